@@ -1,0 +1,17 @@
+package io.portbroker.core.routing;
+
+import java.util.List;
+
+/** Port: where providers and routes live. Reads may be served from a short cache by the adapter. */
+public interface ConfigStore {
+
+    List<ProviderConfig> providers();
+
+    List<ModelRoute> routes();
+
+    /** Creates or replaces a provider. */
+    void putProvider(ProviderConfig provider);
+
+    /** Creates or replaces a route (keyed by pattern). */
+    void putRoute(ModelRoute route);
+}

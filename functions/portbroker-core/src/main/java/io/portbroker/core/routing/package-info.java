@@ -1,0 +1,2 @@
+/** Providers, model routes and the choice of upstream targets for a request. */
+package io.portbroker.core.routing;

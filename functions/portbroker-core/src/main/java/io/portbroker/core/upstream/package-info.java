@@ -1,0 +1,2 @@
+/** Port for calling providers over HTTP. */
+package io.portbroker.core.upstream;

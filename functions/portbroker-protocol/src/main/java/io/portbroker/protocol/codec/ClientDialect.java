@@ -1,0 +1,30 @@
+package io.portbroker.protocol.codec;
+
+import io.portbroker.error.GatewayException;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.NormalizedResponse;
+
+/** The dialect PortBroker speaks to its callers, e.g. {@code anthropic-messages}. Thread-safe. */
+public interface ClientDialect {
+
+    String name();
+
+    /**
+     * Decodes a request body leniently: unknown fields, roles and block types are noted and dropped.
+     *
+     * @throws io.portbroker.error.InvalidRequestError for malformed JSON, wrong types or missing required fields
+     */
+    NormalizedRequest decodeRequest(byte[] body, Notes notes);
+
+    /** Encodes a complete answer. */
+    byte[] encodeResponse(NormalizedResponse response);
+
+    /** A sink that writes each IR event as one wire frame (SSE) to {@code out}. One per stream. */
+    StreamEventSink newStreamEncoder(ByteSink out);
+
+    /** The error body for a failure, carrying the request id. */
+    byte[] encodeError(GatewayException error, String requestId);
+
+    /** Estimated input tokens for {@code count_tokens}, counting every block type, tools and system. */
+    long countTokens(NormalizedRequest request);
+}

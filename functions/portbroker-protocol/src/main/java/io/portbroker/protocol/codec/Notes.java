@@ -1,0 +1,24 @@
+package io.portbroker.protocol.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what a translation dropped or changed (unknown blocks, server tools, clamped max_tokens), so the
+ * gateway can log it and report it in a response header. Never holds prompt text.
+ */
+public final class Notes {
+    private final List<String> items = new ArrayList<>();
+
+    public void add(String note) {
+        items.add(note);
+    }
+
+    public List<String> items() {
+        return List.copyOf(items);
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+}

@@ -1,0 +1,31 @@
+package io.portbroker.protocol.ir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** One typed piece of a turn. Unknown wire block types never reach the IR; decoders drop them with a warning. */
+public sealed interface ContentBlock {
+
+    /** Plain text. */
+    record Text(String text) implements ContentBlock {}
+
+    /** An image given inline ({@code base64}, with media type) or by URL. */
+    record Image(MediaSource source) implements ContentBlock {}
+
+    /** A document: PDF (base64 or URL) or plain text. {@code title} may be null. */
+    record Document(MediaSource source, String title) implements ContentBlock {}
+
+    /** A tool call made by the assistant; {@code input} is a JSON object. */
+    record ToolUse(String id, String name, JsonNode input) implements ContentBlock {}
+
+    /**
+     * The result of a tool call, sent by the user. {@code content} holds Text, Image or Document blocks.
+     */
+    record ToolResult(String toolUseId, List<ContentBlock> content, boolean isError) implements ContentBlock {}
+
+    /** Model reasoning; {@code signature} may be null when the source gave none. */
+    record Thinking(String thinking, String signature) implements ContentBlock {}
+
+    /** Encrypted reasoning that only the issuing provider can read. */
+    record RedactedThinking(String data) implements ContentBlock {}
+}
