@@ -1,0 +1,155 @@
+package io.portbroker.core.gateway;
+
+import io.portbroker.core.routing.Candidate;
+import io.portbroker.core.upstream.UpstreamResponse;
+import io.portbroker.error.CancelledError;
+import io.portbroker.error.GatewayException;
+import io.portbroker.error.ProviderConnectionError;
+import io.portbroker.error.ProviderTimeoutError;
+import io.portbroker.protocol.codec.StreamDecoder;
+import io.portbroker.protocol.codec.StreamEventSink;
+import io.portbroker.protocol.codec.UpstreamDialect;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.StreamEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Pumps one upstream stream through its decoder to the client. The client response is committed with the first
+ * event (so a provider that fails before sending anything can still be replaced). A watchdog sends keep-alive
+ * pings during silence and enforces the first-token, idle and total time limits by closing the upstream.
+ */
+public final class StreamRunner {
+    private final SseFrames frames;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Duration pingInterval;
+    private final Duration tick;
+
+    /**
+     * @param tick how often the watchdog looks (a fraction of the smallest limit; one second in production)
+     */
+    public StreamRunner(
+            SseFrames frames, ScheduledExecutorService scheduler, Clock clock, Duration pingInterval, Duration tick) {
+        this.frames = frames;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.pingInterval = pingInterval;
+        this.tick = tick;
+    }
+
+    void run(
+            NormalizedRequest request,
+            RequestContext ctx,
+            Candidate candidate,
+            UpstreamDialect dialect,
+            UpstreamResponse response,
+            StreamStarter starter,
+            Consumer<Runnable> cancellation) {
+        State state = new State(clock.instant());
+        StreamEventSink committing = event ->
+                state.emit(event, () -> starter.start(candidate.provider().id()));
+        StreamDecoder decoder = dialect.newStreamDecoder(request, Ids.messageId(), committing);
+        cancellation.accept(() -> {
+            state.cancelled = true;
+            response.close();
+        });
+        var timeouts = candidate.provider().timeouts();
+        ScheduledFuture<?> watchdog = scheduler.scheduleAtFixedRate(
+                () -> watch(state, response, timeouts), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            frames.read(response.body(), data -> {
+                state.framesSeen++;
+                state.lastUpstream = clock.instant();
+                decoder.onData(data);
+            });
+            if (state.framesSeen == 0) {
+                throw new ProviderConnectionError("the provider closed the stream without sending anything");
+            }
+            decoder.onEnd();
+        } catch (IOException | UncheckedIOException e) {
+            if (state.cancelled) {
+                throw new CancelledError("the client disconnected");
+            }
+            GatewayException failure = state.timeout != null
+                    ? state.timeout
+                    : new ProviderConnectionError("the provider connection was lost mid-stream");
+            if (!state.committed()) {
+                throw failure;
+            }
+            decoder.onFailure(failure);
+            throw new CommittedFailure();
+        } finally {
+            watchdog.cancel(false);
+            response.close();
+        }
+    }
+
+    private void watch(State state, UpstreamResponse response, io.portbroker.core.routing.ProviderConfig.Timeouts t) {
+        Instant now = clock.instant();
+        if (!state.committed() && elapsed(state.started, now, t.firstToken())) {
+            state.timeout = new ProviderTimeoutError("the provider sent no first token within " + t.firstToken());
+            response.close();
+        } else if (state.committed() && elapsed(state.lastUpstream, now, t.idle())) {
+            state.timeout = new ProviderTimeoutError("the provider went silent for " + t.idle());
+            response.close();
+        } else if (elapsed(state.started, now, t.total())) {
+            state.timeout = new ProviderTimeoutError("the answer exceeded the total limit of " + t.total());
+            response.close();
+        } else if (state.committed() && elapsed(state.lastClientWrite, now, pingInterval)) {
+            try {
+                state.emit(new StreamEvent.Ping(), null);
+            } catch (RuntimeException clientGone) {
+                response.close();
+            }
+        }
+    }
+
+    private static boolean elapsed(Instant since, Instant now, Duration limit) {
+        return since != null && !now.isBefore(since.plus(limit));
+    }
+
+    /** Signals that a failure was already reported to the client inside the stream. */
+    static final class CommittedFailure extends RuntimeException {
+        CommittedFailure() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class State {
+        final Instant started;
+        volatile Instant lastUpstream;
+        volatile Instant lastClientWrite;
+        volatile boolean cancelled;
+        volatile GatewayException timeout;
+        int framesSeen;
+        private StreamEventSink sink;
+
+        State(Instant started) {
+            this.started = started;
+        }
+
+        synchronized boolean committed() {
+            return sink != null;
+        }
+
+        /** Serialises writes from the reader and the watchdog; commits on the first real event. */
+        synchronized void emit(StreamEvent event, java.util.function.Supplier<StreamEventSink> commit) {
+            if (sink == null) {
+                if (commit == null) {
+                    return;
+                }
+                sink = commit.get();
+            }
+            sink.accept(event);
+            lastClientWrite = clock.instant();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.portbroker.core.keys;
+
+import java.util.Set;
+
+/** Scope names granted to client keys. */
+public final class Scopes {
+    public static final String CHAT_READ = "chat:read";
+    public static final String CHAT_WRITE = "chat:write";
+    public static final String ADMIN_PROVIDER = "admin:provider";
+    public static final String ADMIN_KEYS = "admin:keys";
+    public static final String ADMIN_READ = "admin:read";
+
+    /** What a default data-plane key gets. */
+    public static final Set<String> CHAT = Set.of(CHAT_READ, CHAT_WRITE);
+
+    private Scopes() {}
+}

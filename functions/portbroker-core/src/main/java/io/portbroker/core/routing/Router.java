@@ -1,0 +1,109 @@
+package io.portbroker.core.routing;
+
+import io.portbroker.error.NotFoundError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a client model name to ordered candidates: the exact route first, then the most specific glob
+ * (longest pattern without its wildcards), then the default route {@code *}. Disabled or unknown providers are
+ * skipped.
+ */
+public final class Router {
+    private final ConfigStore config;
+
+    public Router(ConfigStore config) {
+        this.config = config;
+    }
+
+    /**
+     * Candidates for {@code model}, in the order to try them (priority, then list order).
+     *
+     * @throws NotFoundError when no route matches or no enabled provider serves it
+     */
+    public List<Candidate> candidates(String model) {
+        ModelRoute route = match(model, config.routes())
+                .orElseThrow(() -> new NotFoundError("model '" + safe(model) + "' is not served by this gateway"));
+        Map<String, ProviderConfig> providers =
+                config.providers().stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity()));
+        List<Candidate> out = new ArrayList<>();
+        route.targets().stream()
+                .sorted(Comparator.comparingInt(RouteTarget::priority))
+                .forEach(t -> {
+                    ProviderConfig p = providers.get(t.providerId());
+                    if (p != null && p.enabled()) {
+                        out.add(new Candidate(p, t));
+                    }
+                });
+        if (out.isEmpty()) {
+            throw new NotFoundError("model '" + safe(model) + "' has no enabled provider");
+        }
+        return out;
+    }
+
+    /** Model names to list in {@code GET /v1/models}: exact, listed route patterns. */
+    public List<String> listedModels() {
+        return config.routes().stream()
+                .filter(ModelRoute::listed)
+                .map(ModelRoute::pattern)
+                .filter(p -> !p.contains("*"))
+                .sorted()
+                .toList();
+    }
+
+    static java.util.Optional<ModelRoute> match(String model, List<ModelRoute> routes) {
+        ModelRoute best = null;
+        int bestScore = -1;
+        for (ModelRoute r : routes) {
+            int score = score(r.pattern(), model);
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    /** -1 no match; exact match scores highest; globs score by their literal length. */
+    static int score(String pattern, String model) {
+        if (pattern.equals(model)) {
+            return Integer.MAX_VALUE;
+        }
+        if (!pattern.contains("*") || !globMatches(pattern, model)) {
+            return -1;
+        }
+        return pattern.replace("*", "").length();
+    }
+
+    static boolean globMatches(String pattern, String text) {
+        String[] parts = pattern.split("\\*", -1);
+        int pos = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i == 0) {
+                if (!text.startsWith(part)) {
+                    return false;
+                }
+                pos = part.length();
+            } else if (i == parts.length - 1) {
+                return text.length() - part.length() >= pos && text.endsWith(part);
+            } else {
+                int found = text.indexOf(part, pos);
+                if (found < 0) {
+                    return false;
+                }
+                pos = found + part.length();
+            }
+        }
+        return pos == text.length();
+    }
+
+    private static String safe(String model) {
+        String m = model == null ? "" : model;
+        return m.length() > 100 ? m.substring(0, 100) : m;
+    }
+}
