@@ -1,10 +1,9 @@
 package io.portbroker.lambda;
 
+import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.ApiRequest;
-import io.portbroker.core.http.ApiResponder;
 import io.portbroker.error.GatewayException;
 import java.io.IOException;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +12,9 @@ public final class StreamingRuntimeLoop {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntimeLoop.class);
 
     private final RuntimeApiClient client;
-    private final BiConsumer<ApiRequest, ApiResponder> handler;
+    private final ApiHandler handler;
 
-    public StreamingRuntimeLoop(RuntimeApiClient client, BiConsumer<ApiRequest, ApiResponder> handler) {
+    public StreamingRuntimeLoop(RuntimeApiClient client, ApiHandler handler) {
         this.client = client;
         this.handler = handler;
     }
@@ -38,7 +37,7 @@ public final class StreamingRuntimeLoop {
         StreamingResponder responder = new StreamingResponder(client, invocation.requestId());
         try {
             ApiRequest request = ApiGatewayEvents.toApiRequest(invocation.payload());
-            handler.accept(request, responder);
+            handler.handle(request, responder);
         } catch (GatewayException | IllegalArgumentException e) {
             if (!responder.started()) {
                 client.reportError(invocation.requestId(), "InvalidEvent", "the event could not be handled");

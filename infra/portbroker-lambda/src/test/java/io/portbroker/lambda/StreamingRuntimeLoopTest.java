@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.portbroker.core.http.ApiRequest;
-import io.portbroker.core.http.ApiResponder;
 import io.portbroker.protocol.codec.ByteSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +82,7 @@ class StreamingRuntimeLoopTest {
     void runOnce_shouldStreamPreludeNulsAndEventsIncrementally_whenHandlerStreams() throws Exception {
         RuntimeApiClient client = startFakeRuntime(EVENT);
         AtomicReference<ApiRequest> seen = new AtomicReference<>();
-        BiConsumer<ApiRequest, ApiResponder> handler = (request, responder) -> {
+        io.portbroker.core.http.ApiHandler handler = (request, responder) -> {
             seen.set(request);
             ByteSink sink = responder.startStream(200, Map.of("content-type", "text/event-stream"));
             sink.write("event: one\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));

@@ -26,7 +26,7 @@ import org.slf4j.MDC;
  * The data-plane HTTP API, independent of any server: routes a request to its use case and renders every
  * failure, in exactly one place, in the client dialect's error envelope.
  */
-public final class GatewayApi {
+public final class GatewayApi implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApi.class);
     private static final String JSON = "application/json";
 
@@ -51,7 +51,7 @@ public final class GatewayApi {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** Handles one request; never throws. */
+    @Override
     public void handle(ApiRequest request, ApiResponder responder) {
         String requestId = request.header("x-request-id")
                 .filter(id -> id.matches("[A-Za-z0-9_-]{8,64}"))

@@ -1,0 +1,77 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.http.ApiRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The only controller: hands every request to the plain-Java {@link ApiHandler} on a virtual thread and returns
+ * the response it produces (complete, or streamed chunk by chunk).
+ */
+@Controller
+public class GatewayController {
+    private final ApiHandler api;
+
+    public GatewayController(ApiHandler api) {
+        this.api = api;
+    }
+
+    @Get(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> get(HttpRequest<?> request, @Nullable String path) {
+        return dispatch(request, null);
+    }
+
+    @Head(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> head(HttpRequest<?> request, @Nullable String path) {
+        return dispatch(request, null);
+    }
+
+    @Post(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> post(
+            HttpRequest<?> request, @Nullable String path, @Nullable @Body byte[] body) {
+        return dispatch(request, body);
+    }
+
+    @Put(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> put(
+            HttpRequest<?> request, @Nullable String path, @Nullable @Body byte[] body) {
+        return dispatch(request, body);
+    }
+
+    @Patch(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> patch(
+            HttpRequest<?> request, @Nullable String path, @Nullable @Body byte[] body) {
+        return dispatch(request, body);
+    }
+
+    @Delete(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> delete(
+            HttpRequest<?> request, @Nullable String path, @Nullable @Body byte[] body) {
+        return dispatch(request, body);
+    }
+
+    private CompletableFuture<MutableHttpResponse<?>> dispatch(HttpRequest<?> request, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        String query = request.getUri().getRawQuery();
+        ApiRequest apiRequest = new ApiRequest(
+                request.getMethodName(), request.getPath(), query, headers, body == null ? new byte[0] : body);
+        NettyResponder responder = new NettyResponder();
+        Thread.ofVirtual().name("pb-request").start(() -> api.handle(apiRequest, responder));
+        return responder.response();
+    }
+}

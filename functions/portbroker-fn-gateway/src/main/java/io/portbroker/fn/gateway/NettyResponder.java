@@ -1,0 +1,71 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.portbroker.core.http.ApiResponder;
+import io.portbroker.error.CancelledError;
+import io.portbroker.protocol.codec.ByteSink;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Bridges the blocking core to Micronaut's reactive server: a complete answer completes the future; a stream
+ * completes it with a {@link Flux} fed by the core's writes, so each write is flushed to the client as it
+ * happens. A client disconnect cancels the Flux, which runs the core's cancel actions (closing the upstream).
+ */
+final class NettyResponder implements ApiResponder {
+    private final CompletableFuture<MutableHttpResponse<?>> response = new CompletableFuture<>();
+    private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
+    private volatile Sinks.Many<byte[]> sink;
+
+    CompletableFuture<MutableHttpResponse<?>> response() {
+        return response;
+    }
+
+    @Override
+    public void respond(int status, Map<String, String> headers, byte[] body) {
+        if (response.isDone()) {
+            throw new IllegalStateException("response already started");
+        }
+        MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(io.micronaut.http.HttpStatus.valueOf(status));
+        headers.forEach(r::header);
+        response.complete(r.body(body));
+    }
+
+    @Override
+    public ByteSink startStream(int status, Map<String, String> headers) {
+        if (response.isDone()) {
+            throw new IllegalStateException("response already started");
+        }
+        Sinks.Many<byte[]> many = Sinks.many().unicast().onBackpressureBuffer();
+        sink = many;
+        Flux<byte[]> body = many.asFlux().doOnCancel(() -> cancelActions.forEach(Runnable::run));
+        MutableHttpResponse<Flux<byte[]>> r =
+                HttpResponse.<Flux<byte[]>>status(io.micronaut.http.HttpStatus.valueOf(status));
+        headers.forEach(r::header);
+        response.complete(r.body(body));
+        return bytes -> {
+            Sinks.EmitResult result = many.tryEmitNext(bytes);
+            if (result.isFailure()) {
+                throw new CancelledError("the client disconnected");
+            }
+        };
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        cancelActions.add(action);
+    }
+
+    @Override
+    public void endStream() {
+        Sinks.Many<byte[]> s = sink;
+        if (s != null) {
+            s.tryEmitComplete();
+        }
+    }
+}
