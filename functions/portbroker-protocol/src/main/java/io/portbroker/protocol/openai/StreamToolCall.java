@@ -38,10 +38,6 @@ final class StreamToolCall {
         return complete;
     }
 
-    boolean hasArguments() {
-        return !seen.isEmpty();
-    }
-
     /**
      * Accepts one {@code arguments} fragment and returns the text that is new, or an empty string. Providers
      * that repeat all previous text in each fragment (cumulative snapshots) are detected by the second fragment
