@@ -1,0 +1,251 @@
+package io.portbroker.protocol.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.codec.ThinkingSignatures;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.StopReason;
+import io.portbroker.protocol.ir.StreamEvent;
+import io.portbroker.protocol.ir.StreamEvent.BlockKind;
+import io.portbroker.protocol.ir.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OpenAiStreamDecoderTest {
+    private static final ThinkingSignatures SIGN = new ThinkingSignatures() {
+        @Override
+        public String sign(String thinking) {
+            return "s:" + thinking;
+        }
+
+        @Override
+        public boolean isOurs(String thinking, String signature) {
+            return false;
+        }
+    };
+    private static final NormalizedRequest REQUEST =
+            new NormalizedRequest("claude-x", List.of(), List.of(), List.of(), null, 100, null, null, null, null, true);
+    private static final StreamEvent START = new StreamEvent.MessageStart("msg_1", "claude-x", new Usage(7, 0, 0, 0));
+
+    private final List<StreamEvent> events = new ArrayList<>();
+    private final OpenAiStreamDecoder decoder = new OpenAiStreamDecoder(REQUEST, "msg_1", events::add, SIGN, 7);
+
+    private static String tool(String fragment) {
+        return "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[" + fragment + "]}}]}";
+    }
+
+    @Test
+    void onFailure_shouldEmitStartThenErrorWithCategoryType_whenNothingCameYet() {
+        // when
+        decoder.onFailure(new OverloadedError("all providers busy"));
+
+        // then
+        assertThat(events).containsExactly(START, new StreamEvent.Error("overloaded_error", "all providers busy"));
+        assertThat(decoder.isDone()).isTrue();
+    }
+
+    @Test
+    void onData_shouldIgnoreEverything_afterDone() {
+        // given
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"a\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}");
+        int size = events.size();
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"late\"}}]}");
+        decoder.onEnd();
+        decoder.onFailure(new OverloadedError("x"));
+
+        // then
+        assertThat(events).hasSize(size);
+        assertThat(events.get(size - 1))
+                .isEqualTo(new StreamEvent.Finish(StopReason.END_TURN, null, new Usage(3, 1, 0, 0)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"error\":{\"type\":\"overloaded_error\",\"message\":\"x\"}}|overloaded_error|(overloaded_error)",
+                "{\"error\":{\"code\":429,\"message\":\"slow down\"}}|rate_limit_error|(429)",
+                "{\"error\":{\"code\":\"rate_limit_exceeded\"}}|rate_limit_error|(rate_limit_exceeded)",
+                "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"bad key!\"}}|invalid_request_error|(invalid_request_error)",
+                "{\"error\":{\"message\":\"The engine is currently overloaded\"}}|overloaded_error|during the stream",
+                "{\"error\":\"Service Unavailable 503\"}|overloaded_error|during the stream",
+                "{\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}|api_error|(server_error)"
+            })
+    void onData_shouldMapInStreamErrorTypeWithSafeMessage_whenPayloadHasError(
+            String payload, String type, String messagePart) {
+        // when
+        decoder.onData(payload);
+
+        // then
+        StreamEvent.Error error = (StreamEvent.Error) events.get(events.size() - 1);
+        assertThat(error.type()).isEqualTo(type);
+        assertThat(error.message()).contains(messagePart).doesNotContain("slow down", "boom", "Unavailable");
+        assertThat(decoder.isDone()).isTrue();
+    }
+
+    @Test
+    void onData_shouldReportMalformed_whenChunkIsJsonButNotAnObject() {
+        // when
+        decoder.onData("[1,2]");
+
+        // then
+        assertThat(events)
+                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a malformed stream chunk"));
+    }
+
+    @Test
+    void onData_shouldHoldCallUntilNameArrives_thenStreamHeldArguments() {
+        // given: arguments before the name (and without an index)
+        decoder.onData(tool("{\"id\":\"call.1\",\"function\":{\"arguments\":\"{\\\"a\\\":\"}}"));
+        assertThat(events).containsExactly(START);
+
+        // when
+        decoder.onData(tool("{\"function\":{\"name\":\"f\",\"arguments\":{\"b\":1}}}"));
+
+        // then: id normalised; held text and the object-shaped fragment flushed together when the block opens
+        assertThat(events)
+                .containsExactly(
+                        START,
+                        new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "call_1", "f"),
+                        new StreamEvent.ToolArgsDelta(0, "{\"a\":{\"b\":1}"));
+    }
+
+    @Test
+    void onData_shouldEmitError_whenCallNeverGotAName() {
+        // given
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"arguments\":\"{}\"}}"));
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"tool_calls\"}]}");
+        decoder.onEnd();
+
+        // then
+        assertThat(events)
+                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a tool call without a name"));
+    }
+
+    @Test
+    void onData_shouldEmitError_whenArgumentsArriveForAStoppedCall() {
+        // given: an incomplete call interrupted by text
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\"\"}}"));
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"hm\"}}]}");
+
+        // when
+        decoder.onData(tool("{\"index\":0,\"function\":{\"arguments\":\":1}\"}}"));
+
+        // then
+        assertThat(events.get(events.size() - 1))
+                .isEqualTo(new StreamEvent.Error(
+                        "api_error", "upstream sent tool call arguments after the tool call had ended"));
+    }
+
+    @Test
+    void onData_shouldCloseToolBlockAndSignThinking_whenReasoningFollowsTool() {
+        // given
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}"));
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{\"reasoning\":\"why\"}}]}");
+        decoder.onData("data: [DONE]".substring(6));
+
+        // then
+        assertThat(events)
+                .containsExactly(
+                        START,
+                        new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "c", "f"),
+                        new StreamEvent.ToolArgsDelta(0, "{}"),
+                        new StreamEvent.BlockStop(0),
+                        new StreamEvent.BlockStart(1, BlockKind.THINKING, null, null),
+                        new StreamEvent.ThinkingDelta(1, "why"),
+                        new StreamEvent.Error("api_error", "upstream stream ended before the response was complete"));
+    }
+
+    @Test
+    void onData_shouldUseLatestUsage_whenUsageArrivesBeforeFinish() {
+        // given: vLLM continuous usage stats
+        decoder.onData(
+                "{\"choices\":[{\"delta\":{\"content\":\"a\"}}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":1}}");
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\",\"stop_reason\":null}],"
+                + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2}}");
+
+        // then
+        assertThat(events.get(events.size() - 1))
+                .isEqualTo(new StreamEvent.Finish(StopReason.END_TURN, null, new Usage(9, 2, 0, 0)));
+    }
+
+    @Test
+    void onData_shouldFinishWithoutArguments_whenToolCallHasNone() {
+        // when
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}"));
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"tool_calls\"}]}");
+        decoder.onEnd();
+
+        // then: no ToolArgsDelta; estimate of 0 chars is 0 output tokens
+        assertThat(events)
+                .containsExactly(
+                        START,
+                        new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "c", "f"),
+                        new StreamEvent.BlockStop(0),
+                        new StreamEvent.Finish(StopReason.TOOL_USE, null, new Usage(7, 0, 0, 0)));
+    }
+
+    @Test
+    void onData_shouldKeepIncrementalMode_whenSecondFragmentDoesNotRepeatTheFirst() {
+        // when: a snapshot-looking third fragment after incremental mode was chosen is appended verbatim
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\"}}"));
+        decoder.onData(tool("{\"index\":0,\"function\":{\"arguments\":\"{\\\"b\\\":1}\"}}"));
+        decoder.onData(tool("{\"index\":0,\"function\":{\"arguments\":\"}\"}}"));
+
+        // then
+        assertThat(events)
+                .extracting(e -> e instanceof StreamEvent.ToolArgsDelta d ? d.partialJson() : null)
+                .containsExactly(null, null, "{\"a\":", "{\"b\":1}", "}");
+    }
+
+    @Test
+    void onData_shouldKeepWholeSnapshot_whenCumulativeFragmentDoesNotExtendPrevious() {
+        // when
+        decoder.onData(tool("{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\"}}"));
+        decoder.onData(tool("{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\":\"}}"));
+        decoder.onData(tool("{\"index\":0,\"function\":{\"arguments\":\"1}\"}}"));
+
+        // then: never dropped, even though the result is not valid JSON
+        assertThat(events)
+                .extracting(e -> e instanceof StreamEvent.ToolArgsDelta d ? d.partialJson() : null)
+                .containsExactly(null, null, "{\"a", "\":", "1}");
+    }
+
+    @Test
+    void onData_shouldFlushHeldCallAtFinish_whenOpenCallNeverCompletes() {
+        // given: call 0 is cut by the length limit while call 1 (with a quoted brace) waits
+        decoder.onData(
+                tool("{\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\":\\\"}\"}}"));
+        decoder.onData(tool("{\"index\":1,\"id\":\"b\",\"function\":{\"name\":\"g\",\"arguments\":"
+                + "\"{\\\"q\\\":\\\"\\\\\\\"}\\\"}\"}}"));
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"length\"}]}");
+        decoder.onData("[DONE]");
+
+        // then
+        assertThat(events)
+                .containsExactly(
+                        START,
+                        new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "a", "f"),
+                        new StreamEvent.ToolArgsDelta(0, "{\"x\":\"}"),
+                        new StreamEvent.BlockStop(0),
+                        new StreamEvent.BlockStart(1, BlockKind.TOOL_USE, "b", "g"),
+                        new StreamEvent.ToolArgsDelta(1, "{\"q\":\"\\\"}\"}"),
+                        new StreamEvent.BlockStop(1),
+                        new StreamEvent.Finish(StopReason.MAX_TOKENS, null, new Usage(7, 5, 0, 0)));
+    }
+}

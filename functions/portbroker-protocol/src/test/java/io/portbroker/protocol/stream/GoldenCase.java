@@ -1,0 +1,40 @@
+package io.portbroker.protocol.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.Tool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One folder under {@code streams/}: {@code request.json} ({@code model}, {@code tools} by name,
+ * {@code input_tokens_estimate}), {@code upstream.sse} as the provider sent it, {@code expected.sse} as the
+ * client must receive it.
+ */
+record GoldenCase(String name, NormalizedRequest request, long inputEstimate, byte[] upstream, String expected) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static GoldenCase load(Path dir) throws IOException {
+        JsonNode spec = JSON.readTree(dir.resolve("request.json").toFile());
+        List<Tool> tools = new ArrayList<>();
+        spec.path("tools").forEach(t -> tools.add(new Tool.Custom(t.asText(), "", JSON.createObjectNode(), null)));
+        NormalizedRequest request = new NormalizedRequest(
+                spec.path("model").asText(), List.of(), List.of(), tools, null, 1024, null, null, null, null, true);
+        Path expected = dir.resolve("expected.sse");
+        return new GoldenCase(
+                dir.getFileName().toString(),
+                request,
+                spec.path("input_tokens_estimate").asLong(),
+                Files.readAllBytes(dir.resolve("upstream.sse")),
+                Files.exists(expected) ? Files.readString(expected) : "");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
