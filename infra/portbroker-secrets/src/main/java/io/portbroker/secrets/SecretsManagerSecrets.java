@@ -1,5 +1,6 @@
 package io.portbroker.secrets;
 
+import io.portbroker.core.logging.Redactor;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.error.ProviderAuthError;
 import java.security.SecureRandom;
@@ -30,7 +31,9 @@ public final class SecretsManagerSecrets implements CredentialResolver {
     public String get(String secretId) {
         return cache.computeIfAbsent(secretId, id -> {
             try {
-                return client.getSecretValue(b -> b.secretId(id)).secretString();
+                String value = client.getSecretValue(b -> b.secretId(id)).secretString();
+                Redactor.register(value);
+                return value;
             } catch (SecretsManagerException e) {
                 throw new IllegalStateException(
                         "secret " + id + " cannot be read: " + e.getClass().getSimpleName());
@@ -54,6 +57,7 @@ public final class SecretsManagerSecrets implements CredentialResolver {
             } catch (SecretsManagerException raced) {
                 return get(secretId);
             }
+            Redactor.register(value);
             cache.put(secretId, value);
             return value;
         }

@@ -1,5 +1,6 @@
 package io.portbroker.upstream;
 
+import io.portbroker.core.logging.Redactor;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.error.ProviderAuthError;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class EnvCredentialResolver implements CredentialResolver {
             if (value == null || value.isBlank()) {
                 throw new ProviderAuthError("the provider credential variable " + name + " is not set");
             }
+            Redactor.register(value);
             return value;
         }
         throw new ProviderAuthError("unsupported credential reference scheme");

@@ -1,0 +1,2 @@
+/** The one redaction choke point every log line passes through. */
+package io.portbroker.core.logging;

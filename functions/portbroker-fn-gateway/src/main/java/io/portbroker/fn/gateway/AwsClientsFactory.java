@@ -1,0 +1,42 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The container owns the AWS clients: one of each, with the region and (locally) the moto endpoint from
+ * configuration. Credentials come from the default chain (the Lambda role in AWS; dummy values locally).
+ */
+@Factory
+public class AwsClientsFactory {
+    private final GatewayConfiguration config;
+
+    public AwsClientsFactory(GatewayConfiguration config) {
+        this.config = config;
+    }
+
+    @Singleton
+    DynamoDbClient dynamoDbClient() {
+        return configure(DynamoDbClient.builder()).build();
+    }
+
+    @Singleton
+    SecretsManagerClient secretsManagerClient() {
+        return configure(SecretsManagerClient.builder()).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(Region.of(config.getRegion())).httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (config.getAwsEndpoint() != null && !config.getAwsEndpoint().isBlank()) {
+            builder.endpointOverride(URI.create(config.getAwsEndpoint()));
+        }
+        return builder;
+    }
+}

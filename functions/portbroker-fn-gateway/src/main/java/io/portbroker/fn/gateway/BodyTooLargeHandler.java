@@ -1,0 +1,40 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.ContentLengthExceededException;
+import io.portbroker.core.gateway.Ids;
+import io.portbroker.error.RequestTooLargeError;
+import io.portbroker.protocol.codec.ClientDialect;
+import jakarta.inject.Singleton;
+
+/**
+ * Bodies over {@code micronaut.server.max-request-size} are refused by the server from the Content-Length header
+ * before they are read; this renders that refusal in the client's error envelope (413 request_too_large).
+ */
+@Singleton
+@Produces
+@Requires(classes = {ContentLengthExceededException.class, ExceptionHandler.class})
+public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+    private final ClientDialect client;
+    private final GatewayConfiguration config;
+
+    public BodyTooLargeHandler(ClientDialect client, GatewayConfiguration config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
+        String requestId = Ids.requestId();
+        byte[] body = client.encodeError(
+                new RequestTooLargeError("request body exceeds " + config.getMaxBodyBytes() + " bytes"), requestId);
+        return HttpResponse.status(io.micronaut.http.HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                .header("content-type", "application/json")
+                .header("request-id", requestId)
+                .body(body);
+    }
+}

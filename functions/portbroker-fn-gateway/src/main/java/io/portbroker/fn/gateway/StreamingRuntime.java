@@ -1,0 +1,33 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.ApplicationContext;
+import io.portbroker.core.http.ApiHandler;
+import io.portbroker.lambda.RuntimeApiClient;
+import io.portbroker.lambda.StreamingRuntimeLoop;
+import java.net.http.HttpClient;
+
+/**
+ * Lambda entry point. The {@code pb-stream-bootstrap} exec wrapper starts this class instead of the managed
+ * runtime's own loop, so responses can stream (see docs/streaming-on-lambda.md). The same Micronaut context and
+ * {@link ApiHandler} serve the local Netty server.
+ */
+public final class StreamingRuntime {
+    private StreamingRuntime() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        String runtimeApi = System.getenv("AWS_LAMBDA_RUNTIME_API");
+        if (runtimeApi == null) {
+            throw new IllegalStateException("AWS_LAMBDA_RUNTIME_API is not set: not running inside Lambda");
+        }
+        try (ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("function")
+                .start()) {
+            ApiHandler api = context.getBean(ApiHandler.class);
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();
+        }
+    }
+}
