@@ -10,6 +10,7 @@ import io.portbroker.protocol.ir.Role;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,8 +69,8 @@ final class AnthropicContentDecoder {
             if (block != null && fitsRole(role, block)) {
                 out.add(block);
             } else if (block != null) {
-                notes.add("dropped " + kind(block) + " block in a "
-                        + role.name().toLowerCase() + " turn at " + path + "." + i);
+                notes.add("dropped " + kind(block) + " block, not allowed in "
+                        + role.name().toLowerCase(Locale.ROOT) + " turns, at " + path + "." + i);
             }
         }
         return out;

@@ -128,7 +128,7 @@ public final class AnthropicRequestDecoder {
             JsonNode node = array.get(i);
             Role role = node.isObject() ? role(node.path("role")) : null;
             if (role == null) {
-                notes.add("dropped message with unknown role at " + path);
+                notes.add("dropped a message without a known role at " + path);
                 continue;
             }
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

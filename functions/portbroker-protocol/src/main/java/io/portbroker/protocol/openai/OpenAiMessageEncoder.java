@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +90,7 @@ final class OpenAiMessageEncoder {
                 turn = new Message(Role.USER, List.of(new ContentBlock.Text(SYSTEM_MARKER + text)));
             }
             if (!hasContent(turn)) {
-                notes.add("dropped an empty " + turn.role().name().toLowerCase() + " turn");
+                notes.add("dropped an empty " + turn.role().name().toLowerCase(Locale.ROOT) + " turn");
                 continue;
             }
             Message last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
