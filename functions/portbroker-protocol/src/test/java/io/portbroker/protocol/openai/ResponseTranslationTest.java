@@ -52,7 +52,8 @@ class ResponseTranslationTest {
         if (Files.exists(expectedError)) {
             JsonNode expected = json(expectedError);
             assertThat(error).isNotNull();
-            assertThat(error.getClass().getSimpleName()).isEqualTo(expected.path("error").asText());
+            assertThat(error.getClass().getSimpleName())
+                    .isEqualTo(expected.path("error").asText());
             assertThat(error).hasMessage(expected.path("message").asText());
             return;
         }
@@ -68,9 +69,8 @@ class ResponseTranslationTest {
 
     static NormalizedRequest request(Path dir) {
         Path file = dir.resolve("request.json");
-        byte[] body = Files.exists(file)
-                ? TranslationFixtures.bytes(file)
-                : DEFAULT_REQUEST.getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                Files.exists(file) ? TranslationFixtures.bytes(file) : DEFAULT_REQUEST.getBytes(StandardCharsets.UTF_8);
         return new AnthropicRequestDecoder().decode(body, new Notes());
     }
 }
