@@ -208,7 +208,7 @@ public final class AnthropicRequestDecoder {
                 if (budget != null && budget.isIntegralNumber() && budget.canConvertToInt() && budget.asInt() > 0) {
                     return new ThinkingConfig.Enabled(budget.asInt());
                 }
-                notes.add("thinking.budget_tokens missing; treated as adaptive");
+                notes.add("thinking.budget_tokens missing or not positive; treated as adaptive");
                 return new ThinkingConfig.Adaptive(effort);
             }
             case "adaptive" -> {

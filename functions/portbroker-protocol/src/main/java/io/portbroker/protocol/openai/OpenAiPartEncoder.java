@@ -49,7 +49,12 @@ final class OpenAiPartEncoder {
                 }
                 parts.add(image(image.source()));
             }
-            case ContentBlock.Document document -> parts.add(document(document));
+            case ContentBlock.Document document -> {
+                ObjectNode part = document(document);
+                if (part != null) {
+                    parts.add(part);
+                }
+            }
             default -> notes.add("dropped a block that cannot appear in a user turn");
         }
     }
@@ -97,9 +102,13 @@ final class OpenAiPartEncoder {
         return part;
     }
 
+    /** The part for a document the client sent, or null for an empty text document. */
     private ObjectNode document(ContentBlock.Document document) {
         return switch (document.source()) {
-            case MediaSource.PlainText p -> text(documentText(document, p));
+            case MediaSource.PlainText p -> {
+                String text = documentText(document, p);
+                yield text.isEmpty() ? null : text(text);
+            }
             case MediaSource.Base64 b -> {
                 if (!profile.pdf()) {
                     throw new InvalidRequestError("PDF documents are not supported by the target model");
