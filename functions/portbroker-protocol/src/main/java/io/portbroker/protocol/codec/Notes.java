@@ -21,4 +21,16 @@ public final class Notes {
     public boolean isEmpty() {
         return items.isEmpty();
     }
+
+    /**
+     * A client-supplied identifier (field name, block type, tool type) made safe to quote in a note: only
+     * {@code [A-Za-z0-9_.-]} kept, at most 40 characters, so no prompt text can ride along.
+     */
+    public static String token(String raw) {
+        if (raw == null) {
+            return "null";
+        }
+        String cleaned = raw.replaceAll("[^A-Za-z0-9_.-]", "?");
+        return cleaned.length() > 40 ? cleaned.substring(0, 40) + "..." : cleaned;
+    }
 }
