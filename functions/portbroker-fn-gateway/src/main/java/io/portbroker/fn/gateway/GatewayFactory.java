@@ -126,9 +126,13 @@ public class GatewayFactory {
         SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
         StreamRunner runner =
                 new StreamRunner(frames, scheduler, clock, config.getPingInterval(), config.getWatchdogTick());
-        UpstreamDialects dialects = new UpstreamDialects(List.of(new OpenAiChatDialect(signatures, clock, Ids::messageId)));
+        UpstreamDialects dialects =
+                new UpstreamDialects(List.of(new OpenAiChatDialect(signatures, clock, Ids::messageId)));
         GatewaySettings settings = new GatewaySettings(
-                config.getMaxBodyBytes(), config.getPingInterval(), config.getMaxAttempts(), config.isValidateStreams());
+                config.getMaxBodyBytes(),
+                config.getPingInterval(),
+                config.getMaxAttempts(),
+                config.isValidateStreams());
         return new MessagesService(router, dialects, transport, credentials, runner, settings);
     }
 

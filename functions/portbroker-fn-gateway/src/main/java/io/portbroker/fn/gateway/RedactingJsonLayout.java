@@ -24,7 +24,8 @@ public class RedactingJsonLayout extends LayoutBase<ILoggingEvent> {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+            g.writeStringField(
+                    "timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
             g.writeStringField("level", event.getLevel().toString());
             g.writeStringField("logger", event.getLoggerName());
             g.writeStringField("message", Redactor.redact(event.getFormattedMessage()));

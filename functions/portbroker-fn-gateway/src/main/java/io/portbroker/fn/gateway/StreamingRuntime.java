@@ -24,9 +24,8 @@ public final class StreamingRuntime {
                 .environments("function")
                 .start()) {
             ApiHandler api = context.getBean(ApiHandler.class);
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();
         }
     }

@@ -32,6 +32,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger cancelledStreams = new AtomicInteger();
+    private final AtomicInteger gateTimeouts = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Function<JsonNode, Reply> script;
 
@@ -68,6 +69,11 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     /** Streams whose client went away before the last frame was written. */
     public int cancelledStreams() {
         return cancelledStreams.get();
+    }
+
+    /** Gated frames that were written only because their gate timed out (the client never saw earlier ones). */
+    public int gateTimeouts() {
+        return gateTimeouts.get();
     }
 
     @Override
@@ -118,6 +124,9 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             for (Reply.Frame frame : s.frames()) {
                 if (s.resetAfter() == written) {
                     throw new ResetSignal();
+                }
+                if (frame.gate() != null && !frame.gate().await(10, TimeUnit.SECONDS)) {
+                    gateTimeouts.incrementAndGet();
                 }
                 if (!frame.delay().isZero()) {
                     Thread.sleep(frame.delay().toMillis());

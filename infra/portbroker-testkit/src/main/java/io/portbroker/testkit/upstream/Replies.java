@@ -78,6 +78,7 @@ public final class Replies {
         private final List<Reply.Frame> frames = new ArrayList<>();
         private Duration gap = Duration.ZERO;
         private int resetAfter = -1;
+        private java.util.concurrent.CountDownLatch gate;
 
         public StreamBuilder gap(Duration gap) {
             this.gap = gap;
@@ -126,7 +127,7 @@ public final class Replies {
                     .put("prompt_tokens", prompt)
                     .put("completion_tokens", completion)
                     .put("total_tokens", prompt + completion);
-            frames.add(new Reply.Frame(gap, root.toString()));
+            frames.add(new Reply.Frame(gap, root.toString(), gate));
             return this;
         }
 
@@ -137,6 +138,12 @@ public final class Replies {
 
         public StreamBuilder done() {
             frames.add(new Reply.Frame(Duration.ZERO, "[DONE]"));
+            return this;
+        }
+
+        /** Holds every later frame until {@code gate} opens. */
+        public StreamBuilder gate(java.util.concurrent.CountDownLatch gate) {
+            this.gate = gate;
             return this;
         }
 
@@ -160,7 +167,7 @@ public final class Replies {
             } else {
                 choice.put("finish_reason", finish);
             }
-            frames.add(new Reply.Frame(gap, root.toString()));
+            frames.add(new Reply.Frame(gap, root.toString(), gate));
             return this;
         }
 

@@ -22,6 +22,13 @@ public sealed interface Reply {
     /** Closes the connection without any response. */
     record Drop() implements Reply {}
 
-    /** One SSE frame with the pause before it. */
-    record Frame(Duration delay, String data) {}
+    /**
+     * One SSE frame with the pause before it; when {@code gate} is set, the frame is only written once the gate
+     * opens (at most 10 s), so a test can prove the client saw earlier frames before later ones existed.
+     */
+    record Frame(Duration delay, String data, java.util.concurrent.CountDownLatch gate) {
+        public Frame(Duration delay, String data) {
+            this(delay, data, null);
+        }
+    }
 }

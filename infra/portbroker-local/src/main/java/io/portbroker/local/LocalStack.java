@@ -1,0 +1,157 @@
+package io.portbroker.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.portbroker.core.config.ConfigSeeder;
+import io.portbroker.core.config.PortBrokerConfigFile;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyAlreadyExistsException;
+import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.keys.KeyIssuer;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.dynamodb.TableProvisioner;
+import io.portbroker.fn.gateway.GatewayConfiguration;
+import io.portbroker.secrets.SecretsManagerSecrets;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Starts the local stack against a running emulator: server secrets (created once), tables from the single
+ * schema, providers and routes from {@code portbroker.yaml}, a bootstrap client key printed once, then the
+ * gateway on {@code 127.0.0.1:PORT}.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final String BOOTSTRAP_MARKER = "portbroker/bootstrap-key-issued";
+
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final Optional<String> printedKey;
+
+    private LocalStack(ApplicationContext context, EmbeddedServer server, Optional<String> printedKey) {
+        this.context = context;
+        this.server = server;
+        this.printedKey = printedKey;
+    }
+
+    /** Settings of one local stack. */
+    public record Settings(
+            String awsEndpoint, Path configFile, int port, String tablePrefix, String bootstrapKey,
+            Map<String, Object> extraProperties) {}
+
+    /** Prepares the emulator and starts the server. */
+    public static LocalStack start(Settings settings, PrintStream console) {
+        Map<String, Object> props = new HashMap<>(settings.extraProperties());
+        props.put("portbroker.aws-endpoint", settings.awsEndpoint());
+        props.put("portbroker.table-prefix", settings.tablePrefix());
+        props.put("portbroker.pepper-secret-id", settings.tablePrefix() + "/key-pepper");
+        props.put("portbroker.thinking-key-secret-id", settings.tablePrefix() + "/thinking-key");
+        props.put("micronaut.server.host", "127.0.0.1");
+        props.put("micronaut.server.port", settings.port());
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("local")
+                .properties(props)
+                .start();
+        try {
+            GatewayConfiguration config = context.getBean(GatewayConfiguration.class);
+            SecretsManagerSecrets secrets = context.getBean(SecretsManagerSecrets.class);
+            SecureRandom random = new SecureRandom();
+            secrets.getOrCreateRandom(config.getPepperSecretId(), random);
+            secrets.getOrCreateRandom(config.getThinkingKeySecretId(), random);
+            TableProvisioner.forBundledSchema()
+                    .ensureTables(context.getBean(DynamoDbClient.class), config.getTablePrefix());
+            var seeded = ConfigSeeder.seed(
+                    PortBrokerConfigFile.load(settings.configFile()), context.getBean(ConfigStore.class));
+            console.println("PortBroker: seeded " + seeded + " from " + settings.configFile());
+            Optional<String> key = bootstrapKey(context, settings, random, config);
+            key.ifPresent(k -> {
+                console.println("PortBroker: created the bootstrap client key (shown once, store it now):");
+                console.println("  " + k);
+            });
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            console.println("PortBroker: listening on http://127.0.0.1:" + server.getPort());
+            return new LocalStack(context, server, key);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static Optional<String> bootstrapKey(
+            ApplicationContext context, Settings settings, SecureRandom random, GatewayConfiguration config) {
+        SecretsManagerClient sm = context.getBean(SecretsManagerClient.class);
+        String marker = settings.tablePrefix() + "/" + BOOTSTRAP_MARKER;
+        boolean issued = sm.listSecrets(b -> b.filters(f -> f.key("name").values(marker))).secretList().stream()
+                .anyMatch(s -> marker.equals(s.name()));
+        KeyIssuer issuer = new KeyIssuer(
+                context.getBean(ApiKeyStore.class), context.getBean(KeyHasher.class), Clock.systemUTC(), random);
+        String supplied = settings.bootstrapKey();
+        if (supplied != null && !supplied.isBlank()) {
+            try {
+                var k = issuer.register(supplied, "bootstrap", Scopes.CHAT, null);
+                markIssued(sm, marker, issued, k.record().keyId());
+            } catch (KeyAlreadyExistsException already) {
+                // supplied by automation and registered on an earlier start: nothing to do
+            }
+            return Optional.empty();
+        }
+        if (issued) {
+            return Optional.empty();
+        }
+        var k = issuer.issue("bootstrap", Scopes.CHAT, null);
+        markIssued(sm, marker, false, k.record().keyId());
+        return Optional.of(k.key());
+    }
+
+    private static void markIssued(SecretsManagerClient sm, String marker, boolean exists, String keyId) {
+        if (!exists) {
+            sm.createSecret(b -> b.name(marker).secretString(keyId));
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The key printed at this start, if one was created. */
+    public Optional<String> printedKey() {
+        return printedKey;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Command-line entry: reads {@code PORTBROKER_*} variables and runs until killed. */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        String endpoint = env.get("PORTBROKER_AWS_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            System.err.println("PORTBROKER_AWS_ENDPOINT must point at the emulator (./pb local starts it)");
+            System.exit(2);
+        }
+        Settings settings = new Settings(
+                endpoint,
+                Path.of(env.getOrDefault("PORTBROKER_CONFIG", "portbroker.yaml")),
+                Integer.parseInt(env.getOrDefault("PORTBROKER_PORT", "8080")),
+                env.getOrDefault("PORTBROKER_TABLE_PREFIX", "portbroker-local"),
+                env.get("PORTBROKER_BOOTSTRAP_KEY"),
+                Map.of());
+        LocalStack stack = start(settings, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        Thread.currentThread().join();
+    }
+}
