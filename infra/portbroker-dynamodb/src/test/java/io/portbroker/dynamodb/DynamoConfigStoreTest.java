@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
+import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.testkit.MutableClock;
 import io.portbroker.testkit.Profiles;
@@ -12,6 +13,7 @@ import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,11 +120,7 @@ class DynamoConfigStoreTest {
         // given
         ProviderConfig provider = Providers.openAi("deepseek")
                 .profile(Profiles.everyFieldChanged())
-                .timeouts(new Timeouts(
-                        Duration.ofMillis(1500),
-                        Duration.ofSeconds(90),
-                        Duration.ofSeconds(45),
-                        Duration.ofMinutes(10)))
+                .timeouts(Providers.everyTimeoutChanged())
                 .build();
 
         // when
@@ -168,7 +166,7 @@ class DynamoConfigStoreTest {
                         "pattern",
                         AttributeValue.fromS("*"),
                         "targets",
-                        AttributeValue.fromL(java.util.List.of(AttributeValue.fromM(Map.of(
+                        AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
                                 "provider_id", AttributeValue.fromS("old"),
                                 "model", AttributeValue.fromS("m"))))))));
 
@@ -183,10 +181,7 @@ class DynamoConfigStoreTest {
                         Timeouts.defaults(),
                         true));
         assertThat(store.routes())
-                .containsExactly(new ModelRoute(
-                        "*",
-                        java.util.List.of(new io.portbroker.core.routing.RouteTarget("old", "m", 0, 1, null)),
-                        "priority",
-                        false));
+                .containsExactly(
+                        new ModelRoute("*", List.of(new RouteTarget("old", "m", 0, 1, null)), "priority", false));
     }
 }

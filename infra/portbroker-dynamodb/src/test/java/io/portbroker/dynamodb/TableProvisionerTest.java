@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 class TableProvisionerTest {
 
@@ -82,7 +83,6 @@ class TableProvisionerTest {
                     assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
                     assertThat(ttl.attributeName()).isEqualTo("expires_at");
                 });
-        assertThat(recorder.requests())
-                .noneMatch(r -> r instanceof software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest);
+        assertThat(recorder.requests()).noneMatch(UpdateTimeToLiveRequest.class::isInstance);
     }
 }

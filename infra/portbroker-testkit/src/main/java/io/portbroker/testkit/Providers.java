@@ -4,6 +4,7 @@ import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -31,6 +32,12 @@ public final class Providers {
     /** An OpenAI-compatible provider with the given id. */
     public static Providers openAi(String id) {
         return new Providers(id);
+    }
+
+    /** Timeouts unlike the defaults in every field, with sub-second precision: round-trip tests use them. */
+    public static Timeouts everyTimeoutChanged() {
+        return new Timeouts(
+                Duration.ofMillis(1500), Duration.ofSeconds(90), Duration.ofSeconds(45), Duration.ofMinutes(10));
     }
 
     public Providers dialect(String value) {

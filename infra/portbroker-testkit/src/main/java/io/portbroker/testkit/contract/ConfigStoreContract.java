@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +42,7 @@ public abstract class ConfigStoreContract {
                 .baseUrl("https://api.deepseek.com/v1")
                 .credentialRef("env:DEEPSEEK_API_KEY")
                 .profile(Profiles.everyFieldChanged())
-                .timeouts(new Timeouts(
-                        Duration.ofMillis(1500),
-                        Duration.ofSeconds(90),
-                        Duration.ofSeconds(45),
-                        Duration.ofMinutes(10)))
+                .timeouts(Providers.everyTimeoutChanged())
                 .enabled(false)
                 .build();
 
