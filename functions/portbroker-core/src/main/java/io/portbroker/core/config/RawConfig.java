@@ -1,0 +1,56 @@
+package io.portbroker.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The file's shape exactly as written, before defaults and validation. Boxed types tell "absent" from "set";
+ * Jackson rejects any key not declared here, which is how typos and inline secrets are caught.
+ */
+record RawConfig(
+        @JsonProperty("version") Integer version,
+        @JsonProperty("providers") List<Provider> providers,
+        @JsonProperty("routes") List<Route> routes) {
+
+    record Provider(
+            @JsonProperty("id") String id,
+            @JsonProperty("dialect") String dialect,
+            @JsonProperty("base_url") String baseUrl,
+            @JsonProperty("api_key_env") String apiKeyEnv,
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("timeouts") Timeouts timeouts,
+            @JsonProperty("profile") Profile profile) {}
+
+    record Timeouts(
+            @JsonProperty("connect") String connect,
+            @JsonProperty("first_token") String firstToken,
+            @JsonProperty("idle") String idle,
+            @JsonProperty("total") String total) {}
+
+    record Profile(
+            @JsonProperty("max_output_tokens") Integer maxOutputTokens,
+            @JsonProperty("max_tokens_field") String maxTokensField,
+            @JsonProperty("sampling_params") List<String> samplingParams,
+            @JsonProperty("tool_choice_modes") List<String> toolChoiceModes,
+            @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls,
+            @JsonProperty("vision") Boolean vision,
+            @JsonProperty("pdf") Boolean pdf,
+            @JsonProperty("reasoning_style") String reasoningStyle,
+            @JsonProperty("reasoning_passback") String reasoningPassback,
+            @JsonProperty("max_stop_sequences") Integer maxStopSequences,
+            @JsonProperty("stream_usage") Boolean streamUsage,
+            @JsonProperty("strip_schema_keys") List<String> stripSchemaKeys) {}
+
+    record Route(
+            @JsonProperty("model") String model,
+            @JsonProperty("strategy") String strategy,
+            @JsonProperty("listed") Boolean listed,
+            @JsonProperty("targets") List<Target> targets) {}
+
+    record Target(
+            @JsonProperty("provider") String provider,
+            @JsonProperty("model") String model,
+            @JsonProperty("priority") Integer priority,
+            @JsonProperty("weight") Integer weight,
+            @JsonProperty("max_output_tokens") Integer maxOutputTokens) {}
+}

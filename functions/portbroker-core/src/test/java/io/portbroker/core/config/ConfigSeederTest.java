@@ -1,0 +1,104 @@
+package io.portbroker.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portbroker.core.config.ConfigSeeder.SeedResult;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.routing.ModelRoute;
+import io.portbroker.core.routing.ProviderConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigSeederTest {
+
+    private static final String YAML = """
+            providers:
+              - id: a
+                base_url: https://a.example/v1
+              - id: b
+                base_url: https://b.example/v1
+            routes:
+              - model: "*"
+                targets: [{provider: a, model: m}]
+            """;
+
+    @Test
+    void seed_shouldWriteEveryEntry_whenStoreIsEmpty() {
+        // given
+        PortBrokerConfigFile file = PortBrokerConfigFile.parse(YAML);
+        CountingStore store = new CountingStore();
+
+        // when
+        SeedResult result = ConfigSeeder.seed(file, store);
+
+        // then
+        assertThat(result).isEqualTo(new SeedResult(2, 1));
+        assertThat(store.providers()).containsExactlyElementsOf(file.providers());
+        assertThat(store.routes()).containsExactlyElementsOf(file.routes());
+    }
+
+    @Test
+    void seed_shouldWriteNothing_whenRunTwiceWithTheSameFile() {
+        // given
+        PortBrokerConfigFile file = PortBrokerConfigFile.parse(YAML);
+        CountingStore store = new CountingStore();
+        ConfigSeeder.seed(file, store);
+        int writes = store.writes;
+
+        // when
+        SeedResult again = ConfigSeeder.seed(file, store);
+
+        // then
+        assertThat(again).isEqualTo(new SeedResult(0, 0));
+        assertThat(store.writes).isEqualTo(writes);
+        assertThat(store.providers()).hasSize(2);
+    }
+
+    @Test
+    void seed_shouldReplaceOnlyChangedEntries_whenFileChanged() {
+        // given
+        CountingStore store = new CountingStore();
+        ConfigSeeder.seed(PortBrokerConfigFile.parse(YAML), store);
+        PortBrokerConfigFile changed =
+                PortBrokerConfigFile.parse(YAML.replace("https://b.example", "https://c.example"));
+
+        // when
+        SeedResult result = ConfigSeeder.seed(changed, store);
+
+        // then
+        assertThat(result).isEqualTo(new SeedResult(1, 0));
+        assertThat(store.providers()).containsExactlyElementsOf(changed.providers());
+    }
+
+    /** Core cannot use the testkit (testkit depends on core), so a minimal store that counts writes. */
+    private static final class CountingStore implements ConfigStore {
+        private final Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        private final Map<String, ModelRoute> routes = new LinkedHashMap<>();
+        private int writes;
+
+        @Override
+        public List<ProviderConfig> providers() {
+            return new ArrayList<>(providers.values());
+        }
+
+        @Override
+        public List<ModelRoute> routes() {
+            return new ArrayList<>(routes.values());
+        }
+
+        @Override
+        public void putProvider(ProviderConfig provider) {
+            writes++;
+            providers.put(provider.id(), provider);
+        }
+
+        @Override
+        public void putRoute(ModelRoute route) {
+            writes++;
+            routes.put(route.pattern(), route);
+        }
+    }
+}

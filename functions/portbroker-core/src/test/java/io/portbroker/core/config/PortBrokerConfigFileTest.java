@@ -1,0 +1,226 @@
+package io.portbroker.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portbroker.core.routing.ModelRoute;
+import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.core.routing.ProviderConfig.Timeouts;
+import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
+import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
+import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PortBrokerConfigFileTest {
+
+    @Test
+    void parse_shouldApplyDefaults_whenOnlyRequiredFieldsAreGiven() {
+        // given
+        String yaml = """
+                providers:
+                  - id: local
+                    base_url: http://127.0.0.1:11434/v1
+                routes:
+                  - model: claude-*
+                    targets:
+                      - provider: local
+                        model: qwen
+                      - provider: local
+                        model: llama
+                """;
+
+        // when
+        PortBrokerConfigFile file = PortBrokerConfigFile.parse(yaml);
+
+        // then
+        assertThat(file.providers())
+                .containsExactly(new ProviderConfig(
+                        "local",
+                        "openai-chat",
+                        URI.create("http://127.0.0.1:11434/v1"),
+                        null,
+                        CapabilityProfile.openAiDefaults(),
+                        Timeouts.defaults(),
+                        true));
+        assertThat(file.routes())
+                .containsExactly(new ModelRoute(
+                        "claude-*",
+                        List.of(
+                                new RouteTarget("local", "qwen", 0, 1, null),
+                                new RouteTarget("local", "llama", 1, 1, null)),
+                        "priority",
+                        false));
+    }
+
+    @Test
+    void parse_shouldReadEveryField_whenAllAreGiven() {
+        // given
+        String yaml = """
+                version: 1
+                providers:
+                  - id: deepseek
+                    dialect: openai-chat
+                    base_url: https://api.deepseek.com/v1
+                    api_key_env: DEEPSEEK_API_KEY
+                    enabled: false
+                    timeouts: {connect: 500ms, first_token: 90s, idle: 2m, total: PT1H}
+                    profile:
+                      max_output_tokens: 8192
+                      max_tokens_field: max-completion-tokens
+                      sampling_params: [top_k]
+                      tool_choice_modes: [auto, none]
+                      parallel_tool_calls: false
+                      vision: false
+                      pdf: true
+                      reasoning_style: DEEPSEEK
+                      reasoning_passback: Reasoning_Content
+                      max_stop_sequences: 16
+                      stream_usage: false
+                      strip_schema_keys: [$schema, format]
+                routes:
+                  - model: claude-sonnet-4-5
+                    strategy: weighted
+                    listed: false
+                    targets:
+                      - {provider: deepseek, model: deepseek-chat, priority: 7, weight: 3, max_output_tokens: 4096}
+                  - model: claude-opus-4-1
+                    targets: [{provider: deepseek, model: deepseek-reasoner}]
+                  - model: claude-*
+                    listed: true
+                    targets: [{provider: deepseek, model: deepseek-chat}]
+                """;
+
+        // when
+        PortBrokerConfigFile file = PortBrokerConfigFile.parse(yaml);
+
+        // then
+        CapabilityProfile profile = new CapabilityProfile(
+                8192,
+                MaxTokensField.MAX_COMPLETION_TOKENS,
+                Set.of("top_k"),
+                Set.of("auto", "none"),
+                false,
+                false,
+                true,
+                ReasoningStyle.DEEPSEEK,
+                ReasoningPassback.REASONING_CONTENT,
+                16,
+                false,
+                Set.of("$schema", "format"));
+        Timeouts timeouts = new Timeouts(
+                Duration.ofMillis(500), Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofHours(1));
+        assertThat(file.providers())
+                .containsExactly(new ProviderConfig(
+                        "deepseek",
+                        "openai-chat",
+                        URI.create("https://api.deepseek.com/v1"),
+                        "env:DEEPSEEK_API_KEY",
+                        profile,
+                        timeouts,
+                        false));
+        assertThat(file.routes())
+                .containsExactly(
+                        new ModelRoute(
+                                "claude-sonnet-4-5",
+                                List.of(new RouteTarget("deepseek", "deepseek-chat", 7, 3, 4096)),
+                                "weighted",
+                                false),
+                        new ModelRoute(
+                                "claude-opus-4-1",
+                                List.of(new RouteTarget("deepseek", "deepseek-reasoner", 0, 1, null)),
+                                "priority",
+                                true),
+                        new ModelRoute(
+                                "claude-*",
+                                List.of(new RouteTarget("deepseek", "deepseek-chat", 0, 1, null)),
+                                "priority",
+                                true));
+    }
+
+    @Test
+    void parse_shouldKeepDefaultsForOmittedProfileFields_whenProfileIsPartial() {
+        // given
+        String yaml = """
+                providers:
+                  - id: a
+                    base_url: https://a.example/v1
+                    profile: {vision: false, sampling_params: []}
+                    timeouts: {idle: 30s}
+                """;
+
+        // when
+        ProviderConfig provider = PortBrokerConfigFile.parse(yaml).providers().getFirst();
+
+        // then
+        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        assertThat(provider.profile())
+                .isEqualTo(new CapabilityProfile(
+                        d.maxOutputTokens(),
+                        d.maxTokensField(),
+                        Set.of(),
+                        d.toolChoiceModes(),
+                        d.parallelToolCalls(),
+                        false,
+                        d.pdf(),
+                        d.reasoningStyle(),
+                        d.reasoningPassback(),
+                        d.maxStopSequences(),
+                        d.streamUsage(),
+                        d.stripSchemaKeys()));
+        assertThat(provider.timeouts())
+                .isEqualTo(new Timeouts(
+                        Timeouts.defaults().connect(),
+                        Timeouts.defaults().firstToken(),
+                        Duration.ofSeconds(30),
+                        Timeouts.defaults().total()));
+        assertThat(PortBrokerConfigFile.parse(yaml).routes()).isEmpty();
+    }
+
+    @Test
+    void load_shouldParseTheDocumentedExample_whenReadingTheRepositoryFile() {
+        // given
+        Path example = Path.of("../../portbroker.yaml");
+
+        // when
+        PortBrokerConfigFile file = PortBrokerConfigFile.load(example);
+
+        // then
+        assertThat(file.providers())
+                .extracting(ProviderConfig::id)
+                .containsExactly("openai", "openai-reasoning", "deepseek", "openrouter", "local");
+        assertThat(file.routes())
+                .extracting(ModelRoute::pattern)
+                .contains("claude-opus-*", "claude-sonnet-*", "claude-haiku-*", "*");
+        ProviderConfig deepseek = file.providers().get(2);
+        assertThat(deepseek.baseUrl()).isEqualTo(URI.create("https://api.deepseek.com/v1"));
+        assertThat(deepseek.credentialRef()).isEqualTo("env:DEEPSEEK_API_KEY");
+        assertThat(deepseek.profile().reasoningStyle()).isEqualTo(ReasoningStyle.DEEPSEEK);
+        assertThat(deepseek.profile().reasoningPassback()).isEqualTo(ReasoningPassback.REASONING_CONTENT);
+        assertThat(deepseek.profile().maxOutputTokens()).isEqualTo(8192);
+        assertThat(file.providers().getFirst().profile().maxTokensField())
+                .isEqualTo(MaxTokensField.MAX_COMPLETION_TOKENS);
+        assertThat(file.providers().get(4).credentialRef()).isNull();
+        assertThat(file.providers().get(4).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:11434/v1"));
+    }
+
+    @Test
+    void load_shouldThrowUncheckedIo_whenFileIsMissing(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // given
+        Path missing = dir.resolve("portbroker.yaml");
+
+        // when / then
+        assertThat(Files.exists(missing)).isFalse();
+        assertThatThrownBy(() -> PortBrokerConfigFile.load(missing))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("portbroker.yaml");
+    }
+}

@@ -1,0 +1,64 @@
+package io.portbroker.dynamodb;
+
+import static io.portbroker.dynamodb.Attributes.bool;
+import static io.portbroker.dynamodb.Attributes.maps;
+import static io.portbroker.dynamodb.Attributes.n;
+import static io.portbroker.dynamodb.Attributes.number;
+import static io.portbroker.dynamodb.Attributes.s;
+import static io.portbroker.dynamodb.Attributes.string;
+
+import io.portbroker.core.routing.ModelRoute;
+import io.portbroker.core.routing.RouteTarget;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Item layout of the routes table: the targets are a list of maps, in the route's order. */
+final class RouteItems {
+
+    static final String PATTERN = "pattern";
+
+    private RouteItems() {}
+
+    static Map<String, AttributeValue> toItem(ModelRoute route) {
+        return Map.of(
+                PATTERN,
+                s(route.pattern()),
+                "strategy",
+                s(route.strategy()),
+                "listed",
+                bool(route.listed()),
+                "targets",
+                AttributeValue.fromL(
+                        route.targets().stream().map(RouteItems::target).toList()));
+    }
+
+    static ModelRoute fromItem(Map<String, AttributeValue> item) {
+        return new ModelRoute(
+                string(item, PATTERN, null),
+                maps(item, "targets").stream().map(RouteItems::target).toList(),
+                string(item, "strategy", "priority"),
+                bool(item, "listed", false));
+    }
+
+    private static AttributeValue target(RouteTarget t) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("provider_id", s(t.providerId()));
+        m.put("model", s(t.upstreamModel()));
+        m.put("priority", n(t.priority()));
+        m.put("weight", n(t.weight()));
+        if (t.maxOutputTokens() != null) {
+            m.put("max_output_tokens", n(t.maxOutputTokens()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    private static RouteTarget target(Map<String, AttributeValue> m) {
+        return new RouteTarget(
+                string(m, "provider_id", null),
+                string(m, "model", null),
+                (int) number(m, "priority", 0),
+                (int) number(m, "weight", 1),
+                m.containsKey("max_output_tokens") ? (int) number(m, "max_output_tokens", 0) : null);
+    }
+}

@@ -1,0 +1,19 @@
+package io.portbroker.dynamodb;
+
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.testkit.MutableClock;
+import io.portbroker.testkit.contract.ConfigStoreContract;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class DynamoConfigStoreContractTest extends ConfigStoreContract {
+
+    private static final DynamoDbClient CLIENT = DynamoTestClients.client();
+
+    @Override
+    protected ConfigStore newStore() {
+        String prefix = DynamoTestClients.uniquePrefix(getClass());
+        TableProvisioner.forBundledSchema().ensureTables(CLIENT, prefix);
+        return new DynamoConfigStore(CLIENT, prefix, MutableClock.startingAtNewYear(), Duration.ofSeconds(5));
+    }
+}

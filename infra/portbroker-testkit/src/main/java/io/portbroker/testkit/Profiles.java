@@ -1,0 +1,131 @@
+package io.portbroker.testkit;
+
+import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
+import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
+import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import java.util.Set;
+
+/** Builds capability profiles from the OpenAI defaults: {@code Profiles.openAi().maxOutputTokens(8192).build()}. */
+public final class Profiles {
+
+    private int maxOutputTokens;
+    private MaxTokensField maxTokensField;
+    private Set<String> samplingParams;
+    private Set<String> toolChoiceModes;
+    private boolean parallelToolCalls;
+    private boolean vision;
+    private boolean pdf;
+    private ReasoningStyle reasoningStyle;
+    private ReasoningPassback reasoningPassback;
+    private int maxStopSequences;
+    private boolean streamUsage;
+    private Set<String> stripSchemaKeys;
+
+    private Profiles(CapabilityProfile base) {
+        maxOutputTokens = base.maxOutputTokens();
+        maxTokensField = base.maxTokensField();
+        samplingParams = base.samplingParams();
+        toolChoiceModes = base.toolChoiceModes();
+        parallelToolCalls = base.parallelToolCalls();
+        vision = base.vision();
+        pdf = base.pdf();
+        reasoningStyle = base.reasoningStyle();
+        reasoningPassback = base.reasoningPassback();
+        maxStopSequences = base.maxStopSequences();
+        streamUsage = base.streamUsage();
+        stripSchemaKeys = base.stripSchemaKeys();
+    }
+
+    public static Profiles openAi() {
+        return new Profiles(CapabilityProfile.openAiDefaults());
+    }
+
+    /** A profile unlike the defaults in every field: round-trip tests use it to catch a field that is dropped. */
+    public static CapabilityProfile everyFieldChanged() {
+        return openAi().maxOutputTokens(8192)
+                .maxTokensField(MaxTokensField.MAX_COMPLETION_TOKENS)
+                .samplingParams("top_k")
+                .toolChoiceModes("auto", "none")
+                .parallelToolCalls(false)
+                .vision(false)
+                .pdf(true)
+                .reasoning(ReasoningStyle.DEEPSEEK, ReasoningPassback.REASONING_CONTENT)
+                .maxStopSequences(16)
+                .streamUsage(false)
+                .stripSchemaKeys("$schema", "format")
+                .build();
+    }
+
+    public Profiles maxOutputTokens(int value) {
+        maxOutputTokens = value;
+        return this;
+    }
+
+    public Profiles maxTokensField(MaxTokensField value) {
+        maxTokensField = value;
+        return this;
+    }
+
+    public Profiles samplingParams(String... names) {
+        samplingParams = Set.of(names);
+        return this;
+    }
+
+    public Profiles toolChoiceModes(String... modes) {
+        toolChoiceModes = Set.of(modes);
+        return this;
+    }
+
+    public Profiles parallelToolCalls(boolean value) {
+        parallelToolCalls = value;
+        return this;
+    }
+
+    public Profiles vision(boolean value) {
+        vision = value;
+        return this;
+    }
+
+    public Profiles pdf(boolean value) {
+        pdf = value;
+        return this;
+    }
+
+    public Profiles reasoning(ReasoningStyle style, ReasoningPassback passback) {
+        reasoningStyle = style;
+        reasoningPassback = passback;
+        return this;
+    }
+
+    public Profiles maxStopSequences(int value) {
+        maxStopSequences = value;
+        return this;
+    }
+
+    public Profiles streamUsage(boolean value) {
+        streamUsage = value;
+        return this;
+    }
+
+    public Profiles stripSchemaKeys(String... keys) {
+        stripSchemaKeys = Set.of(keys);
+        return this;
+    }
+
+    public CapabilityProfile build() {
+        return new CapabilityProfile(
+                maxOutputTokens,
+                maxTokensField,
+                samplingParams,
+                toolChoiceModes,
+                parallelToolCalls,
+                vision,
+                pdf,
+                reasoningStyle,
+                reasoningPassback,
+                maxStopSequences,
+                streamUsage,
+                stripSchemaKeys);
+    }
+}

@@ -1,0 +1,109 @@
+package io.portbroker.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portbroker.core.keys.ApiKeyRecord;
+import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyAlreadyExistsException;
+import io.portbroker.testkit.Keys;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ApiKeyStore} must do. Subclasses return a new, empty store from {@link #newStore()}. */
+public abstract class ApiKeyStoreContract {
+
+    private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String OTHER_HASH = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+    private ApiKeyStore store;
+
+    /** A store with no keys in it, used by one test only. */
+    protected abstract ApiKeyStore newStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void findByHash_shouldBeEmpty_whenNoKeyHasTheHash() {
+        assertThat(store.findByHash(HASH)).isEmpty();
+    }
+
+    @Test
+    void create_shouldMakeEveryFieldFindable_whenHashIsNew() {
+        // given: sub-second precision guards against a store that rounds instants
+        ApiKeyRecord record = Keys.key(HASH)
+                .keyId("key_01J0ABCDEF")
+                .prefix("pb_live_Ab12")
+                .name("ci pipeline")
+                .scopes("chat:write", "models:read")
+                .createdAt(Instant.parse("2026-03-04T05:06:07.123456789Z"))
+                .expiresAt(Instant.parse("2027-03-04T05:06:07Z"))
+                .build();
+
+        // when
+        store.create(record);
+
+        // then
+        assertThat(store.findByHash(HASH)).contains(record);
+    }
+
+    @Test
+    void create_shouldKeepAbsentValuesAbsent_whenNoExpiryAndNoScopes() {
+        // given
+        ApiKeyRecord record = Keys.key(HASH).scopes().expiresAt(null).build();
+
+        // when
+        store.create(record);
+
+        // then
+        ApiKeyRecord found = store.findByHash(HASH).orElseThrow();
+        assertThat(found).isEqualTo(record);
+        assertThat(found.scopes()).isEmpty();
+        assertThat(found.expiresAt()).isNull();
+    }
+
+    @Test
+    void create_shouldKeepStatus_whenKeyIsRevoked() {
+        // given
+        ApiKeyRecord record = Keys.key(HASH).revoked().build();
+
+        // when
+        store.create(record);
+
+        // then
+        assertThat(store.findByHash(HASH).orElseThrow().status()).isEqualTo(KeyStatus.REVOKED);
+    }
+
+    @Test
+    void create_shouldThrowAndKeepTheFirstRecord_whenHashIsTaken() {
+        // given
+        ApiKeyRecord first = Keys.key(HASH).name("first").build();
+        store.create(first);
+        ApiKeyRecord second = Keys.key(HASH).keyId("key_second").name("second").build();
+
+        // when / then
+        assertThatThrownBy(() -> store.create(second))
+                .isInstanceOf(KeyAlreadyExistsException.class)
+                .hasMessageContaining("key_second")
+                .hasMessageNotContaining(HASH);
+        assertThat(store.findByHash(HASH)).contains(first);
+    }
+
+    @Test
+    void findByHash_shouldReturnOnlyTheMatchingRecord_whenSeveralKeysExist() {
+        // given
+        ApiKeyRecord one = Keys.key(HASH).build();
+        ApiKeyRecord other = Keys.key(OTHER_HASH).name("other").build();
+        store.create(one);
+        store.create(other);
+
+        // when / then
+        assertThat(store.findByHash(HASH)).contains(one);
+        assertThat(store.findByHash(OTHER_HASH)).contains(other);
+    }
+}
