@@ -15,6 +15,8 @@ module "portbroker" {
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
   alarm_emails         = var.alarm_emails
 
+  gateway_reserved_concurrency = 20
+
   protect_data       = false
   log_retention_days = 7
 }

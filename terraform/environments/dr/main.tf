@@ -15,6 +15,8 @@ module "portbroker" {
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
   alarm_emails         = var.alarm_emails
 
+  gateway_reserved_concurrency = 800
+
   # Warm standby of prod in the DR region. It does not create tables: it attaches to the prod global-table
   # replicas (pb-prod-*, encrypted by the replica table key alias/pb-prod-tables) that the prod root declares.
   # Its own buckets, secrets, function, API and alarms are regional. Failover: docs/operations/disaster-recovery.md.

@@ -15,6 +15,8 @@ module "portbroker" {
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
   alarm_emails         = var.alarm_emails
 
+  gateway_reserved_concurrency = 800
+
   # Global tables replicate to the DR region; the dr root runs the standby gateway there against the replicas.
   replica_region                  = var.replica_region
   gateway_memory_size             = 2048

@@ -15,6 +15,8 @@ module "portbroker" {
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
   alarm_emails         = var.alarm_emails
 
+  gateway_reserved_concurrency = 50
+
   log_retention_days = 30
   audit_retention    = { mode = "GOVERNANCE", days = 30 }
 }

@@ -86,6 +86,7 @@ resource "aws_s3_bucket" "access_logs" {
   #checkov:skip=CKV_AWS_18:This is the access-log target; logging it into itself would loop.
   #checkov:skip=CKV_AWS_144:Access logs are operational data kept in-region.
   #checkov:skip=CKV2_AWS_62:No consumer of event notifications for access logs.
+  #checkov:skip=CKV_AWS_145:S3 server access logging cannot deliver to SSE-KMS buckets; SSE-S3 is the only supported encryption for a log target.
   bucket        = "${local.bucket_base}-access-logs"
   force_destroy = !var.protect_data
   tags          = local.tags
@@ -107,7 +108,6 @@ resource "aws_s3_bucket_public_access_block" "access_logs" {
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
-  #checkov:skip=CKV_AWS_145:S3 server access logging cannot deliver to SSE-KMS buckets; SSE-S3 is the only supported encryption for a log target.
   bucket = aws_s3_bucket.access_logs.id
   rule {
     apply_server_side_encryption_by_default {
@@ -219,7 +219,7 @@ module "secrets" {
   secrets = merge(
     {
       "jwt-signing"  = { description = "HS256 key that signs admin JWTs (admin function)." }
-      "key-pepper"   = { description = "HMAC-SHA256 pepper for client API key hashes (JSON list, newest first, for rotation)." }
+      "key-pepper"   = { description = "HMAC-SHA256 pepper for client API key hashes." }
       "thinking-key" = { description = "Key that signs thinking blocks returned to clients." }
     },
     {
