@@ -1,0 +1,22 @@
+# dev environment: a thin call of the shared module. Table definitions come only from tables.json.
+locals {
+  repo_root = "${path.module}/../../.."
+}
+
+module "portbroker" {
+  source = "../../modules/portbroker"
+  providers = {
+    aws         = aws
+    aws.replica = aws.replica
+  }
+
+  environment          = "dev"
+  table_schema         = jsondecode(file("${local.repo_root}/infra/portbroker-dynamodb/src/main/resources/io/portbroker/dynamodb/tables.json"))
+  gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
+  alarm_emails         = var.alarm_emails
+
+  gateway_reserved_concurrency = 20
+
+  protect_data       = false
+  log_retention_days = 7
+}

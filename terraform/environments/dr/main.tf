@@ -1,0 +1,33 @@
+# dr environment: a thin call of the shared module. Table definitions come only from tables.json.
+locals {
+  repo_root = "${path.module}/../../.."
+}
+
+module "portbroker" {
+  source = "../../modules/portbroker"
+  providers = {
+    aws         = aws
+    aws.replica = aws.replica
+  }
+
+  environment          = "dr"
+  table_schema         = jsondecode(file("${local.repo_root}/infra/portbroker-dynamodb/src/main/resources/io/portbroker/dynamodb/tables.json"))
+  gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
+  alarm_emails         = var.alarm_emails
+
+  gateway_reserved_concurrency = 800
+
+  # Warm standby of prod in the DR region. It does not create tables: it attaches to the prod global-table
+  # replicas (pb-prod-*, encrypted by the replica table key alias/pb-prod-tables) that the prod root declares.
+  # Its own buckets, secrets, function, API and alarms are regional. Failover: docs/operations/disaster-recovery.md.
+  manage_tables                   = false
+  table_prefix                    = "pb-prod"
+  gateway_memory_size             = 2048
+  gateway_provisioned_concurrency = 1
+  log_retention_days              = 90
+  audit_retention                 = { mode = "COMPLIANCE", days = 400 }
+  upstream_providers = {
+    openai   = { models = ["gpt-4.1", "gpt-4.1-mini"] }
+    deepseek = { models = ["deepseek-chat", "deepseek-reasoner"] }
+  }
+}

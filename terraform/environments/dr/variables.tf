@@ -1,0 +1,23 @@
+variable "region" {
+  type        = string
+  description = "Primary AWS region of the dr environment."
+  default     = "us-west-2"
+}
+
+variable "replica_region" {
+  type        = string
+  description = "Region of the DR replicas (global tables, replica table key)."
+  default     = "us-east-1"
+}
+
+variable "gateway_package_path" {
+  type        = string
+  description = "Gateway deployment zip; defaults to the Maven build output."
+  default     = null
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  description = "E-mail addresses that receive this environment's alarms."
+  default     = []
+}

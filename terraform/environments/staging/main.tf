@@ -1,0 +1,22 @@
+# staging environment: a thin call of the shared module. Table definitions come only from tables.json.
+locals {
+  repo_root = "${path.module}/../../.."
+}
+
+module "portbroker" {
+  source = "../../modules/portbroker"
+  providers = {
+    aws         = aws
+    aws.replica = aws.replica
+  }
+
+  environment          = "staging"
+  table_schema         = jsondecode(file("${local.repo_root}/infra/portbroker-dynamodb/src/main/resources/io/portbroker/dynamodb/tables.json"))
+  gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
+  alarm_emails         = var.alarm_emails
+
+  gateway_reserved_concurrency = 50
+
+  log_retention_days = 30
+  audit_retention    = { mode = "GOVERNANCE", days = 30 }
+}

@@ -1,0 +1,325 @@
+# The whole PortBroker system for one environment: keys, tables, buckets, secrets, the gateway function behind a
+# streaming REST API, SLO alarms and canary releases. Environment roots are thin calls of this module.
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  prefix       = "pb-${var.environment}"
+  table_prefix = coalesce(var.table_prefix, local.prefix)
+  secret_path  = "portbroker/${var.environment}"
+  replicated   = var.manage_tables && var.replica_region != null
+  tags         = merge(var.tags, { env = var.environment, service = "portbroker" })
+  bucket_base  = "${local.prefix}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+}
+
+# ---------------------------------------------------------------- keys
+module "tables_key" {
+  count        = var.manage_tables ? 1 : 0
+  source       = "../kms"
+  name         = "${local.table_prefix}-tables"
+  description  = "PortBroker ${var.environment}: DynamoDB tables"
+  multi_region = local.replicated
+  tags         = local.tags
+}
+
+# The global-table replicas in the DR region are encrypted by a replica of the multi-Region table key; its alias
+# lets the DR stack find it.
+resource "aws_kms_replica_key" "tables" {
+  count                   = local.replicated ? 1 : 0
+  provider                = aws.replica
+  description             = "PortBroker ${var.environment}: DynamoDB table replicas"
+  primary_key_arn         = module.tables_key[0].key_arn
+  deletion_window_in_days = 30
+  tags                    = local.tags
+}
+
+resource "aws_kms_alias" "tables_replica" {
+  count         = local.replicated ? 1 : 0
+  provider      = aws.replica
+  name          = "alias/${local.table_prefix}-tables"
+  target_key_id = aws_kms_replica_key.tables[0].key_id
+}
+
+data "aws_kms_alias" "existing_tables" {
+  count = var.manage_tables ? 0 : 1
+  name  = "alias/${local.table_prefix}-tables"
+}
+
+module "data_key" {
+  source      = "../kms"
+  name        = "${local.prefix}-data"
+  description = "PortBroker ${var.environment}: S3 buckets, secrets, function environment"
+  tags        = local.tags
+}
+
+module "ops_key" {
+  source      = "../kms"
+  name        = "${local.prefix}-ops"
+  description = "PortBroker ${var.environment}: CloudWatch log groups and the alarm topic"
+  service_principals = [
+    "logs.${data.aws_region.current.name}.amazonaws.com",
+    "cloudwatch.amazonaws.com",
+  ]
+  tags = local.tags
+}
+
+locals {
+  tables_key_arn = var.manage_tables ? module.tables_key[0].key_arn : data.aws_kms_alias.existing_tables[0].target_key_arn
+}
+
+# ---------------------------------------------------------------- tables (from tables.json)
+module "tables" {
+  source              = "../tables"
+  name_prefix         = local.table_prefix
+  schema              = var.table_schema
+  manage_tables       = var.manage_tables
+  kms_key_arn         = local.tables_key_arn
+  replicas            = local.replicated ? [{ region = var.replica_region, kms_key_arn = aws_kms_replica_key.tables[0].arn }] : []
+  deletion_protection = var.protect_data
+  tags                = local.tags
+}
+
+# ---------------------------------------------------------------- buckets
+# S3 server access logs can only be delivered to a bucket with SSE-S3 default encryption, so this one bucket
+# does not use the customer-managed key; it holds access logs only, never payloads.
+resource "aws_s3_bucket" "access_logs" {
+  #checkov:skip=CKV_AWS_18:This is the access-log target; logging it into itself would loop.
+  #checkov:skip=CKV_AWS_144:Access logs are operational data kept in-region.
+  #checkov:skip=CKV2_AWS_62:No consumer of event notifications for access logs.
+  #checkov:skip=CKV_AWS_145:S3 server access logging cannot deliver to SSE-KMS buckets; SSE-S3 is the only supported encryption for a log target.
+  bucket        = "${local.bucket_base}-access-logs"
+  force_destroy = !var.protect_data
+  tags          = local.tags
+}
+
+resource "aws_s3_bucket_ownership_controls" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "access_logs" {
+  bucket                  = aws_s3_bucket.access_logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    id     = "expire"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = 365
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 7
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+  depends_on = [aws_s3_bucket_versioning.access_logs]
+}
+
+data "aws_iam_policy_document" "access_logs" {
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.access_logs.arn, "${aws_s3_bucket.access_logs.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+  statement {
+    sid       = "AllowS3ServerAccessLogs"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/s3/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["logging.s3.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "access_logs" {
+  bucket     = aws_s3_bucket.access_logs.id
+  policy     = data.aws_iam_policy_document.access_logs.json
+  depends_on = [aws_s3_bucket_public_access_block.access_logs]
+}
+
+module "cold_cache_bucket" {
+  source                     = "../bucket"
+  name                       = "${local.bucket_base}-cold-cache"
+  kms_key_arn                = module.data_key.key_arn
+  access_log_bucket          = aws_s3_bucket.access_logs.id
+  expiration_days            = var.cold_cache_expiry_days
+  noncurrent_expiration_days = 1
+  force_destroy              = !var.protect_data
+  tags                       = merge(local.tags, { purpose = "cold-cache" })
+}
+
+module "audit_bucket" {
+  source            = "../bucket"
+  name              = "${local.bucket_base}-audit"
+  kms_key_arn       = module.data_key.key_arn
+  access_log_bucket = aws_s3_bucket.access_logs.id
+  object_lock       = var.audit_retention
+  # Locked versions cannot be deleted before retention ends; the lifecycle rule removes them afterwards.
+  noncurrent_expiration_days = var.audit_retention.days
+  tags                       = merge(local.tags, { purpose = "audit" })
+}
+
+module "portal_bucket" {
+  source            = "../bucket"
+  name              = "${local.bucket_base}-portal"
+  kms_key_arn       = module.data_key.key_arn
+  access_log_bucket = aws_s3_bucket.access_logs.id
+  force_destroy     = !var.protect_data
+  tags              = merge(local.tags, { purpose = "portal" })
+}
+
+# ---------------------------------------------------------------- secrets
+module "secrets" {
+  source      = "../secrets"
+  name_prefix = local.secret_path
+  kms_key_arn = module.data_key.key_arn
+  secrets = merge(
+    {
+      "jwt-signing"  = { description = "HS256 key that signs admin JWTs (admin function)." }
+      "key-pepper"   = { description = "HMAC-SHA256 pepper for client API key hashes." }
+      "thinking-key" = { description = "Key that signs thinking blocks returned to clients." }
+    },
+    {
+      for name, p in var.upstream_providers : "providers/${name}" => {
+        description = "API key of upstream provider ${name}."
+        tags        = { provider = name, model = substr(join(" ", p.models), 0, 256) }
+      }
+    },
+  )
+  recovery_window_in_days = var.protect_data ? 30 : 0
+  tags                    = local.tags
+}
+
+# ---------------------------------------------------------------- observability
+module "observability" {
+  source            = "../observability"
+  name_prefix       = local.prefix
+  environment       = var.environment
+  api_name          = module.gateway_api.api_name
+  stage_name        = module.gateway_api.stage_name
+  table_names       = module.tables.names
+  availability_slo  = var.availability_slo
+  first_byte_p95_ms = var.first_byte_p95_ms
+  alarm_emails      = var.alarm_emails
+  kms_key_arn       = module.ops_key.key_arn
+  tags              = local.tags
+}
+
+# ---------------------------------------------------------------- gateway function + API
+# Cold starts: SnapStart is NOT used. The gateway runs its own streaming Runtime API loop, started through
+# AWS_LAMBDA_EXEC_WRAPPER on the managed java21 runtime (docs/streaming-on-lambda.md); SnapStart snapshots the
+# managed runtime's own handler start-up and is incompatible with a wrapper that replaces the runtime client.
+# Provisioned concurrency on the live alias (gateway_provisioned_concurrency, set in prod) is used instead.
+module "gateway" {
+  source        = "../function"
+  function_name = "${local.prefix}-gateway"
+  description   = "PortBroker data plane: Anthropic Messages API in, OpenAI-compatible providers out (streaming)"
+  package_path  = var.gateway_package_path
+  handler       = "io.portbroker.fn.gateway.StreamingRuntime::handleRequest" # informational: the wrapper runs the loop
+  runtime       = "java21"
+  memory_size   = var.gateway_memory_size
+  timeout       = var.gateway_timeout
+  kms_key_arn   = module.data_key.key_arn
+
+  environment_variables = {
+    AWS_LAMBDA_EXEC_WRAPPER            = "/var/task/pb-stream-bootstrap"
+    PORTBROKER_ENVIRONMENT             = var.environment
+    PORTBROKER_TABLE_PREFIX            = local.table_prefix
+    PORTBROKER_PEPPER_SECRET_ARN       = module.secrets.arns["key-pepper"]
+    PORTBROKER_THINKING_KEY_SECRET_ARN = module.secrets.arns["thinking-key"]
+  }
+
+  policy_statements = concat(
+    [
+      {
+        sid       = "AuthenticateByKeyHash" # one GetItem per authentication, never a scan
+        actions   = ["dynamodb:GetItem"]
+        resources = [module.tables.arns["api-keys"]]
+      },
+      {
+        # Routing config is loaded by a Scan of two small tables (cached per container); neither table has a
+        # sort key or index, so Query is not needed.
+        sid       = "ReadRoutingConfig"
+        actions   = ["dynamodb:GetItem", "dynamodb:Scan"]
+        resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
+      },
+      {
+        sid       = "DecryptTables"
+        actions   = ["kms:Decrypt"]
+        resources = [local.tables_key_arn]
+      },
+      {
+        sid     = "ReadGatewaySecrets"
+        actions = ["secretsmanager:GetSecretValue"]
+        resources = concat(
+          [module.secrets.arns["key-pepper"], module.secrets.arns["thinking-key"]],
+          [for name, arn in module.secrets.arns : arn if startswith(name, "providers/")],
+        )
+      },
+    ],
+  )
+
+  log_retention_days      = var.log_retention_days
+  reserved_concurrency    = var.gateway_reserved_concurrency
+  provisioned_concurrency = var.gateway_provisioned_concurrency
+  deployment_config_name  = "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+  rollback_alarm_names    = module.observability.rollback_alarm_names
+  alarm_topic_arn         = module.observability.topic_arn
+  tags                    = local.tags
+}
+
+module "gateway_api" {
+  source               = "../api"
+  name                 = "${local.prefix}-gateway"
+  function_name        = module.gateway.function_name
+  function_alias_arn   = module.gateway.alias_arn
+  alias_name           = module.gateway.alias_name
+  throttle_rate_limit  = var.api_throttle_rate_limit
+  throttle_burst_limit = var.api_throttle_burst_limit
+  kms_key_arn          = module.ops_key.key_arn
+  log_retention_days   = var.log_retention_days
+  tags                 = local.tags
+}

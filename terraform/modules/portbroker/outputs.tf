@@ -1,0 +1,44 @@
+output "api_url" {
+  description = "Base URL for clients (ANTHROPIC_BASE_URL)."
+  value       = module.gateway_api.invoke_url
+}
+
+output "table_names" {
+  description = "Physical DynamoDB table names by schema name."
+  value       = module.tables.names
+}
+
+output "gateway_function_name" {
+  description = "Gateway function name."
+  value       = module.gateway.function_name
+}
+
+output "gateway_codedeploy" {
+  description = "CodeDeploy application and deployment group that shift the gateway's live alias."
+  value       = { application = module.gateway.codedeploy_app, deployment_group = module.gateway.codedeploy_group }
+}
+
+output "buckets" {
+  description = "Bucket names by purpose."
+  value = {
+    access_logs = aws_s3_bucket.access_logs.id
+    cold_cache  = module.cold_cache_bucket.name
+    audit       = module.audit_bucket.name
+    portal      = module.portal_bucket.name
+  }
+}
+
+output "secret_arns" {
+  description = "Secret ARNs by name (values are set by operators, never by Terraform)."
+  value       = module.secrets.arns
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of every alarm."
+  value       = module.observability.topic_arn
+}
+
+output "tables_kms_key_arn" {
+  description = "KMS key that encrypts the tables in this region."
+  value       = local.tables_key_arn
+}
