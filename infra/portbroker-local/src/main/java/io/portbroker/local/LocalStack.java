@@ -43,7 +43,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Settings of one local stack. */
     public record Settings(
-            String awsEndpoint, Path configFile, int port, String tablePrefix, String bootstrapKey,
+            String awsEndpoint,
+            Path configFile,
+            int port,
+            String tablePrefix,
+            String bootstrapKey,
             Map<String, Object> extraProperties) {}
 
     /** Prepares the emulator and starts the server. */

@@ -83,6 +83,7 @@ class NettyStreamingShellTest {
     @Requires(property = "spec.name", value = "NettyStreamingShellTest")
     static class TestHandlerFactory {
         @Singleton
+        @io.micronaut.context.annotation.Replaces(bean = ApiHandler.class, factory = GatewayFactory.class)
         ApiHandler handler() {
             return (request, responder) -> {
                 if (request.path().equals("/endless")) {
