@@ -91,7 +91,8 @@ public final class GatewayApi implements ApiHandler {
         }
         if ("POST".equals(method) && "/v1/messages/count_tokens".equals(path)) {
             authenticate(request, Scopes.CHAT_READ);
-            NormalizedRequest decoded = decode(request, new Notes());
+            checkSize(request);
+            NormalizedRequest decoded = client.decodeCountTokensRequest(request.body(), new Notes());
             long tokens = client.countTokens(decoded);
             respondJson(
                     responder, 200, requestId, ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8));
@@ -138,10 +139,14 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private NormalizedRequest decode(ApiRequest request, Notes notes) {
+        checkSize(request);
+        return client.decodeRequest(request.body(), notes);
+    }
+
+    private void checkSize(ApiRequest request) {
         if (request.body().length > maxBodyBytes) {
             throw new RequestTooLargeError("request body exceeds " + maxBodyBytes + " bytes");
         }
-        return client.decodeRequest(request.body(), notes);
     }
 
     private Principal authenticate(ApiRequest request, String scope) {
