@@ -167,8 +167,9 @@ public final class GatewayApi implements ApiHandler {
         int status = e.httpStatus() == 499 ? 400 : e.httpStatus();
         try {
             responder.respond(status, headers, client.encodeError(e, requestId));
-        } catch (IllegalStateException alreadyCommitted) {
+        } catch (RuntimeException alreadyCommitted) {
             LOG.warn("request {}: could not send error {} (response already started)", requestId, e.category());
+            responder.endStream();
         }
     }
 

@@ -73,7 +73,13 @@ public class GatewayController {
         ApiRequest apiRequest = new ApiRequest(
                 request.getMethodName(), request.getPath(), query, headers, body == null ? new byte[0] : body);
         NettyResponder responder = new NettyResponder();
-        Thread.ofVirtual().name("pb-request").start(() -> api.handle(apiRequest, responder));
+        Thread.ofVirtual().name("pb-request").start(() -> {
+            try {
+                api.handle(apiRequest, responder);
+            } finally {
+                responder.failIfUnanswered();
+            }
+        });
         return responder.response();
     }
 }

@@ -31,7 +31,7 @@ final class NettyResponder implements ApiResponder {
         if (response.isDone()) {
             throw new IllegalStateException("response already started");
         }
-        MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(io.micronaut.http.HttpStatus.valueOf(status));
+        MutableHttpResponse<byte[]> r = HttpResponse.status(status, reason(status));
         headers.forEach(r::header);
         response.complete(r.body(body));
     }
@@ -44,14 +44,37 @@ final class NettyResponder implements ApiResponder {
         Sinks.Many<byte[]> many = Sinks.many().unicast().onBackpressureBuffer();
         sink = many;
         Flux<byte[]> body = many.asFlux().doOnCancel(() -> cancelActions.forEach(Runnable::run));
-        MutableHttpResponse<Flux<byte[]>> r =
-                HttpResponse.<Flux<byte[]>>status(io.micronaut.http.HttpStatus.valueOf(status));
+        MutableHttpResponse<Flux<byte[]>> r = HttpResponse.status(status, reason(status));
         headers.forEach(r::header);
         response.complete(r.body(body));
         return bytes -> {
             Sinks.EmitResult result = many.tryEmitNext(bytes);
             if (result.isFailure()) {
                 throw new CancelledError("the client disconnected");
+            }
+        };
+    }
+
+    /** Completes the response with a bare 500 if the handler died without answering (never leaves it hanging). */
+    void failIfUnanswered() {
+        if (!response.isDone()) {
+            MutableHttpResponse<byte[]> r = HttpResponse.status(500, "Internal Server Error");
+            response.complete(r.header("content-type", "application/json")
+                    .body("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"internal error\"}}"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Reason phrases for the statuses the gateway uses that Netty does not name (529). */
+    private static String reason(int status) {
+        return switch (status) {
+            case 529 -> "Overloaded";
+            default -> {
+                try {
+                    yield io.micronaut.http.HttpStatus.valueOf(status).getReason();
+                } catch (IllegalArgumentException unknown) {
+                    yield "Status " + status;
+                }
             }
         };
     }
