@@ -3,7 +3,6 @@ package io.portbroker.protocol.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,31 +17,41 @@ final class JsonSchemas {
 
     private JsonSchemas() {}
 
-    /** A stripped deep copy; the input is not modified. */
+    /** A stripped deep copy, made in one pass (stripped keys are never copied); the input is not modified. */
     static JsonNode strip(JsonNode schema, Set<String> keys) {
-        JsonNode copy = schema.deepCopy();
-        if (!keys.isEmpty()) {
-            stripSchema(copy, keys);
+        return keys.isEmpty() ? schema.deepCopy() : copySchema(schema, keys);
+    }
+
+    private static JsonNode copySchema(JsonNode node, Set<String> keys) {
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array.arrayNode(array.size());
+            array.forEach(item -> copy.add(copySchema(item, keys)));
+            return copy;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return node.deepCopy();
+        }
+        ObjectNode copy = object.objectNode();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (!keys.contains(key)) {
+                copy.set(
+                        key,
+                        NAME_MAPS.contains(key) && value.isObject()
+                                ? copyNameMap((ObjectNode) value, keys)
+                                : copySchema(value, keys));
+            }
         }
         return copy;
     }
 
-    private static void stripSchema(JsonNode node, Set<String> keys) {
-        if (node instanceof ArrayNode array) {
-            array.forEach(item -> stripSchema(item, keys));
-            return;
+    /** A map from names to schemas: the names are kept whatever they are, the schemas are stripped. */
+    private static ObjectNode copyNameMap(ObjectNode map, Set<String> keys) {
+        ObjectNode copy = map.objectNode();
+        for (Map.Entry<String, JsonNode> entry : map.properties()) {
+            copy.set(entry.getKey(), copySchema(entry.getValue(), keys));
         }
-        if (!(node instanceof ObjectNode object)) {
-            return;
-        }
-        object.remove(keys);
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (NAME_MAPS.contains(entry.getKey()) && entry.getValue().isObject()) {
-                entry.getValue().forEach(sub -> stripSchema(sub, keys));
-            } else {
-                stripSchema(entry.getValue(), keys);
-            }
-        }
+        return copy;
     }
 }

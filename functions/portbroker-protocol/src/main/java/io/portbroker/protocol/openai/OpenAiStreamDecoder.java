@@ -1,8 +1,5 @@
 package io.portbroker.protocol.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
@@ -13,6 +10,7 @@ import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.StreamEvent.BlockKind;
 import io.portbroker.protocol.ir.Usage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,10 +19,10 @@ import java.util.Map;
  * text block, each tool call a tool_use block; a chunk carrying several kinds is split in that order. Tool-call
  * fragments may arrive in any interleaving: a call streams while its block is open, the others are held until
  * the open call's arguments form a complete JSON value (or the answer finishes), and no argument text is ever
- * dropped. The finish is held until usage arrives or the stream ends. Not thread-safe: one per stream.
+ * dropped. The finish is held until usage arrives or the stream ends. Chunks are read by
+ * {@link OpenAiChunkReader}. Not thread-safe: one per stream.
  */
 public final class OpenAiStreamDecoder implements StreamDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUT = "upstream stream ended before the response was complete";
 
     private final NormalizedRequest request;
@@ -79,26 +77,21 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             onEnd();
             return;
         }
-        JsonNode chunk;
-        try {
-            chunk = JSON.readTree(data);
-        } catch (JsonProcessingException e) {
-            chunk = null;
-        }
-        if (chunk == null || !chunk.isObject()) {
+        OpenAiStreamChunk chunk = OpenAiChunkReader.read(data);
+        if (chunk == null) {
             fail("api_error", "upstream sent a malformed stream chunk");
             return;
         }
-        JsonNode error = chunk.get("error");
-        if (error != null && !error.isNull()) {
-            fail(OpenAiStreamErrors.anthropicType(error), OpenAiStreamErrors.safeMessage(error));
+        if (chunk.error() != null) {
+            fail(OpenAiStreamErrors.anthropicType(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
             return;
         }
-        JsonNode choices = chunk.path("choices");
-        if (finishReason == null && !choices.isEmpty()) {
-            onChoice(choices.get(0));
+        if (finishReason == null && chunk.choice() != null) {
+            onChoice(chunk.choice());
         }
-        readUsage(chunk);
+        if (chunk.usage() != null && chunk.usage().isObject()) {
+            usage = OpenAiUsage.parse(chunk.usage());
+        }
         if (finishReason != null && usage != null) {
             finish();
         }
@@ -138,51 +131,41 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
     }
 
-    private void onChoice(JsonNode choice) {
-        JsonNode delta = choice.path("delta");
-        String reasoning = delta.path("reasoning_content").asText("");
-        if (reasoning.isEmpty()) {
-            reasoning = delta.path("reasoning").asText("");
-        }
+    private void onChoice(OpenAiStreamChunk.Choice choice) {
+        OpenAiStreamChunk.Delta delta = choice.delta();
+        String reasoning = delta.reasoningContent().isEmpty() ? delta.reasoning() : delta.reasoningContent();
         if (!reasoning.isEmpty()) {
             openIfNeeded(BlockKind.THINKING);
             thinking.append(reasoning);
             emitCounted(new StreamEvent.ThinkingDelta(openIndex, reasoning), reasoning);
         }
-        String content = delta.path("content").asText("");
+        String content = delta.content();
         if (!content.isEmpty()) {
             openIfNeeded(BlockKind.TEXT);
             emitCounted(new StreamEvent.TextDelta(openIndex, content), content);
         }
-        JsonNode toolCalls = delta.path("tool_calls");
+        List<OpenAiStreamChunk.ToolFragment> toolCalls = delta.toolCalls();
         for (int i = 0; i < toolCalls.size() && !done; i++) {
-            onToolFragment(toolCalls.get(i), i);
+            onToolFragment(toolCalls.get(i));
         }
-        String reason = choice.path("finish_reason").asText("");
+        String reason = choice.finishReason();
         if (!reason.isEmpty() && !done) {
             finishReason = reason;
-            JsonNode stop = choice.get("stop_reason");
-            matchedStop = stop != null && stop.isTextual() ? stop.asText() : null;
+            matchedStop = choice.stopReason();
             closeAll();
         }
     }
 
-    private void onToolFragment(JsonNode fragment, int position) {
+    private void onToolFragment(OpenAiStreamChunk.ToolFragment fragment) {
         sawToolCalls = true;
-        JsonNode indexNode = fragment.get("index");
-        int key = indexNode != null && indexNode.canConvertToInt() ? indexNode.asInt() : position;
-        StreamToolCall call = calls.computeIfAbsent(key, k -> new StreamToolCall());
-        String id = fragment.path("id").asText("");
-        if (call.id == null && !id.isEmpty()) {
-            call.id = normaliseId(id);
+        StreamToolCall call = calls.computeIfAbsent(fragment.key(), k -> new StreamToolCall());
+        if (call.id == null && !fragment.id().isEmpty()) {
+            call.id = normaliseId(fragment.id());
         }
-        JsonNode function = fragment.path("function");
-        String name = function.path("name").asText("");
-        if (call.name == null && !name.isEmpty()) {
-            call.name = ToolNames.restore(toolNames, name);
+        if (call.name == null && !fragment.name().isEmpty()) {
+            call.name = ToolNames.restore(toolNames, fragment.name());
         }
-        JsonNode arguments = function.path("arguments");
-        String fresh = call.accept(arguments.isContainerNode() ? arguments.toString() : arguments.asText(""));
+        String fresh = call.accept(fragment.arguments());
         if (!fresh.isEmpty()) {
             if (call.stopped) {
                 fail("api_error", "upstream sent tool call arguments after the tool call had ended");
@@ -271,16 +254,6 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
                 openTool(call);
                 closeOpen();
             }
-        }
-    }
-
-    private void readUsage(JsonNode chunk) {
-        JsonNode node = chunk.get("usage");
-        if (node == null || !node.isObject()) {
-            node = chunk.path("x_groq").get("usage");
-        }
-        if (node != null && node.isObject()) {
-            usage = OpenAiUsage.parse(node);
         }
     }
 

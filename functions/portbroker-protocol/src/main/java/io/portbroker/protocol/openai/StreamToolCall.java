@@ -50,7 +50,7 @@ final class StreamToolCall {
         }
         String fresh = fragment;
         if (!seen.isEmpty() && mode != Mode.INCREMENTAL) {
-            boolean extendsSeen = fragment.length() >= seen.length() && fragment.startsWith(seen.toString());
+            boolean extendsSeen = extendsSeen(fragment);
             if (mode == Mode.UNKNOWN) {
                 mode = extendsSeen ? Mode.CUMULATIVE : Mode.INCREMENTAL;
             }
@@ -61,6 +61,20 @@ final class StreamToolCall {
         seen.append(fresh);
         scan(fresh);
         return fresh;
+    }
+
+    /** Whether {@code fragment} starts with everything seen so far; compared in place, as snapshots grow long. */
+    private boolean extendsSeen(String fragment) {
+        int length = seen.length();
+        if (fragment.length() < length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (fragment.charAt(i) != seen.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Holds text for a call whose block is not open yet. */
