@@ -2,8 +2,8 @@ package io.portbroker.core.auth;
 
 import io.portbroker.error.AuthenticationError;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +23,7 @@ public final class AdminAuthService {
     private final JwtService jwt;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
-    private final Clock clock;
+    private final InstantSource clock;
     private final SecureRandom random;
     private final String dummyHash;
 
@@ -33,7 +33,7 @@ public final class AdminAuthService {
             JwtService jwt,
             RefreshTokens refreshTokens,
             LoginThrottle throttle,
-            Clock clock,
+            InstantSource clock,
             SecureRandom random) {
         this.users = users;
         this.hasher = hasher;

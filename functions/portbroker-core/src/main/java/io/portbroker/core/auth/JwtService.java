@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,13 +40,13 @@ public final class JwtService {
 
     private final SecretKeySpec key;
     private final JwtConfig config;
-    private final Clock clock;
+    private final InstantSource clock;
 
     /**
      * @param secret the HMAC key, at least 32 random bytes
      * @throws IllegalArgumentException when the secret is shorter than 32 bytes
      */
-    public JwtService(byte[] secret, JwtConfig config, Clock clock) {
+    public JwtService(byte[] secret, JwtConfig config, InstantSource clock) {
         if (secret == null || secret.length < 32) {
             throw new IllegalArgumentException("JWT signing secret must be at least 32 bytes");
         }

@@ -1,9 +1,9 @@
 package io.portbroker.core.auth;
 
 import io.portbroker.error.RateLimitError;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Locale;
 
 /**
@@ -17,9 +17,9 @@ public final class LoginThrottle {
     private final LoginAttemptStore store;
     private final ThrottlePolicy account;
     private final ThrottlePolicy address;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    public LoginThrottle(LoginAttemptStore store, ThrottlePolicy account, ThrottlePolicy address, Clock clock) {
+    public LoginThrottle(LoginAttemptStore store, ThrottlePolicy account, ThrottlePolicy address, InstantSource clock) {
         this.store = store;
         this.account = account;
         this.address = address;
@@ -27,7 +27,7 @@ public final class LoginThrottle {
     }
 
     /** 5 free failures per account, 20 per address; lockouts from 30 s doubling to 15 min; forgotten after 1 h. */
-    public static LoginThrottle withDefaults(LoginAttemptStore store, Clock clock) {
+    public static LoginThrottle withDefaults(LoginAttemptStore store, InstantSource clock) {
         return new LoginThrottle(
                 store,
                 new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1)),

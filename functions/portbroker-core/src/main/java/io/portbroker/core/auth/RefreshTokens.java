@@ -3,8 +3,8 @@ package io.portbroker.core.auth;
 import io.portbroker.core.auth.RefreshResult.Invalid;
 import io.portbroker.core.auth.RefreshResult.Reason;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,10 +24,10 @@ public final class RefreshTokens {
 
     private final RefreshTokenStore store;
     private final RefreshConfig config;
-    private final Clock clock;
+    private final InstantSource clock;
     private final SecureRandom random;
 
-    public RefreshTokens(RefreshTokenStore store, RefreshConfig config, Clock clock, SecureRandom random) {
+    public RefreshTokens(RefreshTokenStore store, RefreshConfig config, InstantSource clock, SecureRandom random) {
         this.store = store;
         this.config = config;
         this.clock = clock;

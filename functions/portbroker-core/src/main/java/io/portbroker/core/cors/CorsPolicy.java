@@ -1,8 +1,8 @@
 package io.portbroker.core.cors;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,13 +25,13 @@ public final class CorsPolicy {
 
     private final Supplier<CorsConfig> source;
     private final Duration reloadEvery;
-    private final Clock clock;
+    private final InstantSource clock;
     private final AtomicReference<Loaded> current;
 
     /**
      * @throws IllegalArgumentException when the first configuration cannot be read (fail at startup)
      */
-    public CorsPolicy(Supplier<CorsConfig> source, Duration reloadEvery, Clock clock) {
+    public CorsPolicy(Supplier<CorsConfig> source, Duration reloadEvery, InstantSource clock) {
         this.source = source;
         this.reloadEvery = reloadEvery;
         this.clock = clock;
