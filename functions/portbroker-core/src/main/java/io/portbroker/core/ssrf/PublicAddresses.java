@@ -43,7 +43,6 @@ final class PublicAddresses {
             "fec0::/10", // old site-local
             "ff00::/8"); // multicast
 
-    private static final Cidr MAPPED = Cidr.parse("::ffff:0:0/96");
     private static final Cidr COMPATIBLE = Cidr.parse("::/96");
     private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
@@ -58,13 +57,26 @@ final class PublicAddresses {
             return false;
         }
         byte[] bytes = address.getAddress();
-        if (MAPPED.contains(address) || COMPATIBLE.contains(address) || NAT64.contains(address)) {
+        if (mapped(bytes) || COMPATIBLE.contains(address) || NAT64.contains(address)) {
             return isPublic(v4(Arrays.copyOfRange(bytes, 12, 16)));
         }
         if (SIX_TO_FOUR.contains(address)) {
             return isPublic(v4(Arrays.copyOfRange(bytes, 2, 6)));
         }
         return NON_PUBLIC_V6.stream().noneMatch(r -> r.contains(address));
+    }
+
+    /**
+     * {@code ::ffff:a.b.c.d}. The JDK already turns parsed mapped literals into {@link Inet4Address}; this catches
+     * an {@link Inet6Address} built from raw bytes.
+     */
+    private static boolean mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
     }
 
     private static InetAddress v4(byte[] bytes) {

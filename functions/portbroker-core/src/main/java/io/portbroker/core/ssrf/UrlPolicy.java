@@ -62,6 +62,11 @@ public final class UrlPolicy {
         if (uri.getRawUserInfo() != null || (rawAuthority != null && rawAuthority.indexOf('@') >= 0)) {
             throw new InvalidRequestError("base URL must not contain credentials");
         }
+        if (host == null && rawAuthority != null) {
+            // java.net.URI leaves the host unset for numeric spellings such as 127.1 or 1.2.3.999; judge them
+            // as addresses so the answer names the real problem, then refuse (the client could not connect anyway)
+            checkLiteral(authorityHost(rawAuthority));
+        }
         if (!uri.isAbsolute() || uri.isOpaque() || host == null || host.isEmpty()) {
             throw new InvalidRequestError("base URL must be an absolute http(s) URL with a host");
         }
@@ -73,6 +78,13 @@ public final class UrlPolicy {
         if (!"https".equals(scheme) && !("http".equals(scheme) && plainAllowed)) {
             throw new InvalidRequestError("base URL must use https");
         }
+        checkLiteral(lowerHost);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return URI.create(scheme + "://" + rawAuthority.toLowerCase(Locale.ROOT) + path);
+    }
+
+    private void checkLiteral(String host) {
+        String lowerHost = host.toLowerCase(Locale.ROOT);
         Optional<InetAddress> literal;
         try {
             literal = IpLiterals.parse(lowerHost);
@@ -82,8 +94,16 @@ public final class UrlPolicy {
         if (literal.isPresent() && !permitted(lowerHost, literal.get())) {
             throw new InvalidRequestError("base URL points to a non-public address");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return URI.create(scheme + "://" + rawAuthority.toLowerCase(Locale.ROOT) + path);
+    }
+
+    /** The host part of an authority that has no userinfo: drops a trailing {@code :port}. */
+    private static String authorityHost(String authority) {
+        if (authority.startsWith("[")) {
+            int end = authority.indexOf(']');
+            return end < 0 ? authority : authority.substring(0, end + 1);
+        }
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? authority : authority.substring(0, colon);
     }
 
     /**
