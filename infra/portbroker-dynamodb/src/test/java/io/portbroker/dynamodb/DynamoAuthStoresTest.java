@@ -83,7 +83,8 @@ class DynamoAuthStoresTest {
                         "auth_time",
                         "token_status",
                         "purge_at");
-        assertThat(item.get("purge_at").n()).isEqualTo(Long.toString(T0.plusSeconds(604_800).getEpochSecond()));
+        assertThat(item.get("purge_at").n())
+                .isEqualTo(Long.toString(T0.plusSeconds(604_800).getEpochSecond()));
         assertThat(((PutItemRequest) recorder.requests().getFirst()).conditionExpression())
                 .isEqualTo("attribute_not_exists(token_hash)");
     }
