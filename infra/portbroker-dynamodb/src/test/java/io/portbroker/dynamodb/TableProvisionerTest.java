@@ -27,7 +27,14 @@ class TableProvisionerTest {
         List<String> created = TableProvisioner.forBundledSchema().ensureTables(client, prefix);
 
         // then
-        assertThat(created).containsExactly(prefix + "-api-keys", prefix + "-providers", prefix + "-routes");
+        assertThat(created)
+                .containsExactly(
+                        prefix + "-api-keys",
+                        prefix + "-providers",
+                        prefix + "-routes",
+                        prefix + "-rate-limits",
+                        prefix + "-usage",
+                        prefix + "-audit");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);
