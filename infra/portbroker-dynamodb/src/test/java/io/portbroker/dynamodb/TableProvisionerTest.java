@@ -44,7 +44,7 @@ class TableProvisionerTest {
         // pinned: provisioned capacity would throttle the first burst of traffic on a fresh deployment
         assertThat(recorder.requests())
                 .filteredOn(CreateTableRequest.class::isInstance)
-                .hasSize(3)
+                .hasSize(6)
                 .allSatisfy(
                         r -> assertThat(((CreateTableRequest) r).billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST));
     }
