@@ -151,7 +151,8 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private void countTokens(Call c) {
-        NormalizedRequest decoded = decode(c.request(), new Notes());
+        checkSize(c.request());
+        NormalizedRequest decoded = client.decodeCountTokensRequest(c.request().body(), new Notes());
         long tokens = client.countTokens(decoded);
         respondJson(
                 c.responder(),
@@ -221,10 +222,14 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private NormalizedRequest decode(ApiRequest request, Notes notes) {
+        checkSize(request);
+        return client.decodeRequest(request.body(), notes);
+    }
+
+    private void checkSize(ApiRequest request) {
         if (request.body().length > maxBodyBytes) {
             throw new RequestTooLargeError("request body exceeds " + maxBodyBytes + " bytes");
         }
-        return client.decodeRequest(request.body(), notes);
     }
 
     private void renderError(ApiResponder responder, GatewayException e, String requestId) {

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * the response it produces (complete, or streamed chunk by chunk).
  */
 @Controller
+@io.micronaut.http.annotation.Produces(io.micronaut.http.MediaType.ALL)
+@io.micronaut.http.annotation.Consumes(io.micronaut.http.MediaType.ALL)
 public class GatewayController {
     private final ApiHandler api;
 

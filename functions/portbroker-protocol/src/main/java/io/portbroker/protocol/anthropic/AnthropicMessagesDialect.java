@@ -37,6 +37,11 @@ public final class AnthropicMessagesDialect implements ClientDialect {
     }
 
     @Override
+    public NormalizedRequest decodeCountTokensRequest(byte[] body, Notes notes) {
+        return decoder.decodeForCounting(body, notes);
+    }
+
+    @Override
     public byte[] encodeResponse(NormalizedResponse response) {
         return responseEncoder.encode(response);
     }

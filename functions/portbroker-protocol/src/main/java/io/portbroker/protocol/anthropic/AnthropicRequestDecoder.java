@@ -56,9 +56,23 @@ public final class AnthropicRequestDecoder {
      * @throws InvalidRequestError when the body cannot be served; the message names the JSON path
      */
     public NormalizedRequest decode(byte[] body, Notes notes) {
+        return decode(body, notes, true);
+    }
+
+    /**
+     * Decodes a {@code count_tokens} body: the Messages schema without sampling fields, so {@code max_tokens} is
+     * optional (1 when absent).
+     *
+     * @throws InvalidRequestError when the body cannot be counted; the message names the JSON path
+     */
+    public NormalizedRequest decodeForCounting(byte[] body, Notes notes) {
+        return decode(body, notes, false);
+    }
+
+    private NormalizedRequest decode(byte[] body, Notes notes, boolean maxTokensRequired) {
         JsonNode root = parse(body);
         String model = requiredModel(root);
-        int maxTokens = requiredMaxTokens(root);
+        int maxTokens = maxTokensRequired || root.has("max_tokens") ? requiredMaxTokens(root) : 1;
         JsonNode messagesNode = root.get("messages");
         if (messagesNode == null || !messagesNode.isArray()) {
             throw new InvalidRequestError("messages: must be an array");

@@ -16,6 +16,13 @@ public interface ClientDialect {
      */
     NormalizedRequest decodeRequest(byte[] body, Notes notes);
 
+    /**
+     * Decodes a token-counting request: like {@link #decodeRequest} but without requiring generation limits.
+     *
+     * @throws io.portbroker.error.InvalidRequestError for malformed JSON, wrong types or missing fields
+     */
+    NormalizedRequest decodeCountTokensRequest(byte[] body, Notes notes);
+
     /** Encodes a complete answer. */
     byte[] encodeResponse(NormalizedResponse response);
 

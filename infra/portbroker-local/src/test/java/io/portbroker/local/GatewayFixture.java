@@ -1,0 +1,97 @@
+package io.portbroker.local;
+
+import io.portbroker.core.keys.ApiKeyFormat;
+import io.portbroker.testkit.MotoEndpoint;
+import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
+import io.portbroker.testkit.upstream.Replies;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One running local stack for a test class: the moto emulator, a scriptable fake OpenAI-compatible upstream,
+ * a config file routing Claude model names to it, and the real gateway server on a free port.
+ */
+public final class GatewayFixture implements AutoCloseable {
+    /** The provider credential the gateway must send upstream (set for the test JVM by surefire). */
+    public static final String UPSTREAM_CREDENTIAL_ENV = "PB_FAKE_UPSTREAM_KEY";
+
+    public final FakeOpenAiUpstream upstream;
+    public final LocalStack stack;
+    public final String clientKey;
+    public final String console;
+
+    private GatewayFixture(FakeOpenAiUpstream upstream, LocalStack stack, String clientKey, String console) {
+        this.upstream = upstream;
+        this.stack = stack;
+        this.clientKey = clientKey;
+        this.console = console;
+    }
+
+    /** Starts everything; the fake answers "hello" until a test scripts it. */
+    public static GatewayFixture start(Map<String, Object> extraProperties) {
+        FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
+        String key = ApiKeyFormat.generate(new SecureRandom());
+        String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
+        ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+        LocalStack stack = LocalStack.start(
+                new LocalStack.Settings(
+                        MotoEndpoint.resolve().toString(), writeConfig(upstream), -1, prefix, key, extraProperties),
+                new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
+        return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + stack.port();
+    }
+
+    private static Path writeConfig(FakeOpenAiUpstream upstream) {
+        String yaml = """
+                version: 1
+                providers:
+                  - id: fake
+                    base_url: %s
+                    api_key_env: %s
+                    timeouts:
+                      connect: 2s
+                      first_token: 5s
+                      idle: 5s
+                      total: 60s
+                    profile:
+                      max_output_tokens: 8192
+                      reasoning_style: deepseek
+                      reasoning_passback: reasoning_content
+                      vision: true
+                routes:
+                  - model: claude-sonnet-4-5
+                    targets:
+                      - provider: fake
+                        model: fake-model
+                  - model: claude-*
+                    targets:
+                      - provider: fake
+                        model: fake-model
+                """.formatted(upstream.baseUrl(), UPSTREAM_CREDENTIAL_ENV);
+        try {
+            Path file = Files.createTempFile("portbroker-test", ".yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        upstream.close();
+    }
+}
