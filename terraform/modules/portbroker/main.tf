@@ -280,6 +280,24 @@ module "gateway" {
         resources = [module.tables.arns["api-keys"]]
       },
       {
+        # Per-key limits: one conditional UpdateItem per admitted request, one UpdateItem to settle tokens.
+        sid       = "CountRateLimits"
+        actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem"]
+        resources = [module.tables.arns["rate-limits"]]
+      },
+      {
+        sid       = "AddUsage" # batched ADD updates, never reads
+        actions   = ["dynamodb:UpdateItem"]
+        resources = [module.tables.arns["usage"]]
+      },
+      {
+        # Anomalies are appended to the audit chain: Query reads the stream head, a conditional PutItem appends.
+        # No UpdateItem or DeleteItem: the trail is append-only for every role.
+        sid       = "AppendAudit"
+        actions   = ["dynamodb:PutItem", "dynamodb:Query"]
+        resources = [module.tables.arns["audit"]]
+      },
+      {
         # Routing config is loaded by a Scan of two small tables (cached per container); neither table has a
         # sort key or index, so Query is not needed.
         sid       = "ReadRoutingConfig"

@@ -5,6 +5,7 @@ import static io.portbroker.dynamodb.Attributes.string;
 
 import io.portbroker.core.keys.ApiKeyRecord;
 import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
+import io.portbroker.core.keys.KeyLimits;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,9 @@ final class ApiKeyItems {
     static final String STATUS = "status";
     static final String CREATED_AT = "created_at";
     static final String EXPIRES_AT = "expires_at";
+    static final String RPM = "requests_per_minute";
+    static final String TPM = "tokens_per_minute";
+    static final String RETIRED_AT = "retired_at";
 
     private ApiKeyItems() {}
 
@@ -50,6 +54,15 @@ final class ApiKeyItems {
         if (record.expiresAt() != null) {
             item.put(EXPIRES_AT, s(record.expiresAt().toString()));
         }
+        if (record.limits().requestsPerMinute() != null) {
+            item.put(RPM, Attributes.n(record.limits().requestsPerMinute()));
+        }
+        if (record.limits().tokensPerMinute() != null) {
+            item.put(TPM, Attributes.n(record.limits().tokensPerMinute()));
+        }
+        if (record.retiredAt() != null) {
+            item.put(RETIRED_AT, s(record.retiredAt().toString()));
+        }
         return item;
     }
 
@@ -63,6 +76,12 @@ final class ApiKeyItems {
                 scopes == null || !scopes.hasSs() ? Set.of() : Set.copyOf(scopes.ss()),
                 string(item, STATUS, KeyStatus::valueOf, KeyStatus.REVOKED),
                 string(item, CREATED_AT, Instant::parse, null),
-                string(item, EXPIRES_AT, Instant::parse, null));
+                string(item, EXPIRES_AT, Instant::parse, null),
+                new KeyLimits(optionalNumber(item, RPM), optionalNumber(item, TPM)),
+                string(item, RETIRED_AT, Instant::parse, null));
+    }
+
+    private static Long optionalNumber(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Attributes.number(item, name, 0) : null;
     }
 }

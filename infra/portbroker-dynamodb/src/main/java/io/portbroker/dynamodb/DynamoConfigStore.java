@@ -1,5 +1,6 @@
 package io.portbroker.dynamodb;
 
+import io.portbroker.core.admin.ConfigEditor;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * clock, so a change made elsewhere is seen within that interval. A put through this instance drops its cache at
  * once. Lists come sorted by provider id and by pattern.
  */
-public final class DynamoConfigStore implements ConfigStore {
+public final class DynamoConfigStore implements ConfigStore, ConfigEditor {
 
     private final DynamoDbClient client;
     private final String providersTable;
@@ -66,6 +67,19 @@ public final class DynamoConfigStore implements ConfigStore {
     @Override
     public void putRoute(ModelRoute route) {
         client.putItem(b -> b.tableName(routesTable).item(RouteItems.toItem(route)));
+        routes.invalidate();
+    }
+
+    @Override
+    public void deleteProvider(String providerId) {
+        client.deleteItem(b ->
+                b.tableName(providersTable).key(Map.of(ProviderItems.PROVIDER_ID, AttributeValue.fromS(providerId))));
+        providers.invalidate();
+    }
+
+    @Override
+    public void deleteRoute(String pattern) {
+        client.deleteItem(b -> b.tableName(routesTable).key(Map.of(RouteItems.PATTERN, AttributeValue.fromS(pattern))));
         routes.invalidate();
     }
 

@@ -34,7 +34,10 @@ class TableProvisionerTest {
                         prefix + "-routes",
                         prefix + "-admin-users",
                         prefix + "-refresh-tokens",
-                        prefix + "-login-attempts");
+                        prefix + "-login-attempts",
+                        prefix + "-rate-limits",
+                        prefix + "-usage",
+                        prefix + "-audit");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);

@@ -22,7 +22,16 @@ class TableSchemaDefinitionTest {
         // then
         assertThat(schema.tables())
                 .extracting(TableSchemaDefinition.Table::name)
-                .containsExactly("api-keys", "providers", "routes", "admin-users", "refresh-tokens", "login-attempts");
+                .containsExactly(
+                        "api-keys",
+                        "providers",
+                        "routes",
+                        "admin-users",
+                        "refresh-tokens",
+                        "login-attempts",
+                        "rate-limits",
+                        "usage",
+                        "audit");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())

@@ -25,30 +25,55 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Starts the local stack against a running emulator: server secrets (created once), tables from the single
- * schema, providers and routes from {@code portbroker.yaml}, a bootstrap client key printed once, then the
- * gateway on {@code 127.0.0.1:PORT}.
+ * schema, providers and routes from {@code portbroker.yaml}, a bootstrap client key and a bootstrap admin key each
+ * printed once, then the gateway and the admin API ({@code /admin/v1}) on {@code 127.0.0.1:PORT}.
  */
 public final class LocalStack implements AutoCloseable {
     private static final String BOOTSTRAP_MARKER = "portbroker/bootstrap-key-issued";
+    private static final String ADMIN_MARKER = "portbroker/bootstrap-admin-key-issued";
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final Optional<String> printedKey;
+    private final Optional<String> printedAdminKey;
 
-    private LocalStack(ApplicationContext context, EmbeddedServer server, Optional<String> printedKey) {
+    private LocalStack(
+            ApplicationContext context,
+            EmbeddedServer server,
+            Optional<String> printedKey,
+            Optional<String> printedAdminKey) {
         this.context = context;
         this.server = server;
         this.printedKey = printedKey;
+        this.printedAdminKey = printedAdminKey;
     }
 
-    /** Settings of one local stack. */
+    /**
+     * Settings of one local stack.
+     *
+     * @param bootstrapKey client key to register instead of printing a new one ({@code PORTBROKER_BOOTSTRAP_KEY})
+     * @param bootstrapAdminKey admin key (scopes admin:keys, admin:provider, admin:read) to register instead of
+     *     printing a new one ({@code PORTBROKER_BOOTSTRAP_ADMIN_KEY})
+     */
     public record Settings(
             String awsEndpoint,
             Path configFile,
             int port,
             String tablePrefix,
             String bootstrapKey,
-            Map<String, Object> extraProperties) {}
+            Map<String, Object> extraProperties,
+            String bootstrapAdminKey) {
+
+        public Settings(
+                String awsEndpoint,
+                Path configFile,
+                int port,
+                String tablePrefix,
+                String bootstrapKey,
+                Map<String, Object> extraProperties) {
+            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, null);
+        }
+    }
 
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
@@ -57,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
         props.put("portbroker.table-prefix", settings.tablePrefix());
         props.put("portbroker.pepper-secret-id", settings.tablePrefix() + "/key-pepper");
         props.put("portbroker.thinking-key-secret-id", settings.tablePrefix() + "/thinking-key");
+        props.put("portbroker.provider-secret-prefix", settings.tablePrefix() + "/providers/");
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", settings.port());
         ApplicationContext context = ApplicationContext.builder()
@@ -75,32 +101,55 @@ public final class LocalStack implements AutoCloseable {
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()), context.getBean(ConfigStore.class));
             console.println("PortBroker: seeded " + seeded + " from " + settings.configFile());
-            Optional<String> key = bootstrapKey(context, settings, random, config);
+            Optional<String> key = bootstrapKey(
+                    context,
+                    settings.tablePrefix() + "/" + BOOTSTRAP_MARKER,
+                    settings.bootstrapKey(),
+                    "bootstrap",
+                    Scopes.CHAT,
+                    random);
             key.ifPresent(k -> {
                 console.println("PortBroker: created the bootstrap client key (shown once, store it now):");
                 console.println("  " + k);
             });
+            Optional<String> adminKey = bootstrapKey(
+                    context,
+                    settings.tablePrefix() + "/" + ADMIN_MARKER,
+                    settings.bootstrapAdminKey(),
+                    "bootstrap-admin",
+                    Scopes.ADMIN,
+                    random);
+            adminKey.ifPresent(k -> {
+                console.println(
+                        "PortBroker: created the bootstrap ADMIN key for /admin/v1 (shown once, store it now):");
+                console.println("  " + k);
+            });
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            console.println("PortBroker: listening on http://127.0.0.1:" + server.getPort());
-            return new LocalStack(context, server, key);
+            console.println(
+                    "PortBroker: listening on http://127.0.0.1:" + server.getPort() + " (admin API under /admin/v1)");
+            return new LocalStack(context, server, key, adminKey);
         } catch (RuntimeException e) {
             context.close();
             throw e;
         }
     }
 
+    /** Registers the supplied key, or creates and returns a new one on the first start only. */
     private static Optional<String> bootstrapKey(
-            ApplicationContext context, Settings settings, SecureRandom random, GatewayConfiguration config) {
+            ApplicationContext context,
+            String marker,
+            String supplied,
+            String name,
+            java.util.Set<String> scopes,
+            SecureRandom random) {
         SecretsManagerClient sm = context.getBean(SecretsManagerClient.class);
-        String marker = settings.tablePrefix() + "/" + BOOTSTRAP_MARKER;
         boolean issued = sm.listSecrets(b -> b.filters(f -> f.key("name").values(marker))).secretList().stream()
                 .anyMatch(s -> marker.equals(s.name()));
         KeyIssuer issuer = new KeyIssuer(
                 context.getBean(ApiKeyStore.class), context.getBean(KeyHasher.class), Clock.systemUTC(), random);
-        String supplied = settings.bootstrapKey();
         if (supplied != null && !supplied.isBlank()) {
             try {
-                var k = issuer.register(supplied, "bootstrap", Scopes.CHAT, null);
+                var k = issuer.register(supplied, name, scopes, null);
                 markIssued(sm, marker, issued, k.record().keyId());
             } catch (KeyAlreadyExistsException already) {
                 // supplied by automation and registered on an earlier start: nothing to do
@@ -110,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
         if (issued) {
             return Optional.empty();
         }
-        var k = issuer.issue("bootstrap", Scopes.CHAT, null);
+        var k = issuer.issue(name, scopes, null);
         markIssued(sm, marker, false, k.record().keyId());
         return Optional.of(k.key());
     }
@@ -128,6 +177,11 @@ public final class LocalStack implements AutoCloseable {
     /** The key printed at this start, if one was created. */
     public Optional<String> printedKey() {
         return printedKey;
+    }
+
+    /** The admin key printed at this start, if one was created. */
+    public Optional<String> printedAdminKey() {
+        return printedAdminKey;
     }
 
     public ApplicationContext context() {
@@ -153,7 +207,8 @@ public final class LocalStack implements AutoCloseable {
                 Integer.parseInt(env.getOrDefault("PORTBROKER_PORT", "8080")),
                 env.getOrDefault("PORTBROKER_TABLE_PREFIX", "portbroker-local"),
                 env.get("PORTBROKER_BOOTSTRAP_KEY"),
-                Map.of());
+                Map.of(),
+                env.get("PORTBROKER_BOOTSTRAP_ADMIN_KEY"));
         LocalStack stack = start(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         Thread.currentThread().join();

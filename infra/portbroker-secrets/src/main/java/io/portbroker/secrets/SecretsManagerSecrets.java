@@ -74,4 +74,9 @@ public final class SecretsManagerSecrets implements CredentialResolver {
             throw new ProviderAuthError("the provider credential secret cannot be read");
         }
     }
+
+    /** Drops a cached value, so the next read sees a value written since (a provider key replaced by an admin). */
+    public void forget(String secretId) {
+        cache.remove(secretId);
+    }
 }

@@ -1,5 +1,6 @@
 package io.portbroker.testkit;
 
+import io.portbroker.core.admin.ConfigEditor;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** {@link ConfigStore} in sorted maps (providers by id, routes by pattern); safe for concurrent use, never stale. */
-public final class InMemoryConfigStore implements ConfigStore {
+public final class InMemoryConfigStore implements ConfigStore, ConfigEditor {
 
     private final Map<String, ProviderConfig> providers = new ConcurrentSkipListMap<>();
     private final Map<String, ModelRoute> routes = new ConcurrentSkipListMap<>();
@@ -31,5 +32,15 @@ public final class InMemoryConfigStore implements ConfigStore {
     @Override
     public void putRoute(ModelRoute route) {
         routes.put(route.pattern(), route);
+    }
+
+    @Override
+    public void deleteProvider(String providerId) {
+        providers.remove(providerId);
+    }
+
+    @Override
+    public void deleteRoute(String pattern) {
+        routes.remove(pattern);
     }
 }

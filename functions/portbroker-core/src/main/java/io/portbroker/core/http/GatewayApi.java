@@ -6,6 +6,7 @@ import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.Router;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -14,17 +15,23 @@ import io.portbroker.error.NotFoundError;
 import io.portbroker.error.RequestTooLargeError;
 import io.portbroker.protocol.codec.ClientDialect;
 import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.codec.StreamEventSink;
 import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.StreamEvent;
+import io.portbroker.protocol.ir.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The data-plane HTTP API, independent of any server: routes a request to its use case and renders every
- * failure, in exactly one place, in the client dialect's error envelope.
+ * The data-plane HTTP API, independent of any server: authenticates with the scope its route table declares,
+ * admits {@code POST /v1/messages} against the key's limits (after decoding, since the token reservation needs
+ * {@code max_tokens}), routes the request to its use case, accounts usage afterwards, and renders every failure,
+ * in exactly one place, in the client dialect's error envelope.
  */
 public final class GatewayApi implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApi.class);
@@ -36,6 +43,8 @@ public final class GatewayApi implements ApiHandler {
     private final Router router;
     private final ModelCatalog models;
     private final long maxBodyBytes;
+    private final Metering metering;
+    private final RouteTable<Handler> routes;
 
     public GatewayApi(
             ClientDialect client,
@@ -43,6 +52,19 @@ public final class GatewayApi implements ApiHandler {
             ApiKeyAuthenticator authenticator,
             Router router,
             long maxBodyBytes) {
+        this(client, messages, authenticator, router, maxBodyBytes, Metering.NONE);
+    }
+
+    /** @param metering the admit step and usage accounting of {@code POST /v1/messages} */
+    public GatewayApi(
+            ClientDialect client,
+            MessagesService messages,
+            ApiKeyAuthenticator authenticator,
+            Router router,
+            long maxBodyBytes,
+            Metering metering) {
+        this.metering = metering;
+        this.routes = table();
         this.client = client;
         this.messages = messages;
         this.authenticator = authenticator;
@@ -78,44 +100,99 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private void route(ApiRequest request, ApiResponder responder, String requestId) {
-        String path = stripTrailingSlash(request.path());
-        String method = request.method();
-        if (("GET".equals(method) || "HEAD".equals(method)) && ("/health".equals(path) || path.isEmpty())) {
-            respondJson(responder, 200, requestId, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        if ("POST".equals(method) && "/v1/messages".equals(path)) {
-            Principal principal = authenticate(request, Scopes.CHAT_WRITE);
-            postMessages(request, responder, new RequestContext(requestId, traceparent(request), principal));
-            return;
-        }
-        if ("POST".equals(method) && "/v1/messages/count_tokens".equals(path)) {
-            authenticate(request, Scopes.CHAT_READ);
-            checkSize(request);
-            NormalizedRequest decoded = client.decodeCountTokensRequest(request.body(), new Notes());
-            long tokens = client.countTokens(decoded);
-            respondJson(
-                    responder, 200, requestId, ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        if ("GET".equals(method) && "/v1/models".equals(path)) {
-            authenticate(request, Scopes.CHAT_READ);
-            respondJson(responder, 200, requestId, models.list(request.query()));
-            return;
-        }
-        if ("GET".equals(method) && path.startsWith("/v1/models/")) {
-            authenticate(request, Scopes.CHAT_READ);
-            respondJson(responder, 200, requestId, models.one(path.substring("/v1/models/".length())));
-            return;
-        }
-        throw new NotFoundError("no route for " + method + " " + (path.length() > 100 ? path.substring(0, 100) : path));
+        String method = "HEAD".equals(request.method()) ? "GET" : request.method();
+        RouteTable.Match<Handler> match = routes.match(method, request.path())
+                .orElseThrow(() -> new NotFoundError("no route for " + method + " "
+                        + (request.path().length() > 100 ? request.path().substring(0, 100) : request.path())));
+        Endpoint<Handler> endpoint = match.endpoint();
+        // the one scope check of the data plane: the route table declares it, nothing else may skip it
+        Principal principal = endpoint.scope() == null
+                ? null
+                : authenticator.authenticate(Credentials.presentedKey(request), endpoint.scope());
+        endpoint.handler().serve(new Call(request, responder, requestId, principal, match.params()));
     }
 
-    private void postMessages(ApiRequest request, ApiResponder responder, RequestContext ctx) {
+    /** The data plane's routes: each declares its scope, which {@link #route} enforces before the handler runs. */
+    public RouteTable<Handler> routes() {
+        return routes;
+    }
+
+    private RouteTable<Handler> table() {
+        return new RouteTable<>(List.of(
+                new Endpoint<Handler>("GET", "/health", null, "liveness", this::health),
+                new Endpoint<Handler>("GET", "/", null, "liveness", this::health),
+                new Endpoint<Handler>("POST", "/v1/messages", Scopes.CHAT_WRITE, "create a message", this::messages),
+                new Endpoint<Handler>(
+                        "POST", "/v1/messages/count_tokens", Scopes.CHAT_READ, "count tokens", this::countTokens),
+                new Endpoint<Handler>(
+                        "GET",
+                        "/v1/models",
+                        Scopes.CHAT_READ,
+                        "list models",
+                        c -> respondJson(
+                                c.responder(),
+                                200,
+                                c.requestId(),
+                                models.list(c.request().query()))),
+                new Endpoint<Handler>(
+                        "GET",
+                        "/v1/models/{id+}",
+                        Scopes.CHAT_READ,
+                        "get a model",
+                        c -> respondJson(
+                                c.responder(),
+                                200,
+                                c.requestId(),
+                                models.one(c.params().get("id"))))));
+    }
+
+    private void health(Call c) {
+        respondJson(c.responder(), 200, c.requestId(), "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void countTokens(Call c) {
+        checkSize(c.request());
+        NormalizedRequest decoded = client.decodeCountTokensRequest(c.request().body(), new Notes());
+        long tokens = client.countTokens(decoded);
+        respondJson(
+                c.responder(),
+                200,
+                c.requestId(),
+                ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void messages(Call c) {
         Notes notes = new Notes();
-        NormalizedRequest decoded = decode(request, notes);
+        NormalizedRequest decoded = decode(c.request(), notes);
+        // admit after decoding: the token reservation needs max_tokens and the input size (one counter update)
+        Metering.Ticket ticket = metering.admit(
+                c.principal(),
+                new Metering.Caller(c.request().header("user-agent").orElse(null), sourceIp(c.request())),
+                client.countTokens(decoded) + Math.max(0, decoded.maxTokens()));
+        UsageCapture usage = new UsageCapture();
+        try {
+            postMessages(
+                    decoded,
+                    notes,
+                    c.responder(),
+                    new RequestContext(c.requestId(), traceparent(c.request()), c.principal()),
+                    usage);
+        } finally {
+            metering.finish(ticket, usage.usage());
+        }
+    }
+
+    private static String sourceIp(ApiRequest request) {
+        return request.header("x-forwarded-for")
+                .map(v -> v.split(",", 2)[0].strip())
+                .orElse(null);
+    }
+
+    private void postMessages(
+            NormalizedRequest decoded, Notes notes, ApiResponder responder, RequestContext ctx, UsageCapture usage) {
         if (!decoded.stream()) {
             var served = messages.complete(decoded, ctx, notes);
+            usage.accept(served.value().usage());
             Map<String, String> headers = baseHeaders(ctx.requestId(), JSON);
             headers.put("x-portbroker-provider", served.providerId());
             addNotes(headers, notes);
@@ -132,7 +209,13 @@ public final class GatewayApi implements ApiHandler {
                     headers.put("x-accel-buffering", "no");
                     headers.put("x-portbroker-provider", providerId);
                     addNotes(headers, notes);
-                    return client.newStreamEncoder(responder.startStream(200, headers));
+                    StreamEventSink encoder = client.newStreamEncoder(responder.startStream(200, headers));
+                    return event -> {
+                        if (event instanceof StreamEvent.Finish finish) {
+                            usage.accept(finish.usage());
+                        }
+                        encoder.accept(event);
+                    };
                 },
                 responder::onCancel);
         responder.endStream();
@@ -147,15 +230,6 @@ public final class GatewayApi implements ApiHandler {
         if (request.body().length > maxBodyBytes) {
             throw new RequestTooLargeError("request body exceeds " + maxBodyBytes + " bytes");
         }
-    }
-
-    private Principal authenticate(ApiRequest request, String scope) {
-        String key = request.header("x-api-key")
-                .orElseGet(() -> request.header("authorization")
-                        .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
-                        .map(v -> v.substring(7).trim())
-                        .orElse(null));
-        return authenticator.authenticate(key, scope);
     }
 
     private void renderError(ApiResponder responder, GatewayException e, String requestId) {
@@ -197,7 +271,32 @@ public final class GatewayApi implements ApiHandler {
                 .orElse(null);
     }
 
-    private static String stripTrailingSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    /** Serves one matched route. */
+    @FunctionalInterface
+    public interface Handler {
+        void serve(Call call);
+    }
+
+    /** A matched request: the caller is null on public routes. */
+    public record Call(
+            ApiRequest request,
+            ApiResponder responder,
+            String requestId,
+            Principal principal,
+            Map<String, String> params) {}
+
+    /** Keeps the usage of the call, from the response or the stream's finish event. */
+    private static final class UsageCapture {
+        private volatile Usage usage = Usage.ZERO;
+
+        void accept(Usage value) {
+            if (value != null) {
+                usage = value;
+            }
+        }
+
+        Usage usage() {
+            return usage;
+        }
     }
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates a presented key: format and checksum first (no lookup for garbage), then HMAC hash, then a
- * short in-container cache, then one store lookup by hash. Revocation is seen once the cache entry expires
- * ({@code cacheTtl}, a few seconds) or at once after {@link #invalidate}.
+ * short in-container cache, then one store lookup by hash. Revocation made in another container is seen here
+ * once the cache entry expires ({@code cacheTtl}, a few seconds, measured on the injected clock), and at once in
+ * the container that made it, which calls {@link #invalidate}.
  */
 public final class ApiKeyAuthenticator {
     private static final int MAX_CACHE = 10_000;
@@ -50,7 +51,7 @@ public final class ApiKeyAuthenticator {
         if (!record.scopes().contains(requiredScope)) {
             throw new PermissionError("this API key lacks the " + requiredScope + " scope");
         }
-        return new Principal(record.keyId(), record.name(), record.scopes());
+        return new Principal(record.keyId(), record.name(), record.scopes(), record.limits());
     }
 
     /** Drops a cached entry so the next request re-reads the store (after revoke or rotate). */

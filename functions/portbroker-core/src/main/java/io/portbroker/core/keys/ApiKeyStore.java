@@ -1,5 +1,8 @@
 package io.portbroker.core.keys;
 
+import io.portbroker.core.page.Page;
+import io.portbroker.core.page.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: where key records live (DynamoDB in production, memory in tests). */
@@ -14,4 +17,17 @@ public interface ApiKeyStore {
      * @throws KeyAlreadyExistsException when a record with the same hash exists
      */
     void create(ApiKeyRecord record);
+
+    /** Every secret (current and rotating out) of one key id; empty when the id is unknown. */
+    List<ApiKeyRecord> findByKeyId(String keyId);
+
+    /**
+     * Replaces an existing record (status, limits, retirement), matched by hash.
+     *
+     * @throws java.util.NoSuchElementException when no record has the hash
+     */
+    void update(ApiKeyRecord record);
+
+    /** Records in a stable store order, one page at a time; the cursor is the store's own position text. */
+    Page<ApiKeyRecord> list(PageRequest page);
 }

@@ -13,5 +13,11 @@ public final class Scopes {
     /** What a default data-plane key gets. */
     public static final Set<String> CHAT = Set.of(CHAT_READ, CHAT_WRITE);
 
+    /** What the local stack's bootstrap admin key gets. */
+    public static final Set<String> ADMIN = Set.of(ADMIN_PROVIDER, ADMIN_KEYS, ADMIN_READ);
+
+    /** Every scope a key may be given; anything else is rejected when a key is created. */
+    public static final Set<String> ALL = Set.of(CHAT_READ, CHAT_WRITE, ADMIN_PROVIDER, ADMIN_KEYS, ADMIN_READ);
+
     private Scopes() {}
 }

@@ -21,6 +21,9 @@ public class GatewayConfiguration {
     private boolean validateStreams;
     private Duration keyCacheTtl = Duration.ofSeconds(5);
     private Duration configRefresh = Duration.ofSeconds(5);
+    private String providerSecretPrefix = "portbroker/providers/";
+    private Duration usageFlush = Duration.ofSeconds(5);
+    private int usageQueue = 10_000;
 
     public String getTablePrefix() {
         return tablePrefix;
@@ -117,5 +120,32 @@ public class GatewayConfiguration {
 
     public void setConfigRefresh(Duration configRefresh) {
         this.configRefresh = configRefresh;
+    }
+
+    /** Secrets Manager name prefix of provider keys written through the admin API. */
+    public String getProviderSecretPrefix() {
+        return providerSecretPrefix;
+    }
+
+    public void setProviderSecretPrefix(String providerSecretPrefix) {
+        this.providerSecretPrefix = providerSecretPrefix;
+    }
+
+    /** How often batched usage counts are written. */
+    public Duration getUsageFlush() {
+        return usageFlush;
+    }
+
+    public void setUsageFlush(Duration usageFlush) {
+        this.usageFlush = usageFlush;
+    }
+
+    /** How many finished calls may wait for the usage flush before callers flush themselves. */
+    public int getUsageQueue() {
+        return usageQueue;
+    }
+
+    public void setUsageQueue(int usageQueue) {
+        this.usageQueue = usageQueue;
     }
 }

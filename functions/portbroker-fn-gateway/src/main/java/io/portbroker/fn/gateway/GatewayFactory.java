@@ -1,6 +1,7 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.core.gateway.MessagesService;
@@ -9,9 +10,11 @@ import io.portbroker.core.gateway.StreamRunner;
 import io.portbroker.core.gateway.UpstreamDialects;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.GatewayApi;
+import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.Router;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
@@ -137,8 +140,18 @@ public class GatewayFactory {
     }
 
     @Singleton
-    ApiHandler gatewayApi(
-            ClientDialect client, MessagesService messages, ApiKeyAuthenticator authenticator, Router router) {
-        return new GatewayApi(client, messages, authenticator, router, config.getMaxBodyBytes());
+    GatewayApi gatewayApi(
+            ClientDialect client,
+            MessagesService messages,
+            ApiKeyAuthenticator authenticator,
+            Router router,
+            Metering metering) {
+        return new GatewayApi(client, messages, authenticator, router, config.getMaxBodyBytes(), metering);
+    }
+
+    /** The local server's one handler: the admin API under /admin/, the data plane everywhere else. */
+    @Singleton
+    ApiHandler api(GatewayApi gateway, AdminApi admin) {
+        return new PathPrefixRouter("/admin/", admin, gateway);
     }
 }

@@ -106,4 +106,66 @@ public abstract class ApiKeyStoreContract {
         assertThat(store.findByHash(HASH)).contains(one);
         assertThat(store.findByHash(OTHER_HASH)).contains(other);
     }
+
+    @Test
+    void findByKeyId_shouldReturnEverySecret_whenAKeyWasRotated() {
+        // given
+        ApiKeyRecord current = Keys.key(HASH).keyId("key_rot").build();
+        ApiKeyRecord retiring =
+                Keys.key(OTHER_HASH).keyId("key_rot").build().withRetiredAt(Instant.parse("2026-01-01T01:00:00Z"));
+        store.create(current);
+        store.create(retiring);
+        store.create(Keys.key("1".repeat(64)).keyId("key_other").build());
+
+        // when / then
+        assertThat(store.findByKeyId("key_rot")).containsExactlyInAnyOrder(current, retiring);
+        assertThat(store.findByKeyId("key_unknown")).isEmpty();
+    }
+
+    @Test
+    void update_shouldReplaceStatusLimitsAndRetirement_whenRecordExists() {
+        // given
+        store.create(Keys.key(HASH).build());
+        ApiKeyRecord changed = Keys.key(HASH)
+                .build()
+                .withStatus(KeyStatus.REVOKED)
+                .withLimits(new io.portbroker.core.keys.KeyLimits(25L, 1000L))
+                .withRetiredAt(Instant.parse("2026-02-01T00:00:00.5Z"));
+
+        // when
+        store.update(changed);
+
+        // then
+        assertThat(store.findByHash(HASH)).contains(changed);
+    }
+
+    @Test
+    void update_shouldThrow_whenNoRecordHasTheHash() {
+        assertThatThrownBy(() -> store.update(Keys.key(HASH).build()))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(store.findByHash(HASH)).isEmpty();
+    }
+
+    @Test
+    void list_shouldVisitEveryRecordOnce_whenPaging() {
+        // given
+        for (int i = 0; i < 7; i++) {
+            store.create(
+                    Keys.key(Integer.toString(i).repeat(64)).keyId("key_" + i).build());
+        }
+
+        // when
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = store.list(new io.portbroker.core.page.PageRequest(cursor, 3));
+            page.items().forEach(r -> seen.add(r.keyId()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        // then
+        assertThat(seen).containsExactlyInAnyOrder("key_0", "key_1", "key_2", "key_3", "key_4", "key_5", "key_6");
+    }
 }

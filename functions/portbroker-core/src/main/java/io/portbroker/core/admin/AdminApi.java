@@ -1,0 +1,247 @@
+package io.portbroker.core.admin;
+
+import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.config.ConfigFileException;
+import io.portbroker.core.gateway.Ids;
+import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.http.ApiRequest;
+import io.portbroker.core.http.ApiResponder;
+import io.portbroker.core.http.Endpoint;
+import io.portbroker.core.http.RouteTable;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyIssuer;
+import io.portbroker.core.keys.Principal;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.usage.UsageStore;
+import io.portbroker.error.GatewayException;
+import io.portbroker.error.InternalMappingError;
+import io.portbroker.error.InvalidRequestError;
+import io.portbroker.error.NotFoundError;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP API under {@code /admin/v1}. One route table declares every route with its scope, query
+ * parameters and body type; dispatch authenticates against that scope before anything else runs, refuses unknown
+ * query parameters, and renders every failure in one place as {@code {code, message, trace_id, retriable,
+ * category}}. {@code GET /admin/v1/openapi.json} is generated from the same table.
+ */
+public final class AdminApi implements ApiHandler {
+    public static final String PREFIX = "/admin/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+
+    private final AdminAuthenticator authenticator;
+    private final RouteTable<AdminOperation> routes;
+    private final byte[] openApi;
+
+    /**
+     * Everything the admin API works on.
+     *
+     * @param keys client key records
+     * @param issuer creates and rotates keys
+     * @param keyAuthenticator whose cache is dropped after each key change
+     * @param config providers and routes
+     * @param editor deletions of providers and routes
+     * @param vault where written provider API keys go
+     * @param urlGuard checks provider base URLs (SSRF)
+     * @param usage usage counters
+     * @param audit the audit trail
+     * @param clock time
+     */
+    public record Services(
+            ApiKeyStore keys,
+            KeyIssuer issuer,
+            ApiKeyAuthenticator keyAuthenticator,
+            ConfigStore config,
+            ConfigEditor editor,
+            ProviderCredentialVault vault,
+            ProviderUrlGuard urlGuard,
+            UsageStore usage,
+            AuditLog audit,
+            Clock clock) {}
+
+    public AdminApi(AdminAuthenticator authenticator, Services s) {
+        this.authenticator = authenticator;
+        ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
+        RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
+        KeyAdmin keys = new KeyAdmin(s.keys(), s.issuer(), s.keyAuthenticator(), s.usage(), s.audit(), s.clock());
+        AuditAdmin audit = new AuditAdmin(s.audit());
+        String read = Scopes.ADMIN_READ;
+        String prov = Scopes.ADMIN_PROVIDER;
+        String key = Scopes.ADMIN_KEYS;
+        List<Endpoint<AdminOperation>> table = List.of(
+                op("GET", "/openapi.json", read, "this document", AdminOperation.of(200, c -> null)),
+                op(
+                        "GET",
+                        "/providers",
+                        read,
+                        "list providers",
+                        AdminOperation.of(200, providers::list, "cursor", "limit", "enabled", "dialect")),
+                op(
+                        "POST",
+                        "/providers",
+                        prov,
+                        "create a provider (api_key is write-only)",
+                        AdminOperation.withBody(201, ProviderAdmin.ProviderBody.class, providers::create)),
+                op("GET", "/providers/{id}", read, "get a provider", AdminOperation.of(200, providers::get)),
+                op(
+                        "PUT",
+                        "/providers/{id}",
+                        prov,
+                        "replace a provider (omit api_key to keep the stored one)",
+                        AdminOperation.withBody(200, ProviderAdmin.ProviderBody.class, providers::replace)),
+                op(
+                        "DELETE",
+                        "/providers/{id}",
+                        prov,
+                        "delete an unused provider",
+                        AdminOperation.of(204, providers::delete)),
+                op(
+                        "GET",
+                        "/routes",
+                        read,
+                        "list model routes",
+                        AdminOperation.of(200, routeAdmin::list, "cursor", "limit", "provider")),
+                op(
+                        "POST",
+                        "/routes",
+                        prov,
+                        "create a model route",
+                        AdminOperation.withBody(201, RouteAdmin.RouteBody.class, routeAdmin::create)),
+                op("GET", "/routes/{pattern}", read, "get a model route", AdminOperation.of(200, routeAdmin::get)),
+                op(
+                        "PUT",
+                        "/routes/{pattern}",
+                        prov,
+                        "replace a model route",
+                        AdminOperation.withBody(200, RouteAdmin.RouteBody.class, routeAdmin::replace)),
+                op(
+                        "DELETE",
+                        "/routes/{pattern}",
+                        prov,
+                        "delete a model route",
+                        AdminOperation.of(204, routeAdmin::delete)),
+                op(
+                        "GET",
+                        "/keys",
+                        read,
+                        "list client keys with usage",
+                        AdminOperation.of(200, keys::list, "cursor", "limit", "status", "name", "scope")),
+                op(
+                        "POST",
+                        "/keys",
+                        key,
+                        "create a client key (the key is shown once)",
+                        AdminOperation.withBody(201, KeyAdmin.CreateBody.class, keys::create)),
+                op("GET", "/keys/{id}", read, "get a client key", AdminOperation.of(200, keys::get)),
+                op("POST", "/keys/{id}/revoke", key, "revoke a client key", AdminOperation.of(200, keys::revoke)),
+                op(
+                        "POST",
+                        "/keys/{id}/rotate",
+                        key,
+                        "rotate a client key (old secret valid for the overlap)",
+                        AdminOperation.withBody(200, KeyAdmin.RotateBody.class, keys::rotate)),
+                op(
+                        "PUT",
+                        "/keys/{id}/limits",
+                        key,
+                        "set per-minute limits",
+                        AdminOperation.withBody(200, KeyAdmin.LimitsBody.class, keys::setLimits)),
+                op(
+                        "GET",
+                        "/keys/{id}/usage",
+                        read,
+                        "usage of a key per day",
+                        AdminOperation.of(200, keys::usage, "cursor", "limit", "from", "to")),
+                op(
+                        "GET",
+                        "/audit",
+                        read,
+                        "read the audit trail",
+                        AdminOperation.of(200, audit::list, "cursor", "limit", "stream", "action", "actor", "target")),
+                op(
+                        "GET",
+                        "/audit/verify",
+                        read,
+                        "verify the audit hash chains",
+                        AdminOperation.of(200, audit::verify, "stream")));
+        this.routes = new RouteTable<>(table);
+        this.openApi = AdminJson.write(OpenApiDocument.build(routes));
+    }
+
+    private static Endpoint<AdminOperation> op(
+            String method, String path, String scope, String summary, AdminOperation operation) {
+        return new Endpoint<>(method, PREFIX + path, scope, summary, operation);
+    }
+
+    /** Every admin route (the scope-matrix and OpenAPI tests walk it). */
+    public RouteTable<AdminOperation> routes() {
+        return routes;
+    }
+
+    /** The OpenAPI 3 document of {@link #routes()}. */
+    public byte[] openApi() {
+        return openApi.clone();
+    }
+
+    @Override
+    public void handle(ApiRequest request, ApiResponder responder) {
+        String traceId = request.header("x-request-id")
+                .filter(id -> id.matches("[A-Za-z0-9_-]{8,64}"))
+                .orElseGet(Ids::requestId);
+        try {
+            dispatch(request, responder, traceId);
+        } catch (GatewayException e) {
+            respond(responder, AdminErrors.status(e), traceId, AdminErrors.body(e, traceId));
+        } catch (ConfigFileException e) {
+            InvalidRequestError invalid = new InvalidRequestError(String.join("; ", e.problems()));
+            respond(responder, 400, traceId, AdminErrors.body(invalid, traceId));
+        } catch (RuntimeException e) {
+            LOG.error("admin request {} failed unexpectedly", traceId, e);
+            InternalMappingError internal = new InternalMappingError("internal error");
+            respond(responder, 500, traceId, AdminErrors.body(internal, traceId));
+        }
+    }
+
+    private void dispatch(ApiRequest request, ApiResponder responder, String traceId) {
+        RouteTable.Match<AdminOperation> match = routes.match(request.method(), request.path())
+                .orElseThrow(() -> new NotFoundError("no admin route for " + request.method() + " "
+                        + (request.path().length() > 100 ? request.path().substring(0, 100) : request.path())));
+        Endpoint<AdminOperation> endpoint = match.endpoint();
+        // the one scope check of the control plane: the route table declares it, nothing else may skip it
+        Principal principal = authenticator.authenticate(request, endpoint.scope());
+        AdminOperation operation = endpoint.handler();
+        Map<String, String> query = Query.parse(request.query(), operation.queryParams());
+        if (operation.bodyType() == null && request.body().length > 0 && !"POST".equals(request.method())) {
+            throw new InvalidRequestError("this route takes no body");
+        }
+        if (endpoint.template().endsWith("/openapi.json")) {
+            respond(responder, 200, traceId, openApi);
+            return;
+        }
+        Object body = operation.serve().serve(new AdminCall(request, principal, match.params(), query));
+        if (body == null) {
+            responder.respond(204, headers(traceId), new byte[0]);
+        } else {
+            respond(responder, operation.success(), traceId, AdminJson.write(body));
+        }
+    }
+
+    private static void respond(ApiResponder responder, int status, String traceId, byte[] body) {
+        responder.respond(status, headers(traceId), body);
+    }
+
+    private static Map<String, String> headers(String traceId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("cache-control", "no-store");
+        headers.put("request-id", traceId);
+        return headers;
+    }
+}

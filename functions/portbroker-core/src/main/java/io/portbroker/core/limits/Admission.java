@@ -1,0 +1,69 @@
+package io.portbroker.core.limits;
+
+import io.portbroker.core.keys.KeyLimits;
+import io.portbroker.core.keys.Principal;
+import io.portbroker.error.RateLimitError;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The admit step of the data plane: reserves one request and the request's token estimate in the key's current
+ * one-minute window, and later settles the estimate against the real usage. Keys without limits cost nothing.
+ */
+public final class Admission {
+    private final RateLimiter limiter;
+    private final Clock clock;
+
+    public Admission(RateLimiter limiter, Clock clock) {
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    /**
+     * Admits a request.
+     *
+     * @param principal the caller, with its limits
+     * @param estimatedTokens input tokens plus the requested {@code max_tokens}
+     * @return the reservation to settle once the real usage is known
+     * @throws RateLimitError when a limit of the current window would be passed; retry-after is the number of
+     *     whole seconds until the next window starts
+     */
+    public Reservation admit(Principal principal, long estimatedTokens) {
+        KeyLimits limits = principal.limits();
+        Instant now = clock.instant();
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        if (limits.unlimited()) {
+            return new Reservation(principal.keyId(), window, 0, false);
+        }
+        // a request larger than the whole token budget could never pass: let it through alone in a fresh window
+        long tokens = limits.tokensPerMinute() == null
+                ? estimatedTokens
+                : Math.min(Math.max(estimatedTokens, 0), limits.tokensPerMinute());
+        if (!limiter.tryAcquire(principal.keyId(), window, limits, tokens)) {
+            long wait =
+                    Duration.between(now, window.plus(Duration.ofMinutes(1))).toMillis();
+            throw new RateLimitError(
+                    "rate limit of this API key reached for the current minute", Math.max(1, (wait + 999) / 1000));
+        }
+        return new Reservation(principal.keyId(), window, tokens, true);
+    }
+
+    /** Replaces the reserved estimate with the tokens really used; a no-op for unlimited keys. */
+    public void settle(Reservation reservation, long actualTokens) {
+        if (reservation.counted() && actualTokens != reservation.reservedTokens()) {
+            limiter.settle(reservation.keyId(), reservation.window(), actualTokens - reservation.reservedTokens());
+        }
+    }
+
+    /**
+     * What {@link #admit} counted.
+     *
+     * @param keyId the key
+     * @param window the window the request was counted in
+     * @param reservedTokens the tokens reserved
+     * @param counted false when the key has no limits and nothing was counted
+     */
+    public record Reservation(String keyId, Instant window, long reservedTokens, boolean counted) {}
+}

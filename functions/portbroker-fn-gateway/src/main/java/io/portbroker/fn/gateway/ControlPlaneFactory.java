@@ -1,0 +1,119 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.admin.AdminApi;
+import io.portbroker.core.admin.KeyAdminAuthenticator;
+import io.portbroker.core.admin.ProviderCredentialVault;
+import io.portbroker.core.admin.ProviderUrlGuard;
+import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.keys.AnomalyDetector;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.keys.KeyIssuer;
+import io.portbroker.core.limits.Admission;
+import io.portbroker.core.limits.KeyMetering;
+import io.portbroker.core.limits.Metering;
+import io.portbroker.core.limits.RateLimiter;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.usage.UsageRecorder;
+import io.portbroker.core.usage.UsageStore;
+import io.portbroker.dynamodb.DynamoAuditStore;
+import io.portbroker.dynamodb.DynamoConfigStore;
+import io.portbroker.dynamodb.DynamoRateLimiter;
+import io.portbroker.dynamodb.DynamoUsageStore;
+import io.portbroker.secrets.SecretsManagerCredentialVault;
+import io.portbroker.secrets.SecretsManagerSecrets;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Wires the control plane: per-key limits, usage, anomalies and audit for the data plane, and the admin API.
+ * The local server and the admin function share it.
+ */
+@Factory
+public class ControlPlaneFactory {
+    private final GatewayConfiguration config;
+
+    public ControlPlaneFactory(GatewayConfiguration config) {
+        this.config = config;
+    }
+
+    @Singleton
+    RateLimiter rateLimiter(DynamoDbClient client) {
+        return new DynamoRateLimiter(client, config.getTablePrefix());
+    }
+
+    @Singleton
+    UsageStore usageStore(DynamoDbClient client) {
+        return new DynamoUsageStore(client, config.getTablePrefix());
+    }
+
+    /** Flushed on shutdown by the container (close), so counts of the last seconds are not lost. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    UsageRecorder usageRecorder(UsageStore store, Clock clock, @Named("watchdog") ScheduledExecutorService scheduler) {
+        return new UsageRecorder(
+                store,
+                clock,
+                config.getUsageQueue(),
+                scheduler,
+                config.getUsageFlush().toMillis());
+    }
+
+    @Singleton
+    AuditLog auditLog(DynamoDbClient client, Clock clock) {
+        return new AuditLog(new DynamoAuditStore(client, config.getTablePrefix()), clock);
+    }
+
+    @Singleton
+    AnomalyDetector anomalyDetector(Clock clock, AuditLog audit) {
+        // findings are written off the request path; an audit write never delays or fails a client call
+        Executor background = Thread.ofVirtual().name("pb-anomaly")::start;
+        return new AnomalyDetector(
+                clock, event -> background.execute(() -> audit.append(event)), AnomalyDetector.Settings.defaults());
+    }
+
+    @Singleton
+    Metering metering(RateLimiter limiter, Clock clock, UsageRecorder usage, AnomalyDetector anomalies) {
+        return new KeyMetering(new Admission(limiter, clock), usage, anomalies);
+    }
+
+    @Singleton
+    ProviderCredentialVault credentialVault(SecretsManagerClient client, SecretsManagerSecrets secrets) {
+        return new SecretsManagerCredentialVault(client, secrets, config.getProviderSecretPrefix());
+    }
+
+    @Singleton
+    AdminApi adminApi(
+            ApiKeyStore keys,
+            KeyHasher hasher,
+            ApiKeyAuthenticator authenticator,
+            ConfigStore configStore,
+            ProviderCredentialVault vault,
+            UsageStore usage,
+            AuditLog audit,
+            Clock clock) {
+        KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
+        return new AdminApi(
+                new KeyAdminAuthenticator(authenticator),
+                new AdminApi.Services(
+                        keys,
+                        issuer,
+                        authenticator,
+                        configStore,
+                        (DynamoConfigStore) configStore,
+                        vault,
+                        ProviderUrlGuard.CONFIG_RULES_ONLY,
+                        usage,
+                        audit,
+                        clock));
+    }
+}

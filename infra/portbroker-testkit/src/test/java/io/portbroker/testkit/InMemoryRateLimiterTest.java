@@ -1,0 +1,11 @@
+package io.portbroker.testkit;
+
+import io.portbroker.core.limits.RateLimiter;
+import io.portbroker.testkit.contract.RateLimiterContract;
+
+class InMemoryRateLimiterTest extends RateLimiterContract {
+    @Override
+    protected RateLimiter newLimiter() {
+        return new InMemoryRateLimiter();
+    }
+}

@@ -1,0 +1,11 @@
+package io.portbroker.testkit;
+
+import io.portbroker.core.usage.UsageStore;
+import io.portbroker.testkit.contract.UsageStoreContract;
+
+class InMemoryUsageStoreTest extends UsageStoreContract {
+    @Override
+    protected UsageStore newStore() {
+        return new InMemoryUsageStore();
+    }
+}
