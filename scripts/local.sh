@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# ./pb local: emulator, build, then the local stack in the foreground (Ctrl-C stops the gateway; ./pb stop
+# stops the emulator, which forgets all state).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$PB_ROOT"
+command -v python3 >/dev/null || { echo "python3 is required (for the moto emulator)" >&2; exit 1; }
+endpoint="$(scripts/moto.sh)"
+echo "PortBroker: emulator at $endpoint"
+echo "PortBroker: building (first time takes a few minutes)..."
+$MVN -q -pl infra/portbroker-local -am package -DskipTests -Djacoco.skip=true -Dspotbugs.skip=true \
+  -Dspotless.check.skip=true
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
+export AWS_REGION="${AWS_REGION:-us-east-1}" PORTBROKER_AWS_ENDPOINT="$endpoint"
+export PORTBROKER_CONFIG="${PORTBROKER_CONFIG:-$PB_ROOT/portbroker.yaml}"
+exec java -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
+  io.portbroker.local.LocalStack
