@@ -6,6 +6,10 @@ import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.metrics.PrometheusText;
+import io.portbroker.core.resilience.TraceContext;
 import io.portbroker.core.routing.Router;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -16,8 +20,10 @@ import io.portbroker.protocol.codec.ClientDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,19 +42,40 @@ public final class GatewayApi implements ApiHandler {
     private final Router router;
     private final ModelCatalog models;
     private final long maxBodyBytes;
+    private final Metrics metrics;
+    private final Supplier<byte[]> metricsPage;
 
+    /** An API without metrics. */
     public GatewayApi(
             ClientDialect client,
             MessagesService messages,
             ApiKeyAuthenticator authenticator,
             Router router,
             long maxBodyBytes) {
+        this(client, messages, authenticator, router, maxBodyBytes, Metrics.NONE, null);
+    }
+
+    /**
+     * @param metrics where error counts and the first-byte latency go
+     * @param metricsPage renders the Prometheus page for {@code GET /metrics}, or null to not serve it (set it
+     *     only when {@link io.portbroker.core.gateway.GatewaySettings#exposeMetrics()} holds: the page needs no key)
+     */
+    public GatewayApi(
+            ClientDialect client,
+            MessagesService messages,
+            ApiKeyAuthenticator authenticator,
+            Router router,
+            long maxBodyBytes,
+            Metrics metrics,
+            Supplier<byte[]> metricsPage) {
         this.client = client;
         this.messages = messages;
         this.authenticator = authenticator;
         this.router = router;
         this.models = new ModelCatalog(router);
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
+        this.metricsPage = metricsPage;
     }
 
     @Override
@@ -56,10 +83,13 @@ public final class GatewayApi implements ApiHandler {
         String requestId = request.header("x-request-id")
                 .filter(id -> id.matches("[A-Za-z0-9_-]{8,64}"))
                 .orElseGet(Ids::requestId);
+        TraceContext trace =
+                TraceContext.fromHeaderOrNew(request.header("traceparent").orElse(null));
         MDC.put("request_id", requestId);
+        MDC.put("trace_id", trace.traceId());
         long started = System.nanoTime();
         try {
-            route(request, responder, requestId);
+            route(request, responder, new Handling(requestId, trace.header(), started));
         } catch (CancelledError e) {
             LOG.info("request {} cancelled by the client", requestId);
         } catch (GatewayException e) {
@@ -74,19 +104,27 @@ public final class GatewayApi implements ApiHandler {
                     request.path(),
                     (System.nanoTime() - started) / 1_000_000);
             MDC.remove("request_id");
+            MDC.remove("trace_id");
         }
     }
 
-    private void route(ApiRequest request, ApiResponder responder, String requestId) {
+    private void route(ApiRequest request, ApiResponder responder, Handling handling) {
+        String requestId = handling.requestId();
         String path = stripTrailingSlash(request.path());
         String method = request.method();
+        if ("GET".equals(method) && "/metrics".equals(path) && metricsPage != null) {
+            Map<String, String> headers = baseHeaders(requestId, PrometheusText.CONTENT_TYPE);
+            responder.respond(200, headers, metricsPage.get());
+            return;
+        }
         if (("GET".equals(method) || "HEAD".equals(method)) && ("/health".equals(path) || path.isEmpty())) {
             respondJson(responder, 200, requestId, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         if ("POST".equals(method) && "/v1/messages".equals(path)) {
             Principal principal = authenticate(request, Scopes.CHAT_WRITE);
-            postMessages(request, responder, new RequestContext(requestId, traceparent(request), principal));
+            postMessages(
+                    request, responder, new RequestContext(requestId, handling.traceparent(), principal), handling);
             return;
         }
         if ("POST".equals(method) && "/v1/messages/count_tokens".equals(path)) {
@@ -110,7 +148,7 @@ public final class GatewayApi implements ApiHandler {
         throw new NotFoundError("no route for " + method + " " + (path.length() > 100 ? path.substring(0, 100) : path));
     }
 
-    private void postMessages(ApiRequest request, ApiResponder responder, RequestContext ctx) {
+    private void postMessages(ApiRequest request, ApiResponder responder, RequestContext ctx, Handling handling) {
         Notes notes = new Notes();
         NormalizedRequest decoded = decode(request, notes);
         if (!decoded.stream()) {
@@ -118,7 +156,9 @@ public final class GatewayApi implements ApiHandler {
             Map<String, String> headers = baseHeaders(ctx.requestId(), JSON);
             headers.put("x-portbroker-provider", served.providerId());
             addNotes(headers, notes);
-            responder.respond(200, headers, client.encodeResponse(served.value()));
+            byte[] body = client.encodeResponse(served.value());
+            firstByte(handling);
+            responder.respond(200, headers, body);
             return;
         }
         messages.stream(
@@ -131,6 +171,7 @@ public final class GatewayApi implements ApiHandler {
                     headers.put("x-accel-buffering", "no");
                     headers.put("x-portbroker-provider", providerId);
                     addNotes(headers, notes);
+                    firstByte(handling);
                     return client.newStreamEncoder(responder.startStream(200, headers));
                 },
                 responder::onCancel);
@@ -153,13 +194,19 @@ public final class GatewayApi implements ApiHandler {
         return authenticator.authenticate(key, scope);
     }
 
+    private void firstByte(Handling handling) {
+        metrics.time(
+                MetricNames.FIRST_BYTE_LATENCY, Map.of(), Duration.ofNanos(System.nanoTime() - handling.started()));
+    }
+
     private void renderError(ApiResponder responder, GatewayException e, String requestId) {
+        metrics.increment(MetricNames.ERRORS, Map.of("category", e.category().name()));
         Map<String, String> headers = baseHeaders(requestId, JSON);
         if (e.retryAfterSeconds() >= 0) {
             headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
         }
         headers.put("x-should-retry", Boolean.toString(e.retriable()));
-        int status = e.httpStatus() == 499 ? 400 : e.httpStatus();
+        int status = StructuredErrorRenderer.status(e);
         try {
             responder.respond(status, headers, client.encodeError(e, requestId));
         } catch (IllegalStateException alreadyCommitted) {
@@ -185,11 +232,8 @@ public final class GatewayApi implements ApiHandler {
         }
     }
 
-    private static String traceparent(ApiRequest request) {
-        return request.header("traceparent")
-                .filter(t -> t.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"))
-                .orElse(null);
-    }
+    /** Facts of the request being handled: its id, its trace context and when handling began (nanoTime). */
+    private record Handling(String requestId, String traceparent, long started) {}
 
     private static String stripTrailingSlash(String path) {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
