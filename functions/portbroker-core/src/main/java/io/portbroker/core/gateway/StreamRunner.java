@@ -63,7 +63,7 @@ public final class StreamRunner {
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
         Candidate candidate = attempt.candidate();
-        State state = new State(attempt.started());
+        State state = new State(clock.instant());
         StreamEventSink committing = event -> state.emit(event, () -> {
             if (!race.claim(attempt)) {
                 throw new Race.Lost();
@@ -107,7 +107,7 @@ public final class StreamRunner {
     }
 
     /**
-     * Reads a complete (non-streamed) body within the provider's total limit, counted from {@code started}.
+     * Reads a complete (non-streamed) body within the provider's total limit.
      *
      * @throws ProviderTimeoutError when the limit passes first
      * @throws ProviderConnectionError when the connection fails while reading
