@@ -93,23 +93,30 @@ final class Execution<T> {
     }
 
     /**
-     * The next candidate to try, its breaker permit taken: after the first attempt a retry-budget token is
-     * needed, the plan is walked in order (failover) and wraps around to retry with backoff; when every candidate
-     * is cooling down, the one free soonest is waited for, up to the Retry-After cap and the deadline.
+     * The next candidate to try, its breaker permit taken: the plan is walked in order (failover), wrapping
+     * around to retry a target already tried, with backoff; when every candidate is cooling down, the one free
+     * soonest is waited for, up to the Retry-After cap and the deadline. Retrying a target already tried takes a
+     * token from the retry budget; failing over to a fresh target does not, since it adds no load to the one
+     * that failed.
      */
     private Candidate next() {
-        if (attempts > 0 && !o.budget().tryWithdraw()) {
-            o.metrics().increment(MetricNames.RETRY_BUDGET_EXHAUSTED, Map.of());
-            return null;
-        }
         Candidate picked = acquireAvailable(null);
         if (picked == null) {
             picked = waitForSoonest();
         }
-        if (picked != null && !tried.add(picked.id())) {
-            int retry = retriesOf.merge(picked.id(), 1, Integer::sum) - 1;
-            sleepWithinDeadline(o.backoff().delay(retry, Duration.ZERO));
+        if (picked == null || !tried.contains(picked.id())) {
+            if (picked != null) {
+                tried.add(picked.id());
+            }
+            return picked;
         }
+        if (!o.budget().tryWithdraw()) {
+            o.metrics().increment(MetricNames.RETRY_BUDGET_EXHAUSTED, Map.of());
+            o.breakers().release(picked.id());
+            return null;
+        }
+        int retry = retriesOf.merge(picked.id(), 1, Integer::sum) - 1;
+        sleepWithinDeadline(o.backoff().delay(retry, Duration.ZERO));
         return picked;
     }
 
@@ -140,7 +147,8 @@ final class Execution<T> {
                 || o.clock().instant().plus(wait).isAfter(deadline)) {
             return null;
         }
-        o.sleeper().sleep(wait);
+        // whole milliseconds, rounded up: waking a fraction early would find the target still cooling down
+        o.sleeper().sleep(Duration.ofMillis((wait.toNanos() + 999_999) / 1_000_000));
         return o.breakers().tryAcquire(soonest.id()) ? soonest : null;
     }
 

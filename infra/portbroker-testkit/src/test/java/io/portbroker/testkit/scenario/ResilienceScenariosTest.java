@@ -95,7 +95,7 @@ class ResilienceScenariosTest {
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(2));
         try (ScenarioRun run = scenario("retry_budget_exhaustion")
-                .withProviders(2)
+                .withProviders(1)
                 .answering(0, Replies.serverError())
                 .retry(noBudget)
                 .start()) {
@@ -105,7 +105,6 @@ class ResilienceScenariosTest {
             // then: one attempt only, the client sees the provider failure
             assertThat(answer.status()).isEqualTo(502);
             assertThat(run.fake(0).requests()).hasSize(1);
-            assertThat(run.fake(1).requests()).isEmpty();
             assertThat(run.metrics().counter(MetricNames.RETRY_BUDGET_EXHAUSTED, Map.of()))
                     .isEqualTo(1);
         }
