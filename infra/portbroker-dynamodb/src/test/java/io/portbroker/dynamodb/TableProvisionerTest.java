@@ -27,7 +27,9 @@ class TableProvisionerTest {
         List<String> created = TableProvisioner.forBundledSchema().ensureTables(client, prefix);
 
         // then
-        assertThat(created).containsExactly(prefix + "-api-keys", prefix + "-providers", prefix + "-routes");
+        assertThat(created)
+                .containsExactly(
+                        prefix + "-api-keys", prefix + "-providers", prefix + "-routes", prefix + "-breaker-state");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);
@@ -37,7 +39,7 @@ class TableProvisionerTest {
         // pinned: provisioned capacity would throttle the first burst of traffic on a fresh deployment
         assertThat(recorder.requests())
                 .filteredOn(CreateTableRequest.class::isInstance)
-                .hasSize(3)
+                .hasSize(4)
                 .allSatisfy(
                         r -> assertThat(((CreateTableRequest) r).billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST));
     }

@@ -22,7 +22,7 @@ class TableSchemaDefinitionTest {
         // then
         assertThat(schema.tables())
                 .extracting(TableSchemaDefinition.Table::name)
-                .containsExactly("api-keys", "providers", "routes");
+                .containsExactly("api-keys", "providers", "routes", "breaker-state");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())
@@ -45,6 +45,7 @@ class TableSchemaDefinitionTest {
             assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         });
         assertThat(schema.table("routes").ttlAttribute()).isNull();
+        assertThat(schema.table("breaker-state").ttlAttribute()).isEqualTo("expires_at");
     }
 
     @Test
