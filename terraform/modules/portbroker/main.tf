@@ -305,6 +305,12 @@ module "gateway" {
         resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
       },
       {
+        # Breakers: one GetItem per target every few seconds, a conditional PutItem per state change.
+        sid       = "ShareBreakerState"
+        actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+        resources = [module.tables.arns["breaker-state"]]
+      },
+      {
         sid       = "DecryptTables"
         actions   = ["kms:Decrypt"]
         resources = [local.tables_key_arn]

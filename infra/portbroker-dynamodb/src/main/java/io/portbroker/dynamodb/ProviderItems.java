@@ -49,6 +49,18 @@ final class ProviderItems {
                         "first_token_ms", n(t.firstToken().toMillis()),
                         "idle_ms", n(t.idle().toMillis()),
                         "total_ms", n(t.total().toMillis()))));
+        if (p.pricing() != null) {
+            // decimal strings, not doubles: prices such as 0.27 must come back exactly
+            item.put(
+                    "pricing",
+                    AttributeValue.fromM(Map.of(
+                            "input_per_million",
+                                    AttributeValue.fromN(
+                                            Double.toString(p.pricing().inputPerMillion())),
+                            "output_per_million",
+                                    AttributeValue.fromN(
+                                            Double.toString(p.pricing().outputPerMillion())))));
+        }
         return item;
     }
 
@@ -66,7 +78,16 @@ final class ProviderItems {
                         millis(t, "first_token_ms", d.firstToken()),
                         millis(t, "idle_ms", d.idle()),
                         millis(t, "total_ms", d.total())),
-                bool(item, "enabled", true));
+                bool(item, "enabled", true),
+                pricing(map(item, "pricing")));
+    }
+
+    private static ProviderConfig.Pricing pricing(Map<String, AttributeValue> m) {
+        AttributeValue in = m.get("input_per_million");
+        AttributeValue out = m.get("output_per_million");
+        return in == null || out == null || in.n() == null || out.n() == null
+                ? null
+                : new ProviderConfig.Pricing(Double.parseDouble(in.n()), Double.parseDouble(out.n()));
     }
 
     private static Duration millis(Map<String, AttributeValue> map, String name, Duration fallback) {

@@ -1,14 +1,17 @@
 package io.portbroker.dynamodb;
 
 import static io.portbroker.dynamodb.Attributes.bool;
+import static io.portbroker.dynamodb.Attributes.map;
 import static io.portbroker.dynamodb.Attributes.maps;
 import static io.portbroker.dynamodb.Attributes.n;
 import static io.portbroker.dynamodb.Attributes.number;
 import static io.portbroker.dynamodb.Attributes.s;
 import static io.portbroker.dynamodb.Attributes.string;
 
+import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.RouteTarget;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +24,7 @@ final class RouteItems {
     private RouteItems() {}
 
     static Map<String, AttributeValue> toItem(ModelRoute route) {
+        HedgePolicy h = route.hedge();
         return Map.of(
                 PATTERN,
                 s(route.pattern()),
@@ -28,17 +32,27 @@ final class RouteItems {
                 s(route.strategy()),
                 "listed",
                 bool(route.listed()),
+                "hedge",
+                AttributeValue.fromM(Map.of(
+                        "enabled", bool(h.enabled()),
+                        "delay_ms", n(h.delay().toMillis()),
+                        "use_p95", bool(h.useObservedP95()))),
                 "targets",
                 AttributeValue.fromL(
                         route.targets().stream().map(RouteItems::target).toList()));
     }
 
     static ModelRoute fromItem(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> h = map(item, "hedge");
         return new ModelRoute(
                 string(item, PATTERN, null),
                 maps(item, "targets").stream().map(RouteItems::target).toList(),
                 string(item, "strategy", "priority"),
-                bool(item, "listed", false));
+                bool(item, "listed", false),
+                new HedgePolicy(
+                        bool(h, "enabled", false),
+                        Duration.ofMillis(number(h, "delay_ms", HedgePolicy.DEFAULT_DELAY.toMillis())),
+                        bool(h, "use_p95", false)));
     }
 
     private static AttributeValue target(RouteTarget t) {
@@ -50,6 +64,9 @@ final class RouteItems {
         if (t.maxOutputTokens() != null) {
             m.put("max_output_tokens", n(t.maxOutputTokens()));
         }
+        if (t.contextWindow() != null) {
+            m.put("context_window", n(t.contextWindow()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -59,6 +76,7 @@ final class RouteItems {
                 string(m, "model", null),
                 (int) number(m, "priority", 0),
                 (int) number(m, "weight", 1),
-                m.containsKey("max_output_tokens") ? (int) number(m, "max_output_tokens", 0) : null);
+                m.containsKey("max_output_tokens") ? (int) number(m, "max_output_tokens", 0) : null,
+                m.containsKey("context_window") ? (int) number(m, "context_window", 0) : null);
     }
 }

@@ -37,7 +37,8 @@ class TableProvisionerTest {
                         prefix + "-login-attempts",
                         prefix + "-rate-limits",
                         prefix + "-usage",
-                        prefix + "-audit");
+                        prefix + "-audit",
+                        prefix + "-breaker-state");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);
@@ -47,7 +48,7 @@ class TableProvisionerTest {
         // pinned: provisioned capacity would throttle the first burst of traffic on a fresh deployment
         assertThat(recorder.requests())
                 .filteredOn(CreateTableRequest.class::isInstance)
-                .hasSize(6)
+                .hasSize(10)
                 .allSatisfy(
                         r -> assertThat(((CreateTableRequest) r).billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST));
     }

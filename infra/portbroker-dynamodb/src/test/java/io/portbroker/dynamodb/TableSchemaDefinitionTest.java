@@ -31,7 +31,8 @@ class TableSchemaDefinitionTest {
                         "login-attempts",
                         "rate-limits",
                         "usage",
-                        "audit");
+                        "audit",
+                        "breaker-state");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())
@@ -54,6 +55,7 @@ class TableSchemaDefinitionTest {
             assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         });
         assertThat(schema.table("routes").ttlAttribute()).isNull();
+        assertThat(schema.table("breaker-state").ttlAttribute()).isEqualTo("expires_at");
     }
 
     @Test

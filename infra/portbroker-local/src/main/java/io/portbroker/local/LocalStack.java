@@ -77,7 +77,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
-        Map<String, Object> props = new HashMap<>(settings.extraProperties());
+        Map<String, Object> props = new HashMap<>();
+        // the server is bound to loopback: the Prometheus page may be served without a key; no EMF lines locally
+        props.put("portbroker.expose-metrics", true);
+        props.put("portbroker.emf-metrics", false);
+        props.put("portbroker.environment", "local");
+        props.putAll(settings.extraProperties());
         props.put("portbroker.aws-endpoint", settings.awsEndpoint());
         props.put("portbroker.table-prefix", settings.tablePrefix());
         props.put("portbroker.pepper-secret-id", settings.tablePrefix() + "/key-pepper");

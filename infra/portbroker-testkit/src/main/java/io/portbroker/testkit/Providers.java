@@ -22,6 +22,7 @@ public final class Providers {
     private CapabilityProfile profile = CapabilityProfile.openAiDefaults();
     private Timeouts timeouts = Timeouts.defaults();
     private boolean enabled = true;
+    private ProviderConfig.Pricing pricing;
 
     private Providers(String id) {
         this.id = id;
@@ -80,7 +81,13 @@ public final class Providers {
         return this;
     }
 
+    /** List prices in dollars per million input and output tokens. */
+    public Providers pricing(double inputPerMillion, double outputPerMillion) {
+        pricing = new ProviderConfig.Pricing(inputPerMillion, outputPerMillion);
+        return this;
+    }
+
     public ProviderConfig build() {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing);
     }
 }

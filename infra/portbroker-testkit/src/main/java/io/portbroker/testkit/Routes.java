@@ -1,5 +1,6 @@
 package io.portbroker.testkit;
 
+import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.RouteTarget;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class Routes {
     private final List<RouteTarget> targets = new ArrayList<>();
     private String strategy = "priority";
     private Boolean listed;
+    private HedgePolicy hedge = HedgePolicy.off();
 
     private Routes(String pattern) {
         this.pattern = pattern;
@@ -44,7 +46,12 @@ public final class Routes {
         return this;
     }
 
+    public Routes hedge(HedgePolicy value) {
+        hedge = value;
+        return this;
+    }
+
     public ModelRoute build() {
-        return new ModelRoute(pattern, targets, strategy, listed == null ? !pattern.contains("*") : listed);
+        return new ModelRoute(pattern, targets, strategy, listed == null ? !pattern.contains("*") : listed, hedge);
     }
 }

@@ -36,7 +36,23 @@ final class ProviderSection {
                 credentialRef(raw.apiKeyEnv(), where + ".api_key_env", problems),
                 ProfileSection.read(raw.profile(), where + ".profile", problems),
                 timeouts(raw.timeouts(), where + ".timeouts", problems),
-                raw.enabled() == null || raw.enabled());
+                raw.enabled() == null || raw.enabled(),
+                pricing(raw.pricing(), where + ".pricing", problems));
+    }
+
+    /** Both prices or neither: a half-filled price table would rank the provider as free. */
+    private static ProviderConfig.Pricing pricing(RawConfig.Pricing raw, String where, Problems problems) {
+        if (raw == null) {
+            return null;
+        }
+        boolean valid = problems.require(
+                raw.inputPerMillion() != null
+                        && raw.outputPerMillion() != null
+                        && raw.inputPerMillion() >= 0
+                        && raw.outputPerMillion() >= 0,
+                where,
+                "needs input_per_million and output_per_million, both non-negative US dollars");
+        return valid ? new ProviderConfig.Pricing(raw.inputPerMillion(), raw.outputPerMillion()) : null;
     }
 
     private static URI baseUrl(String raw, String where, Problems problems) {
@@ -87,7 +103,7 @@ final class ProviderSection {
                 duration(raw.total(), d.total(), where + ".total", problems));
     }
 
-    private static Duration duration(String raw, Duration fallback, String where, Problems problems) {
+    static Duration duration(String raw, Duration fallback, String where, Problems problems) {
         if (raw == null) {
             return fallback;
         }

@@ -19,7 +19,17 @@ record RawConfig(
             @JsonProperty("api_key_env") String apiKeyEnv,
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") Timeouts timeouts,
-            @JsonProperty("profile") Profile profile) {}
+            @JsonProperty("profile") Profile profile,
+            @JsonProperty("pricing") Pricing pricing) {}
+
+    record Pricing(
+            @JsonProperty("input_per_million") Double inputPerMillion,
+            @JsonProperty("output_per_million") Double outputPerMillion) {}
+
+    record Hedge(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("delay") String delay,
+            @JsonProperty("use_p95") Boolean useP95) {}
 
     record Timeouts(
             @JsonProperty("connect") String connect,
@@ -45,6 +55,7 @@ record RawConfig(
             @JsonProperty("model") String model,
             @JsonProperty("strategy") String strategy,
             @JsonProperty("listed") Boolean listed,
+            @JsonProperty("hedge") Hedge hedge,
             @JsonProperty("targets") List<Target> targets) {}
 
     record Target(
@@ -52,5 +63,6 @@ record RawConfig(
             @JsonProperty("model") String model,
             @JsonProperty("priority") Integer priority,
             @JsonProperty("weight") Integer weight,
-            @JsonProperty("max_output_tokens") Integer maxOutputTokens) {}
+            @JsonProperty("max_output_tokens") Integer maxOutputTokens,
+            @JsonProperty("context_window") Integer contextWindow) {}
 }

@@ -1,16 +1,19 @@
 package io.portbroker.core.config;
 
+import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.routing.RoutingStrategies;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns one {@code routes:} entry into a model route whose targets all name defined providers. */
 final class RouteSection {
 
-    static final String DEFAULT_STRATEGY = "priority";
-    private static final Set<String> STRATEGIES = Set.of("priority", "weighted");
+    static final String DEFAULT_STRATEGY = RoutingStrategies.PRIORITY;
 
     private RouteSection() {}
 
@@ -18,7 +21,10 @@ final class RouteSection {
         String where = raw.model() == null ? "routes[" + index + "]" : "routes[" + raw.model() + "]";
         problems.require(raw.model() != null && !raw.model().isBlank(), where + ".model", "required");
         String strategy = raw.strategy() == null ? DEFAULT_STRATEGY : raw.strategy();
-        problems.require(STRATEGIES.contains(strategy), where + ".strategy", "must be priority or weighted");
+        problems.require(
+                RoutingStrategies.NAMES.contains(strategy),
+                where + ".strategy",
+                "must be one of " + new TreeSet<>(RoutingStrategies.NAMES));
         List<RouteTarget> targets = new ArrayList<>();
         if (problems.require(
                 raw.targets() != null && !raw.targets().isEmpty(), where + ".targets", "at least one target")) {
@@ -33,7 +39,15 @@ final class RouteSection {
         // only exact names can be listed by GET /v1/models, so globs default to unlisted
         boolean listed =
                 raw.listed() == null ? raw.model() != null && !raw.model().contains("*") : raw.listed();
-        return new ModelRoute(raw.model(), targets, strategy, listed);
+        return new ModelRoute(raw.model(), targets, strategy, listed, hedge(raw.hedge(), where + ".hedge", problems));
+    }
+
+    private static HedgePolicy hedge(RawConfig.Hedge raw, String where, Problems problems) {
+        if (raw == null) {
+            return HedgePolicy.off();
+        }
+        Duration delay = ProviderSection.duration(raw.delay(), HedgePolicy.DEFAULT_DELAY, where + ".delay", problems);
+        return new HedgePolicy(raw.enabled() == null || raw.enabled(), delay, raw.useP95() != null && raw.useP95());
     }
 
     private static RouteTarget target(
@@ -51,6 +65,11 @@ final class RouteSection {
                 raw.maxOutputTokens() == null || raw.maxOutputTokens() > 0,
                 where + ".max_output_tokens",
                 "must be a positive number");
-        return new RouteTarget(raw.provider(), raw.model(), priority, weight, raw.maxOutputTokens());
+        problems.require(
+                raw.contextWindow() == null || raw.contextWindow() > 0,
+                where + ".context_window",
+                "must be a positive number");
+        return new RouteTarget(
+                raw.provider(), raw.model(), priority, weight, raw.maxOutputTokens(), raw.contextWindow());
     }
 }

@@ -1,5 +1,7 @@
 package io.portbroker.core.gateway;
 
+import io.portbroker.core.resilience.BreakerSettings;
+import io.portbroker.core.resilience.RetrySettings;
 import java.time.Duration;
 
 /**
@@ -7,12 +9,49 @@ import java.time.Duration;
  *
  * @param maxBodyBytes largest accepted request body
  * @param pingInterval keep-alive ping after this much client-side silence during a stream
- * @param maxAttempts how many candidates one request may try before giving up
  * @param validateStreams run every outgoing SSE event through the grammar validator (debug mode)
+ * @param exposeMetrics serve {@code GET /metrics} without authentication (only for a server bound to loopback,
+ *     such as the local stack)
+ * @param retry retry, backoff and budget settings
+ * @param breaker circuit breaker settings
  */
-public record GatewaySettings(long maxBodyBytes, Duration pingInterval, int maxAttempts, boolean validateStreams) {
+public record GatewaySettings(
+        long maxBodyBytes,
+        Duration pingInterval,
+        boolean validateStreams,
+        boolean exposeMetrics,
+        RetrySettings retry,
+        BreakerSettings breaker) {
+
+    /** Settings with the default retry and breaker tuning, metrics not exposed. */
+    public GatewaySettings(long maxBodyBytes, Duration pingInterval, int maxAttempts, boolean validateStreams) {
+        this(
+                maxBodyBytes,
+                pingInterval,
+                validateStreams,
+                false,
+                withAttempts(RetrySettings.ofDefaults(), maxAttempts),
+                BreakerSettings.ofDefaults());
+    }
+
+    /** How many attempts one request may make. */
+    public int maxAttempts() {
+        return retry.maxAttempts();
+    }
 
     public static GatewaySettings ofDefaults() {
         return new GatewaySettings(32L * 1024 * 1024, Duration.ofSeconds(10), 3, false);
+    }
+
+    private static RetrySettings withAttempts(RetrySettings r, int maxAttempts) {
+        return new RetrySettings(
+                Math.max(1, maxAttempts),
+                r.baseBackoff(),
+                r.maxBackoff(),
+                r.retryAfterCap(),
+                r.budgetRatio(),
+                r.budgetMinPerSecond(),
+                r.budgetWindow(),
+                r.totalDeadline());
     }
 }

@@ -1,6 +1,7 @@
 package io.portbroker.core.gateway;
 
 import io.portbroker.core.routing.Candidate;
+import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -45,17 +47,29 @@ public final class StreamRunner {
         this.tick = tick;
     }
 
+    /**
+     * Streams one attempt's answer; the client is committed only if the attempt wins the race.
+     *
+     * @throws Race.Lost when another attempt of the same request answered first
+     * @throws CommittedFailure when the stream failed after its first event (already reported in-stream)
+     * @throws GatewayException when it failed before anything reached the client
+     */
     void run(
             NormalizedRequest request,
-            RequestContext ctx,
-            Candidate candidate,
+            Attempt attempt,
+            Race race,
             UpstreamDialect dialect,
             UpstreamResponse response,
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
+        Candidate candidate = attempt.candidate();
         State state = new State(clock.instant());
-        StreamEventSink committing = event ->
-                state.emit(event, () -> starter.start(candidate.provider().id()));
+        StreamEventSink committing = event -> state.emit(event, () -> {
+            if (!race.claim(attempt)) {
+                throw new Race.Lost();
+            }
+            return starter.start(candidate.provider().id());
+        });
         StreamDecoder decoder = dialect.newStreamDecoder(request, Ids.messageId(), committing);
         cancellation.accept(() -> {
             state.cancelled = true;
@@ -85,14 +99,43 @@ public final class StreamRunner {
                 throw failure;
             }
             decoder.onFailure(failure);
-            throw new CommittedFailure();
+            throw new CommittedFailure(failure.category());
         } finally {
             watchdog.cancel(false);
             response.close();
         }
     }
 
-    private void watch(State state, UpstreamResponse response, io.portbroker.core.routing.ProviderConfig.Timeouts t) {
+    /**
+     * Reads a complete (non-streamed) body within the provider's total limit.
+     *
+     * @throws ProviderTimeoutError when the limit passes first
+     * @throws ProviderConnectionError when the connection fails while reading
+     */
+    byte[] readBody(UpstreamResponse response, ProviderConfig.Timeouts t, Instant started) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        long left = Math.max(
+                1, Duration.between(clock.instant(), started.plus(t.total())).toMillis());
+        ScheduledFuture<?> limit = scheduler.schedule(
+                () -> {
+                    timedOut.set(true);
+                    response.close();
+                },
+                left,
+                TimeUnit.MILLISECONDS);
+        try {
+            return response.body().readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
+            if (timedOut.get()) {
+                throw new ProviderTimeoutError("the answer exceeded the total limit of " + t.total());
+            }
+            throw new ProviderConnectionError("the provider connection failed while reading the answer");
+        } finally {
+            limit.cancel(false);
+        }
+    }
+
+    private void watch(State state, UpstreamResponse response, ProviderConfig.Timeouts t) {
         Instant now = clock.instant();
         if (!state.committed() && elapsed(state.started, now, t.firstToken())) {
             state.timeout = new ProviderTimeoutError("the provider sent no first token within " + t.firstToken());
@@ -118,8 +161,15 @@ public final class StreamRunner {
 
     /** Signals that a failure was already reported to the client inside the stream. */
     static final class CommittedFailure extends RuntimeException {
-        CommittedFailure() {
+        private final transient io.portbroker.error.ErrorCategory category;
+
+        CommittedFailure(io.portbroker.error.ErrorCategory category) {
             super(null, null, false, false);
+            this.category = category;
+        }
+
+        io.portbroker.error.ErrorCategory category() {
+            return category;
         }
     }
 

@@ -7,6 +7,10 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.limits.Metering;
+import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.metrics.PrometheusText;
+import io.portbroker.core.resilience.TraceContext;
 import io.portbroker.core.routing.Router;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -20,9 +24,11 @@ import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.Usage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,6 +51,8 @@ public final class GatewayApi implements ApiHandler {
     private final long maxBodyBytes;
     private final Metering metering;
     private final RouteTable<Handler> routes;
+    private final Metrics metrics;
+    private final Supplier<byte[]> metricsPage;
 
     public GatewayApi(
             ClientDialect client,
@@ -63,14 +71,34 @@ public final class GatewayApi implements ApiHandler {
             Router router,
             long maxBodyBytes,
             Metering metering) {
-        this.metering = metering;
-        this.routes = table();
+        this(client, messages, authenticator, router, maxBodyBytes, metering, Metrics.NONE, null);
+    }
+
+    /**
+     * @param metering the admit step and usage accounting of {@code POST /v1/messages}
+     * @param metrics where error counts and the first-byte latency go
+     * @param metricsPage renders the Prometheus page for {@code GET /metrics}, or null to not serve it (set it
+     *     only when {@link io.portbroker.core.gateway.GatewaySettings#exposeMetrics()} holds: the page needs no key)
+     */
+    public GatewayApi(
+            ClientDialect client,
+            MessagesService messages,
+            ApiKeyAuthenticator authenticator,
+            Router router,
+            long maxBodyBytes,
+            Metering metering,
+            Metrics metrics,
+            Supplier<byte[]> metricsPage) {
         this.client = client;
         this.messages = messages;
         this.authenticator = authenticator;
         this.router = router;
         this.models = new ModelCatalog(router);
         this.maxBodyBytes = maxBodyBytes;
+        this.metering = metering;
+        this.metrics = metrics;
+        this.metricsPage = metricsPage;
+        this.routes = table();
     }
 
     @Override
@@ -78,10 +106,13 @@ public final class GatewayApi implements ApiHandler {
         String requestId = request.header("x-request-id")
                 .filter(id -> id.matches("[A-Za-z0-9_-]{8,64}"))
                 .orElseGet(Ids::requestId);
+        TraceContext trace =
+                TraceContext.fromHeaderOrNew(request.header("traceparent").orElse(null));
         MDC.put("request_id", requestId);
+        MDC.put("trace_id", trace.traceId());
         long started = System.nanoTime();
         try {
-            route(request, responder, requestId);
+            route(request, responder, new Handling(requestId, trace.header(), started));
         } catch (CancelledError e) {
             LOG.info("request {} cancelled by the client", requestId);
         } catch (GatewayException e) {
@@ -96,10 +127,11 @@ public final class GatewayApi implements ApiHandler {
                     request.path(),
                     (System.nanoTime() - started) / 1_000_000);
             MDC.remove("request_id");
+            MDC.remove("trace_id");
         }
     }
 
-    private void route(ApiRequest request, ApiResponder responder, String requestId) {
+    private void route(ApiRequest request, ApiResponder responder, Handling handling) {
         String method = "HEAD".equals(request.method()) ? "GET" : request.method();
         RouteTable.Match<Handler> match = routes.match(method, request.path())
                 .orElseThrow(() -> new NotFoundError("no route for " + method + " "
@@ -109,7 +141,7 @@ public final class GatewayApi implements ApiHandler {
         Principal principal = endpoint.scope() == null
                 ? null
                 : authenticator.authenticate(Credentials.presentedKey(request), endpoint.scope());
-        endpoint.handler().serve(new Call(request, responder, requestId, principal, match.params()));
+        endpoint.handler().serve(new Call(request, responder, handling, principal, match.params()));
     }
 
     /** The data plane's routes: each declares its scope, which {@link #route} enforces before the handler runs. */
@@ -118,7 +150,7 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private RouteTable<Handler> table() {
-        return new RouteTable<>(List.of(
+        List<Endpoint<Handler>> endpoints = new java.util.ArrayList<>(List.of(
                 new Endpoint<Handler>("GET", "/health", null, "liveness", this::health),
                 new Endpoint<Handler>("GET", "/", null, "liveness", this::health),
                 new Endpoint<Handler>("POST", "/v1/messages", Scopes.CHAT_WRITE, "create a message", this::messages),
@@ -144,6 +176,17 @@ public final class GatewayApi implements ApiHandler {
                                 200,
                                 c.requestId(),
                                 models.one(c.params().get("id"))))));
+        if (metricsPage != null) {
+            // unauthenticated by design: only served where GatewaySettings#exposeMetrics holds (the local stack)
+            endpoints.add(new Endpoint<Handler>(
+                    "GET",
+                    "/metrics",
+                    null,
+                    "Prometheus metrics",
+                    c -> c.responder()
+                            .respond(200, baseHeaders(c.requestId(), PrometheusText.CONTENT_TYPE), metricsPage.get())));
+        }
+        return new RouteTable<>(endpoints);
     }
 
     private void health(Call c) {
@@ -175,8 +218,9 @@ public final class GatewayApi implements ApiHandler {
                     decoded,
                     notes,
                     c.responder(),
-                    new RequestContext(c.requestId(), traceparent(c.request()), c.principal()),
-                    usage);
+                    new RequestContext(c.requestId(), c.handling().traceparent(), c.principal()),
+                    usage,
+                    c.handling().started());
         } finally {
             metering.finish(ticket, usage.usage());
         }
@@ -189,10 +233,16 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private void postMessages(
-            NormalizedRequest decoded, Notes notes, ApiResponder responder, RequestContext ctx, UsageCapture usage) {
+            NormalizedRequest decoded,
+            Notes notes,
+            ApiResponder responder,
+            RequestContext ctx,
+            UsageCapture usage,
+            long started) {
         if (!decoded.stream()) {
             var served = messages.complete(decoded, ctx, notes);
             usage.accept(served.value().usage());
+            metrics.time(MetricNames.FIRST_BYTE_LATENCY, Map.of(), Duration.ofNanos(System.nanoTime() - started));
             Map<String, String> headers = baseHeaders(ctx.requestId(), JSON);
             headers.put("x-portbroker-provider", served.providerId());
             addNotes(headers, notes);
@@ -209,6 +259,8 @@ public final class GatewayApi implements ApiHandler {
                     headers.put("x-accel-buffering", "no");
                     headers.put("x-portbroker-provider", providerId);
                     addNotes(headers, notes);
+                    metrics.time(
+                            MetricNames.FIRST_BYTE_LATENCY, Map.of(), Duration.ofNanos(System.nanoTime() - started));
                     StreamEventSink encoder = client.newStreamEncoder(responder.startStream(200, headers));
                     return event -> {
                         if (event instanceof StreamEvent.Finish finish) {
@@ -233,12 +285,13 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private void renderError(ApiResponder responder, GatewayException e, String requestId) {
+        metrics.increment(MetricNames.ERRORS, Map.of("category", e.category().name()));
         Map<String, String> headers = baseHeaders(requestId, JSON);
         if (e.retryAfterSeconds() >= 0) {
             headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
         }
         headers.put("x-should-retry", Boolean.toString(e.retriable()));
-        int status = e.httpStatus() == 499 ? 400 : e.httpStatus();
+        int status = StructuredErrorRenderer.status(e);
         try {
             responder.respond(status, headers, client.encodeError(e, requestId));
         } catch (RuntimeException alreadyCommitted) {
@@ -265,12 +318,6 @@ public final class GatewayApi implements ApiHandler {
         }
     }
 
-    private static String traceparent(ApiRequest request) {
-        return request.header("traceparent")
-                .filter(t -> t.matches("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"))
-                .orElse(null);
-    }
-
     /** Serves one matched route. */
     @FunctionalInterface
     public interface Handler {
@@ -281,9 +328,16 @@ public final class GatewayApi implements ApiHandler {
     public record Call(
             ApiRequest request,
             ApiResponder responder,
-            String requestId,
+            Handling handling,
             Principal principal,
-            Map<String, String> params) {}
+            Map<String, String> params) {
+        public String requestId() {
+            return handling.requestId();
+        }
+    }
+
+    /** Facts of the request being handled: its id, its trace context and when handling began (nanoTime). */
+    public record Handling(String requestId, String traceparent, long started) {}
 
     /** Keeps the usage of the call, from the response or the stream's finish event. */
     private static final class UsageCapture {

@@ -32,7 +32,7 @@ final class ModelCatalog {
 
     byte[] one(String id) {
         if (!router.listedModels().contains(id)) {
-            router.candidates(id);
+            router.requireServed(id);
         }
         StringBuilder sb = new StringBuilder();
         appendModel(sb, id);

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param profile what the provider accepts
  * @param timeouts connect / first-token / idle / total limits
  * @param enabled disabled providers are never routed to
+ * @param pricing list prices for the lowest-cost strategy, or null when unknown (such providers sort last)
  */
 public record ProviderConfig(
         String id,
@@ -22,13 +23,45 @@ public record ProviderConfig(
         String credentialRef,
         CapabilityProfile profile,
         Timeouts timeouts,
-        boolean enabled) {
+        boolean enabled,
+        Pricing pricing) {
+
+    /** A provider without a price table. */
+    public ProviderConfig(
+            String id,
+            String dialect,
+            URI baseUrl,
+            String credentialRef,
+            CapabilityProfile profile,
+            Timeouts timeouts,
+            boolean enabled) {
+        this(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, null);
+    }
 
     /** Upstream time limits. */
     public record Timeouts(Duration connect, Duration firstToken, Duration idle, Duration total) {
         public static Timeouts defaults() {
             return new Timeouts(
                     Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(120), Duration.ofMinutes(15));
+        }
+    }
+
+    /**
+     * List prices in US dollars per million tokens.
+     *
+     * @param inputPerMillion price of one million input (prompt) tokens
+     * @param outputPerMillion price of one million output (completion) tokens
+     */
+    public record Pricing(double inputPerMillion, double outputPerMillion) {
+        public Pricing {
+            if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0)) {
+                throw new IllegalArgumentException("prices must be non-negative numbers");
+            }
+        }
+
+        /** Dollars for a call of this size. */
+        public double cost(long inputTokens, long outputTokens) {
+            return (inputTokens * inputPerMillion + outputTokens * outputPerMillion) / 1_000_000d;
         }
     }
 }

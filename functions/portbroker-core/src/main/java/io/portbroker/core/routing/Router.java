@@ -9,25 +9,56 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Resolves a client model name to ordered candidates: the exact route first, then the most specific glob
- * (longest pattern without its wildcards), then the default route {@code *}. Disabled or unknown providers are
- * skipped.
+ * Resolves a client model name to a plan: the exact route first, then the most specific glob (longest pattern
+ * without its wildcards), then the default route {@code *}. Disabled or unknown providers are skipped; the rest
+ * pass the capability and health filters ({@link CandidateFilters}) and are ordered by the route's strategy.
  */
 public final class Router {
     private final ConfigStore config;
+    private final RoutingStrategies strategies;
+    private final TargetHealth health;
 
+    /** A router with priority-only strategies and no breakers (tests, tools). */
     public Router(ConfigStore config) {
+        this(
+                config,
+                new RoutingStrategies(new java.util.SplittableRandom(0), LatencyTracker.ofDefaults()),
+                TargetHealth.ALWAYS);
+    }
+
+    public Router(ConfigStore config, RoutingStrategies strategies, TargetHealth health) {
         this.config = config;
+        this.strategies = strategies;
+        this.health = health;
     }
 
     /**
-     * Candidates for {@code model}, in the order to try them (priority, then list order).
+     * The plan for one request.
      *
      * @throws NotFoundError when no route matches or no enabled provider serves it
+     * @throws io.portbroker.error.OverloadedError when every candidate's breaker is open
      */
-    public List<Candidate> candidates(String model) {
+    public RoutePlan plan(String model, RequestNeeds needs) {
         ModelRoute route = match(model, config.routes())
                 .orElseThrow(() -> new NotFoundError("model '" + safe(model) + "' is not served by this gateway"));
+        List<Candidate> enabled = enabled(route, model);
+        List<Candidate> ordered =
+                strategies.get(route.strategy()).order(CandidateFilters.capable(enabled, needs), needs);
+        return new RoutePlan(route, CandidateFilters.healthy(ordered, health, safe(model)));
+    }
+
+    /**
+     * Checks that some enabled provider serves {@code model}, whatever its breakers say.
+     *
+     * @throws NotFoundError when none does
+     */
+    public void requireServed(String model) {
+        ModelRoute route = match(model, config.routes())
+                .orElseThrow(() -> new NotFoundError("model '" + safe(model) + "' is not served by this gateway"));
+        enabled(route, model);
+    }
+
+    private List<Candidate> enabled(ModelRoute route, String model) {
         Map<String, ProviderConfig> providers =
                 config.providers().stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity()));
         List<Candidate> out = new ArrayList<>();
@@ -42,7 +73,7 @@ public final class Router {
         if (out.isEmpty()) {
             throw new NotFoundError("model '" + safe(model) + "' has no enabled provider");
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Model names to list in {@code GET /v1/models}: exact, listed route patterns. */

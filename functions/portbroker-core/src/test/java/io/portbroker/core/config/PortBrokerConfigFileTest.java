@@ -3,6 +3,7 @@ package io.portbroker.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
@@ -86,12 +87,15 @@ class PortBrokerConfigFileTest {
                       max_stop_sequences: 16
                       stream_usage: false
                       strip_schema_keys: [$schema, format]
+                    pricing: {input_per_million: 0.27, output_per_million: 1.1}
                 routes:
                   - model: claude-sonnet-4-5
-                    strategy: weighted
+                    strategy: lowest-cost
                     listed: false
+                    hedge: {delay: 1500ms, use_p95: true}
                     targets:
-                      - {provider: deepseek, model: deepseek-chat, priority: 7, weight: 3, max_output_tokens: 4096}
+                      - {provider: deepseek, model: deepseek-chat, priority: 7, weight: 3, max_output_tokens: 4096,
+                         context_window: 64000}
                   - model: claude-opus-4-1
                     targets: [{provider: deepseek, model: deepseek-reasoner}]
                   - model: claude-*
@@ -126,14 +130,16 @@ class PortBrokerConfigFileTest {
                         "env:DEEPSEEK_API_KEY",
                         profile,
                         timeouts,
-                        false));
+                        false,
+                        new ProviderConfig.Pricing(0.27, 1.1)));
         assertThat(file.routes())
                 .containsExactly(
                         new ModelRoute(
                                 "claude-sonnet-4-5",
-                                List.of(new RouteTarget("deepseek", "deepseek-chat", 7, 3, 4096)),
-                                "weighted",
-                                false),
+                                List.of(new RouteTarget("deepseek", "deepseek-chat", 7, 3, 4096, 64000)),
+                                "lowest-cost",
+                                false,
+                                HedgePolicy.atP95(Duration.ofMillis(1500))),
                         new ModelRoute(
                                 "claude-opus-4-1",
                                 List.of(new RouteTarget("deepseek", "deepseek-reasoner", 0, 1, null)),
@@ -206,6 +212,8 @@ class PortBrokerConfigFileTest {
         assertThat(deepseek.profile().reasoningStyle()).isEqualTo(ReasoningStyle.DEEPSEEK);
         assertThat(deepseek.profile().reasoningPassback()).isEqualTo(ReasoningPassback.REASONING_CONTENT);
         assertThat(deepseek.profile().maxOutputTokens()).isEqualTo(8192);
+        assertThat(deepseek.pricing()).isEqualTo(new ProviderConfig.Pricing(0.27, 1.1));
+        assertThat(file.routes().getFirst().hedge()).isEqualTo(HedgePolicy.atP95(Duration.ofSeconds(2)));
         assertThat(file.providers().getFirst().profile().maxTokensField())
                 .isEqualTo(MaxTokensField.MAX_COMPLETION_TOKENS);
         assertThat(file.providers().get(4).credentialRef()).isNull();

@@ -1,6 +1,9 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.gateway.GatewaySettings;
+import io.portbroker.core.resilience.BreakerSettings;
+import io.portbroker.core.resilience.RetrySettings;
 import java.time.Duration;
 
 /**
@@ -24,6 +27,53 @@ public class GatewayConfiguration {
     private String providerSecretPrefix = "portbroker/providers/";
     private Duration usageFlush = Duration.ofSeconds(5);
     private int usageQueue = 10_000;
+    private String environment = "dev";
+    private boolean exposeMetrics;
+    private boolean emfMetrics = true;
+    private Duration baseBackoff = Duration.ofMillis(100);
+    private Duration maxBackoff = Duration.ofSeconds(2);
+    private Duration retryAfterCap = Duration.ofSeconds(10);
+    private double retryBudgetRatio = 0.2;
+    private int retryBudgetMinPerSecond = 5;
+    private Duration retryBudgetWindow = Duration.ofSeconds(10);
+    private Duration requestDeadline = Duration.ofMinutes(2);
+    private double breakerFailureRate = 0.5;
+    private Duration breakerWindow = Duration.ofSeconds(60);
+    private int breakerMinimumCalls = 10;
+    private Duration breakerWaitInOpen = Duration.ofSeconds(30);
+    private int breakerHalfOpenProbes = 2;
+    private Duration breakerSyncInterval = Duration.ofSeconds(2);
+    private Duration breakerStateTtl = Duration.ofHours(1);
+
+    /**
+     * The core settings these properties describe.
+     *
+     * @throws IllegalArgumentException when a value is out of range (fails the container at startup)
+     */
+    public GatewaySettings toSettings() {
+        return new GatewaySettings(
+                maxBodyBytes,
+                pingInterval,
+                validateStreams,
+                exposeMetrics,
+                new RetrySettings(
+                        maxAttempts,
+                        baseBackoff,
+                        maxBackoff,
+                        retryAfterCap,
+                        retryBudgetRatio,
+                        retryBudgetMinPerSecond,
+                        retryBudgetWindow,
+                        requestDeadline),
+                new BreakerSettings(
+                        breakerFailureRate,
+                        breakerWindow,
+                        breakerMinimumCalls,
+                        breakerWaitInOpen,
+                        breakerHalfOpenProbes,
+                        breakerSyncInterval,
+                        breakerStateTtl));
+    }
 
     public String getTablePrefix() {
         return tablePrefix;
@@ -147,5 +197,144 @@ public class GatewayConfiguration {
 
     public void setUsageQueue(int usageQueue) {
         this.usageQueue = usageQueue;
+    }
+
+    /** The Environment dimension of published metrics, e.g. {@code prod}. */
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    /** Serve {@code GET /metrics} without a key: only where the server is bound to loopback (local stack). */
+    public boolean isExposeMetrics() {
+        return exposeMetrics;
+    }
+
+    public void setExposeMetrics(boolean exposeMetrics) {
+        this.exposeMetrics = exposeMetrics;
+    }
+
+    /** Write CloudWatch EMF metric lines to stdout (Lambda). */
+    public boolean isEmfMetrics() {
+        return emfMetrics;
+    }
+
+    public void setEmfMetrics(boolean emfMetrics) {
+        this.emfMetrics = emfMetrics;
+    }
+
+    public Duration getBaseBackoff() {
+        return baseBackoff;
+    }
+
+    public void setBaseBackoff(Duration baseBackoff) {
+        this.baseBackoff = baseBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+        this.maxBackoff = maxBackoff;
+    }
+
+    public Duration getRetryAfterCap() {
+        return retryAfterCap;
+    }
+
+    public void setRetryAfterCap(Duration retryAfterCap) {
+        this.retryAfterCap = retryAfterCap;
+    }
+
+    public double getRetryBudgetRatio() {
+        return retryBudgetRatio;
+    }
+
+    public void setRetryBudgetRatio(double retryBudgetRatio) {
+        this.retryBudgetRatio = retryBudgetRatio;
+    }
+
+    public int getRetryBudgetMinPerSecond() {
+        return retryBudgetMinPerSecond;
+    }
+
+    public void setRetryBudgetMinPerSecond(int retryBudgetMinPerSecond) {
+        this.retryBudgetMinPerSecond = retryBudgetMinPerSecond;
+    }
+
+    public Duration getRetryBudgetWindow() {
+        return retryBudgetWindow;
+    }
+
+    public void setRetryBudgetWindow(Duration retryBudgetWindow) {
+        this.retryBudgetWindow = retryBudgetWindow;
+    }
+
+    public Duration getRequestDeadline() {
+        return requestDeadline;
+    }
+
+    public void setRequestDeadline(Duration requestDeadline) {
+        this.requestDeadline = requestDeadline;
+    }
+
+    public double getBreakerFailureRate() {
+        return breakerFailureRate;
+    }
+
+    public void setBreakerFailureRate(double breakerFailureRate) {
+        this.breakerFailureRate = breakerFailureRate;
+    }
+
+    public Duration getBreakerWindow() {
+        return breakerWindow;
+    }
+
+    public void setBreakerWindow(Duration breakerWindow) {
+        this.breakerWindow = breakerWindow;
+    }
+
+    public int getBreakerMinimumCalls() {
+        return breakerMinimumCalls;
+    }
+
+    public void setBreakerMinimumCalls(int breakerMinimumCalls) {
+        this.breakerMinimumCalls = breakerMinimumCalls;
+    }
+
+    public Duration getBreakerWaitInOpen() {
+        return breakerWaitInOpen;
+    }
+
+    public void setBreakerWaitInOpen(Duration breakerWaitInOpen) {
+        this.breakerWaitInOpen = breakerWaitInOpen;
+    }
+
+    public int getBreakerHalfOpenProbes() {
+        return breakerHalfOpenProbes;
+    }
+
+    public void setBreakerHalfOpenProbes(int breakerHalfOpenProbes) {
+        this.breakerHalfOpenProbes = breakerHalfOpenProbes;
+    }
+
+    public Duration getBreakerSyncInterval() {
+        return breakerSyncInterval;
+    }
+
+    public void setBreakerSyncInterval(Duration breakerSyncInterval) {
+        this.breakerSyncInterval = breakerSyncInterval;
+    }
+
+    public Duration getBreakerStateTtl() {
+        return breakerStateTtl;
+    }
+
+    public void setBreakerStateTtl(Duration breakerStateTtl) {
+        this.breakerStateTtl = breakerStateTtl;
     }
 }

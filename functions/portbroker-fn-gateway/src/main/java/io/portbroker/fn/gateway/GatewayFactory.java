@@ -2,32 +2,29 @@ package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
-import io.portbroker.core.gateway.GatewaySettings;
-import io.portbroker.core.gateway.Ids;
-import io.portbroker.core.gateway.MessagesService;
-import io.portbroker.core.gateway.SseFrames;
-import io.portbroker.core.gateway.StreamRunner;
-import io.portbroker.core.gateway.UpstreamDialects;
+import io.portbroker.core.gateway.DataPlane;
 import io.portbroker.core.http.ApiHandler;
-import io.portbroker.core.http.GatewayApi;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.limits.Metering;
+import io.portbroker.core.metrics.EmfMetrics;
+import io.portbroker.core.metrics.InMemoryMetrics;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.resilience.BreakerStateStore;
+import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
-import io.portbroker.core.routing.Router;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.dynamodb.DynamoApiKeyStore;
+import io.portbroker.dynamodb.DynamoBreakerStateStore;
 import io.portbroker.dynamodb.DynamoConfigStore;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ClientDialect;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.openai.OpenAiChatDialect;
-import io.portbroker.protocol.sse.SseReader;
 import io.portbroker.secrets.SecretsManagerSecrets;
 import io.portbroker.upstream.EnvCredentialResolver;
 import io.portbroker.upstream.JdkUpstreamTransport;
@@ -35,8 +32,10 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -109,49 +108,69 @@ public class GatewayFactory {
     }
 
     @Singleton
-    Router router(ConfigStore store) {
-        return new Router(store);
-    }
-
-    @Singleton
     ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock) {
         return new ApiKeyAuthenticator(store, hasher, clock, config.getKeyCacheTtl());
     }
 
     @Singleton
-    MessagesService messagesService(
-            Router router,
-            UpstreamTransport transport,
-            CredentialResolver credentials,
-            ThinkingSignatures signatures,
-            Clock clock,
-            @Named("watchdog") ScheduledExecutorService scheduler) {
-        SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
-        StreamRunner runner =
-                new StreamRunner(frames, scheduler, clock, config.getPingInterval(), config.getWatchdogTick());
-        UpstreamDialects dialects =
-                new UpstreamDialects(List.of(new OpenAiChatDialect(signatures, clock, Ids::messageId)));
-        GatewaySettings settings = new GatewaySettings(
-                config.getMaxBodyBytes(),
-                config.getPingInterval(),
-                config.getMaxAttempts(),
-                config.isValidateStreams());
-        return new MessagesService(router, dialects, transport, credentials, runner, settings);
+    BreakerStateStore breakerStateStore(DynamoDbClient client) {
+        return new DynamoBreakerStateStore(client, config.getTablePrefix());
+    }
+
+    /** In-memory metrics back the Prometheus page; EMF lines on stdout feed CloudWatch in Lambda. */
+    @Singleton
+    InMemoryMetrics inMemoryMetrics() {
+        return new InMemoryMetrics();
     }
 
     @Singleton
-    GatewayApi gatewayApi(
-            ClientDialect client,
-            MessagesService messages,
+    Metrics metrics(InMemoryMetrics inMemory, Clock clock) {
+        List<Metrics> sinks = new ArrayList<>();
+        if (config.isExposeMetrics()) {
+            sinks.add(inMemory);
+        }
+        if (config.isEmfMetrics()) {
+            sinks.add(new EmfMetrics(System.out::println, clock, "gateway", config.getEnvironment()));
+        }
+        return Metrics.fanOut(sinks);
+    }
+
+    @Singleton
+    DataPlane dataPlane(
+            Metering metering,
+            ConfigStore store,
+            UpstreamTransport transport,
+            CredentialResolver credentials,
             ApiKeyAuthenticator authenticator,
-            Router router,
-            Metering metering) {
-        return new GatewayApi(client, messages, authenticator, router, config.getMaxBodyBytes(), metering);
+            ThinkingSignatures signatures,
+            BreakerStateStore breakerStates,
+            Metrics metrics,
+            InMemoryMetrics inMemory,
+            Clock clock,
+            @Named("watchdog") ScheduledExecutorService scheduler) {
+        return DataPlane.assemble(
+                new DataPlane.Parts(
+                        store,
+                        transport,
+                        credentials,
+                        authenticator,
+                        signatures,
+                        breakerStates,
+                        config.toSettings(),
+                        metrics,
+                        inMemory,
+                        clock,
+                        Sleeper.REAL,
+                        new SplittableRandom(),
+                        scheduler,
+                        config.getWatchdogTick(),
+                        Executors.newVirtualThreadPerTaskExecutor()),
+                metering);
     }
 
     /** The local server's one handler: the admin API under /admin/, the data plane everywhere else. */
     @Singleton
-    ApiHandler api(GatewayApi gateway, AdminApi admin) {
-        return new PathPrefixRouter("/admin/", admin, gateway);
+    ApiHandler api(DataPlane dataPlane, AdminApi admin) {
+        return new PathPrefixRouter("/admin/", admin, dataPlane.api());
     }
 }

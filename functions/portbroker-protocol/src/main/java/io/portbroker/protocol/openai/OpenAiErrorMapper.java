@@ -64,7 +64,8 @@ public final class OpenAiErrorMapper {
                 isQuota(error)
                         ? billing()
                         : new RateLimitError("the provider is rate limiting requests", retryAfterSeconds(retryAfter));
-            case 503, 529 -> new OverloadedError("the provider is overloaded (HTTP " + status + ")");
+            case 503, 529 ->
+                new OverloadedError("the provider is overloaded (HTTP " + status + ")", retryAfterSeconds(retryAfter));
             default -> new ProviderServerError("the provider failed (HTTP " + status + ")");
         };
     }

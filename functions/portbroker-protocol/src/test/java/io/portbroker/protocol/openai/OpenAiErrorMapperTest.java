@@ -130,4 +130,11 @@ class OpenAiErrorMapperTest {
         assertThat(mapper.map(429, body("slow down"), header).retryAfterSeconds())
                 .isEqualTo(seconds);
     }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @CsvSource({"503", "529"})
+    void map_shouldKeepRetryAfter_whenOverloaded(int status) {
+        assertThat(mapper.map(status, body("busy"), "9").retryAfterSeconds()).isEqualTo(9);
+        assertThat(mapper.map(status, body("busy"), null).retryAfterSeconds()).isEqualTo(-1);
+    }
 }

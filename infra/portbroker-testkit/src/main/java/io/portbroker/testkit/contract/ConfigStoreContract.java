@@ -3,6 +3,7 @@ package io.portbroker.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
@@ -44,6 +45,7 @@ public abstract class ConfigStoreContract {
                 .profile(Profiles.everyFieldChanged())
                 .timeouts(Providers.everyTimeoutChanged())
                 .enabled(false)
+                .pricing(0.27, 1.1)
                 .build();
 
         // when
@@ -96,7 +98,8 @@ public abstract class ConfigStoreContract {
         ModelRoute route = Routes.route("claude-sonnet-*")
                 .strategy("weighted")
                 .listed(true)
-                .to(new RouteTarget("deepseek", "deepseek-chat", 3, 5, 4096))
+                .hedge(HedgePolicy.atP95(java.time.Duration.ofMillis(1500)))
+                .to(new RouteTarget("deepseek", "deepseek-chat", 3, 5, 4096, 128000))
                 .to(new RouteTarget("openrouter", "deepseek/deepseek-chat-v3.1", 1, 0, null))
                 .build();
 

@@ -53,6 +53,18 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         }
     }
 
+    /**
+     * A base URL where nothing listens (a port just bound and released), so connecting is refused: a provider
+     * that is hard down.
+     */
+    public static URI closedPortBaseUrl() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Base URL to configure as the provider's base_url ({@code http://127.0.0.1:PORT/v1}). */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");

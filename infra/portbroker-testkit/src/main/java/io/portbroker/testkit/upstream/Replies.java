@@ -22,6 +22,59 @@ public final class Replies {
         return new Reply.Body(status, Map.of("content-type", "application/json"), root.toString());
     }
 
+    /** HTTP 500 with an OpenAI error body. */
+    public static Reply serverError() {
+        return error(500, "server_error", "internal error");
+    }
+
+    /** HTTP 401: the provider rejects the gateway's credential. */
+    public static Reply unauthorized() {
+        return error(401, "invalid_api_key", "Incorrect API key provided");
+    }
+
+    /** Accepts the request and never sends headers. */
+    public static Reply hang() {
+        return new Reply.Hang();
+    }
+
+    /**
+     * A text stream whose first frame comes only after {@code firstTokenDelay}; later frames follow 20 ms apart,
+     * so a client that went away meanwhile is noticed (counted in {@link FakeOpenAiUpstream#cancelledStreams()}).
+     */
+    public static Reply slowFirstToken(Duration firstTokenDelay, String... pieces) {
+        StreamBuilder b = new StreamBuilder().raw(firstTokenDelay, roleChunk()).gap(Duration.ofMillis(20));
+        for (String p : pieces) {
+            b.content(p);
+        }
+        return b.finish("stop").usage(25, pieces.length).done().build();
+    }
+
+    /** A text stream cut (connection reset) after its first {@code framesBeforeReset} pieces. */
+    public static Reply resetMidStream(String... pieces) {
+        StreamBuilder b = new StreamBuilder().role();
+        for (String p : pieces) {
+            b.content(p);
+        }
+        return b.resetHere().finish("stop").done().build();
+    }
+
+    /** Replies in order, one per request; the last one repeats. */
+    public static java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Reply> inOrder(
+            Reply... replies) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        return request -> replies[Math.min(next.getAndIncrement(), replies.length - 1)];
+    }
+
+    private static String roleChunk() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("model", "fake-model");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("delta").put("role", "assistant").put("content", "");
+        choice.putNull("finish_reason");
+        return root.toString();
+    }
+
     public static Reply rateLimited(int retryAfterSeconds) {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("error").put("message", "rate limited").put("type", "rate_limit_exceeded");

@@ -1,0 +1,2 @@
+/** The resilience benchmark: failover, breakers and retries measured through the local stack's real server. */
+package io.portbroker.bench.resilience;

@@ -1,0 +1,78 @@
+package io.portbroker.core.gateway;
+
+import io.portbroker.core.resilience.TraceContext;
+import io.portbroker.core.routing.Candidate;
+import io.portbroker.core.upstream.UpstreamResponse;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One try of one candidate within a client request. The orchestrator can cancel it from another thread (a hedge
+ * won, the client left): the registered upstream response is closed, which unblocks any read on it.
+ */
+final class Attempt {
+    private final Candidate candidate;
+    private final String requestId;
+    private final TraceContext trace;
+    private final Instant started;
+    private final boolean hedge;
+    private final CompletableFuture<Instant> firstToken = new CompletableFuture<>();
+    private UpstreamResponse response;
+    private boolean cancelled;
+
+    Attempt(Candidate candidate, String requestId, TraceContext trace, Instant started, boolean hedge) {
+        this.candidate = candidate;
+        this.requestId = requestId;
+        this.trace = trace;
+        this.started = started;
+        this.hedge = hedge;
+    }
+
+    Candidate candidate() {
+        return candidate;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    TraceContext trace() {
+        return trace;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    boolean hedge() {
+        return hedge;
+    }
+
+    /** Completes when the attempt produced its first token (streams) or its answer (non-streamed). */
+    CompletableFuture<Instant> firstToken() {
+        return firstToken;
+    }
+
+    void markFirstToken(Instant at) {
+        firstToken.complete(at);
+    }
+
+    /** Remembers the open response so that {@link #cancel()} can close it; closes it at once if already cancelled. */
+    synchronized void register(UpstreamResponse upstream) {
+        this.response = upstream;
+        if (cancelled) {
+            upstream.close();
+        }
+    }
+
+    synchronized void cancel() {
+        cancelled = true;
+        if (response != null) {
+            response.close();
+        }
+    }
+
+    synchronized boolean cancelled() {
+        return cancelled;
+    }
+}

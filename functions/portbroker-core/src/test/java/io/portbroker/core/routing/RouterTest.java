@@ -1,0 +1,204 @@
+package io.portbroker.core.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portbroker.error.NotFoundError;
+import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.profile.CapabilityProfile;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+    private final List<ProviderConfig> providers = new ArrayList<>();
+    private final List<ModelRoute> routes = new ArrayList<>();
+    private final ConfigStore store = new ConfigStore() {
+        @Override
+        public List<ProviderConfig> providers() {
+            return providers;
+        }
+
+        @Override
+        public List<ModelRoute> routes() {
+            return routes;
+        }
+
+        @Override
+        public void putProvider(ProviderConfig provider) {
+            providers.add(provider);
+        }
+
+        @Override
+        public void putRoute(ModelRoute route) {
+            routes.add(route);
+        }
+    };
+    private final LatencyTracker latency = LatencyTracker.ofDefaults();
+    private final Set<String> open = new java.util.HashSet<>();
+    private final TargetHealth health = new TargetHealth() {
+        @Override
+        public boolean isAvailable(String targetId) {
+            return !open.contains(targetId);
+        }
+
+        @Override
+        public Duration unavailableFor(String targetId) {
+            return open.contains(targetId) ? Duration.ofMillis(2500) : Duration.ZERO;
+        }
+    };
+    private final Router router = new Router(store, new RoutingStrategies(new SplittableRandom(1), latency), health);
+
+    private static ProviderConfig provider(String id, boolean vision, ProviderConfig.Pricing pricing) {
+        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile profile = new CapabilityProfile(
+                d.maxOutputTokens(),
+                d.maxTokensField(),
+                d.samplingParams(),
+                d.toolChoiceModes(),
+                d.parallelToolCalls(),
+                vision,
+                d.pdf(),
+                d.reasoningStyle(),
+                d.reasoningPassback(),
+                d.maxStopSequences(),
+                d.streamUsage(),
+                d.stripSchemaKeys());
+        return new ProviderConfig(
+                id,
+                "openai-chat",
+                URI.create("https://" + id + ".invalid/v1"),
+                null,
+                profile,
+                ProviderConfig.Timeouts.defaults(),
+                true,
+                pricing);
+    }
+
+    private void route(String strategy, RouteTarget... targets) {
+        routes.add(new ModelRoute("m", List.of(targets), strategy, true));
+    }
+
+    private List<String> order(RequestNeeds needs) {
+        return router.plan("m", needs).candidates().stream()
+                .map(c -> c.provider().id())
+                .toList();
+    }
+
+    @Test
+    void plan_shouldOrderByPriority_whenStrategyIsPriority() {
+        providers.add(provider("a", true, null));
+        providers.add(provider("b", true, null));
+        route("priority", new RouteTarget("a", "x", 1, 1, null), new RouteTarget("b", "y", 0, 1, null));
+
+        assertThat(order(RequestNeeds.none())).containsExactly("b", "a");
+    }
+
+    @Test
+    void plan_shouldPutCheapestFirst_whenStrategyIsLowestCost() {
+        providers.add(provider("dear", true, new ProviderConfig.Pricing(10, 30)));
+        providers.add(provider("cheap", true, new ProviderConfig.Pricing(0.1, 0.4)));
+        providers.add(provider("unpriced", true, null));
+        route(
+                "lowest-cost",
+                new RouteTarget("unpriced", "x", 0, 1, null),
+                new RouteTarget("dear", "x", 1, 1, null),
+                new RouteTarget("cheap", "x", 2, 1, null));
+
+        assertThat(order(new RequestNeeds(false, false, false, 1000, 100)))
+                .containsExactly("cheap", "dear", "unpriced");
+    }
+
+    @Test
+    void plan_shouldPutFastestFirstAndUnmeasuredBeforeIt_whenStrategyIsLeastLatency() {
+        providers.add(provider("slow", true, null));
+        providers.add(provider("fast", true, null));
+        providers.add(provider("new", true, null));
+        route(
+                "least-latency",
+                new RouteTarget("slow", "x", 0, 1, null),
+                new RouteTarget("fast", "x", 1, 1, null),
+                new RouteTarget("new", "x", 2, 1, null));
+        latency.record("slow/x", Duration.ofMillis(900));
+        latency.record("fast/x", Duration.ofMillis(100));
+
+        assertThat(order(RequestNeeds.none())).containsExactly("new", "fast", "slow");
+    }
+
+    @Test
+    void plan_shouldSpreadByWeight_whenStrategyIsWeighted() {
+        providers.add(provider("heavy", true, null));
+        providers.add(provider("light", true, null));
+        providers.add(provider("never", true, null));
+        route(
+                "weighted",
+                new RouteTarget("heavy", "x", 0, 3, null),
+                new RouteTarget("light", "x", 1, 1, null),
+                new RouteTarget("never", "x", 2, 0, null));
+
+        int heavyFirst = 0;
+        for (int i = 0; i < 400; i++) {
+            List<String> o = order(RequestNeeds.none());
+            assertThat(o).hasSize(3).endsWith("never");
+            heavyFirst += o.getFirst().equals("heavy") ? 1 : 0;
+        }
+
+        assertThat(heavyFirst).isBetween(250, 350);
+    }
+
+    @Test
+    void plan_shouldPreferCapableTargets_whenTheRequestHasImagesOrIsLarge() {
+        providers.add(provider("blind", false, null));
+        providers.add(provider("small", true, null));
+        providers.add(provider("big", true, null));
+        route(
+                "priority",
+                new RouteTarget("blind", "x", 0, 1, null),
+                new RouteTarget("small", "x", 1, 1, null, 1000),
+                new RouteTarget("big", "x", 2, 1, null, 100_000));
+
+        assertThat(order(new RequestNeeds(false, true, false, 5000, 10))).containsExactly("big");
+        assertThat(order(new RequestNeeds(false, true, true, 5000, 10)))
+                .as("nobody reads PDFs: every target stays")
+                .containsExactly("blind", "small", "big");
+    }
+
+    @Test
+    void plan_shouldSkipOpenTargetsAndFailFast_whenAllAreOpen() {
+        providers.add(provider("a", true, null));
+        providers.add(provider("b", true, null));
+        route("priority", new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "x", 1, 1, null));
+        open.add("a/x");
+
+        assertThat(order(RequestNeeds.none())).containsExactly("b");
+
+        open.add("b/x");
+        assertThatThrownBy(() -> router.plan("m", RequestNeeds.none()))
+                .isInstanceOfSatisfying(
+                        OverloadedError.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(3));
+        router.requireServed("m");
+    }
+
+    @Test
+    void requireServed_shouldThrowNotFound_whenNoRouteOrNoEnabledProvider() {
+        route("priority", new RouteTarget("ghost", "x", 0, 1, null));
+
+        assertThatThrownBy(() -> router.requireServed("m")).isInstanceOf(NotFoundError.class);
+        routes.clear();
+        assertThatThrownBy(() -> router.requireServed("m")).isInstanceOf(NotFoundError.class);
+    }
+
+    @Test
+    void get_shouldFallBackToPriority_whenTheStrategyIsUnknown() {
+        RoutingStrategies strategies = new RoutingStrategies(new SplittableRandom(1), latency);
+
+        assertThat(strategies.get("mystery")).isSameAs(strategies.get("priority"));
+        assertThat(strategies.get(null)).isSameAs(strategies.get("priority"));
+    }
+}
