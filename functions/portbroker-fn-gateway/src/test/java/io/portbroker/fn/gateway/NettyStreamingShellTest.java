@@ -66,6 +66,18 @@ class NettyStreamingShellTest {
     }
 
     @Test
+    void head_shouldBeAnsweredByTheHandler_whenClientProbesWithHead() throws Exception {
+        HttpResponse<Void> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void handle_shouldRunCancelActions_whenClientDisconnects() throws Exception {
         HttpResponse<InputStream> response = HttpClient.newHttpClient()
                 .send(
@@ -86,6 +98,10 @@ class NettyStreamingShellTest {
         @io.micronaut.context.annotation.Replaces(bean = ApiHandler.class, factory = GatewayFactory.class)
         ApiHandler handler() {
             return (request, responder) -> {
+                if (request.method().equals("HEAD")) {
+                    responder.respond(200, Map.of("content-type", "application/json"), new byte[0]);
+                    return;
+                }
                 if (request.path().equals("/endless")) {
                     responder.onCancel(CANCELLED::countDown);
                     ByteSink sink = responder.startStream(200, Map.of("content-type", "text/event-stream"));
