@@ -132,7 +132,9 @@ class ErrorsEndToEndTest {
     void messages_shouldPassRateLimitAndRetryAfterOn_whenUpstreamSays429() throws Exception {
         gw.upstream.script(req -> Replies.rateLimited(7));
 
-        HttpResponse<String> r = post("/v1/messages", OK_BODY, gw.clientKey);
+        // its own target (model route): a Retry-After makes that target sit out, which must not touch other tests
+        HttpResponse<String> r =
+                post("/v1/messages", OK_BODY.replace("claude-sonnet-4-5", "claude-haiku-4-5"), gw.clientKey);
 
         assertEnvelope(r, 429, "rate_limit_error");
         assertThat(r.headers().firstValue("retry-after")).contains("7");
@@ -162,7 +164,10 @@ class ErrorsEndToEndTest {
     void messages_shouldAnswer529_whenUpstreamOverloaded() throws Exception {
         gw.upstream.script(req -> Replies.error(503, "overloaded", "try later"));
 
-        assertEnvelope(post("/v1/messages", OK_BODY, gw.clientKey), 529, "overloaded_error");
+        assertEnvelope(
+                post("/v1/messages", OK_BODY.replace("claude-sonnet-4-5", "claude-haiku-4-5"), gw.clientKey),
+                529,
+                "overloaded_error");
     }
 
     @Test

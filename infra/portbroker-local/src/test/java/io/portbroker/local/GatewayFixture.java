@@ -75,6 +75,10 @@ public final class GatewayFixture implements AutoCloseable {
                     targets:
                       - provider: fake
                         model: fake-model
+                  - model: claude-haiku-*
+                    targets:
+                      - provider: fake
+                        model: fake-model-isolated
                   - model: claude-*
                     targets:
                       - provider: fake
