@@ -106,7 +106,8 @@ final class OpenApiDocument {
     private static Map<String, Object> schema(Class<?> record) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (RecordComponent c : record.getRecordComponents()) {
-            JsonProperty json = c.getAnnotation(JsonProperty.class);
+            // @JsonProperty cannot target a record component: Java copies it to the accessor, where Jackson reads it
+            JsonProperty json = c.getAccessor().getAnnotation(JsonProperty.class);
             properties.put(json == null ? c.getName() : json.value(), type(c.getGenericType()));
         }
         return Map.of("type", "object", "additionalProperties", false, "properties", properties);

@@ -14,6 +14,11 @@ import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.Router;
+import io.portbroker.core.testing.MemoryAuditStore;
+import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.MemoryVault;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ByteSink;
 import java.io.IOException;
@@ -37,11 +42,11 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeMatrixTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
-    private final Fakes.Keys keys = new Fakes.Keys();
+    private final MemoryKeyStore keys = new MemoryKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(keys, hasher, CLOCK, new SecureRandom());
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, CLOCK, Duration.ZERO);
-    private final Fakes.Config config = new Fakes.Config();
+    private final MemoryConfigStore config = new MemoryConfigStore();
     private final AdminApi admin = new AdminApi(
             new KeyAdminAuthenticator(authenticator),
             new AdminApi.Services(
@@ -50,10 +55,10 @@ class ScopeMatrixTest {
                     authenticator,
                     config,
                     config,
-                    new Fakes.Vault(),
+                    new MemoryVault(),
                     ProviderUrlGuard.CONFIG_RULES_ONLY,
-                    new Fakes.Usage(),
-                    new AuditLog(new Fakes.Audit(), CLOCK),
+                    new MemoryUsageStore(),
+                    new AuditLog(new MemoryAuditStore(), CLOCK),
                     CLOCK));
     // the handlers never run in this test: every call is refused before them
     private final GatewayApi gateway =

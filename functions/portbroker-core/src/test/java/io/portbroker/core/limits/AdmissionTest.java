@@ -1,0 +1,102 @@
+package io.portbroker.core.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portbroker.core.keys.KeyLimits;
+import io.portbroker.core.keys.Principal;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.testing.MutableClock;
+import io.portbroker.error.RateLimitError;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+    private final MutableClock clock = MutableClock.at("2026-04-01T12:00:20Z");
+    private final CountingLimiter limiter = new CountingLimiter();
+    private final Admission admission = new Admission(limiter, clock);
+
+    private static Principal key(KeyLimits limits) {
+        return new Principal("key_1", "ci", Scopes.CHAT, limits);
+    }
+
+    @Test
+    void admit_shouldCountNothing_whenTheKeyHasNoLimits() {
+        Admission.Reservation r = admission.admit(key(KeyLimits.NONE), 500);
+
+        assertThat(r.counted()).isFalse();
+        assertThat(limiter.acquisitions).isZero();
+        admission.settle(r, 900);
+        assertThat(limiter.settled).isZero();
+    }
+
+    @Test
+    void admit_shouldReserveInTheCurrentMinute_whenUnderTheLimits() {
+        // when
+        Admission.Reservation r = admission.admit(key(new KeyLimits(2L, 1000L)), 300);
+
+        // then
+        assertThat(r).isEqualTo(new Admission.Reservation("key_1", Instant.parse("2026-04-01T12:00:00Z"), 300, true));
+        assertThat(limiter.count("key_1", r.window())).isEqualTo(new RateLimiter.WindowCount(1, 300));
+    }
+
+    @Test
+    void admit_shouldRefuseWithTheSecondsLeftInTheMinute_whenTheRequestLimitIsReached() {
+        // given
+        KeyLimits limits = new KeyLimits(1L, null);
+        admission.admit(key(limits), 10);
+
+        // when / then: 40 s are left in the window that started at 12:00:00
+        assertThatThrownBy(() -> admission.admit(key(limits), 10))
+                .isInstanceOfSatisfying(
+                        RateLimitError.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(40));
+    }
+
+    @Test
+    void admit_shouldRoundTheWaitUpToAWholeSecond_whenTheMinuteIsAlmostOver() {
+        KeyLimits limits = new KeyLimits(1L, null);
+        admission.admit(key(limits), 1);
+        clock.set(Instant.parse("2026-04-01T12:00:59.999Z"));
+
+        assertThatThrownBy(() -> admission.admit(key(limits), 1))
+                .isInstanceOfSatisfying(
+                        RateLimitError.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(1));
+    }
+
+    @Test
+    void admit_shouldCapTheReservationAtTheTokenLimit_whenOneRequestAsksForMoreThanTheWholeBudget() {
+        // a request bigger than the budget could never pass: it goes through alone in a fresh window
+        Admission.Reservation r = admission.admit(key(new KeyLimits(null, 1000L)), 50_000);
+
+        assertThat(r.reservedTokens()).isEqualTo(1000);
+        assertThat(admission.admit(key(new KeyLimits(null, 1000L)), -5).reservedTokens())
+                .isZero();
+    }
+
+    @Test
+    void admit_shouldStartAfresh_whenTheNextMinuteBegins() {
+        KeyLimits limits = new KeyLimits(1L, null);
+        admission.admit(key(limits), 1);
+
+        clock.advance(Duration.ofSeconds(40));
+
+        assertThat(admission.admit(key(limits), 1).window()).isEqualTo(Instant.parse("2026-04-01T12:01:00Z"));
+    }
+
+    @Test
+    void settle_shouldCorrectTheWindowByTheDifference_whenTheRealUsageDiffers() {
+        // given
+        Admission.Reservation r = admission.admit(key(new KeyLimits(null, 1000L)), 800);
+
+        // when
+        admission.settle(r, 300);
+        admission.settle(r, 800);
+
+        // then: only the first settle changed anything
+        assertThat(limiter.count("key_1", r.window()).tokens()).isEqualTo(300);
+        assertThat(limiter.settled).isEqualTo(1);
+    }
+}

@@ -1,0 +1,44 @@
+package io.portbroker.core.testing;
+
+import io.portbroker.core.admin.ConfigEditor;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.routing.ModelRoute;
+import io.portbroker.core.routing.ProviderConfig;
+import java.util.List;
+import java.util.TreeMap;
+
+/** Providers and routes in memory, ordered by id and pattern. */
+public final class MemoryConfigStore implements ConfigStore, ConfigEditor {
+    private final TreeMap<String, ProviderConfig> providers = new TreeMap<>();
+    private final TreeMap<String, ModelRoute> routes = new TreeMap<>();
+
+    @Override
+    public synchronized List<ProviderConfig> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    @Override
+    public synchronized List<ModelRoute> routes() {
+        return List.copyOf(routes.values());
+    }
+
+    @Override
+    public synchronized void putProvider(ProviderConfig provider) {
+        providers.put(provider.id(), provider);
+    }
+
+    @Override
+    public synchronized void putRoute(ModelRoute route) {
+        routes.put(route.pattern(), route);
+    }
+
+    @Override
+    public synchronized void deleteProvider(String providerId) {
+        providers.remove(providerId);
+    }
+
+    @Override
+    public synchronized void deleteRoute(String pattern) {
+        routes.remove(pattern);
+    }
+}

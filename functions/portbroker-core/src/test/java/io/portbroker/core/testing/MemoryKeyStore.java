@@ -1,0 +1,54 @@
+package io.portbroker.core.testing;
+
+import io.portbroker.core.keys.ApiKeyRecord;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyAlreadyExistsException;
+import io.portbroker.core.page.Page;
+import io.portbroker.core.page.PageRequest;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Key records by hash, listed in hash order; counts lookups so cache tests can see store traffic. */
+public final class MemoryKeyStore implements ApiKeyStore {
+    private final TreeMap<String, ApiKeyRecord> byHash = new TreeMap<>();
+    public final AtomicInteger lookups = new AtomicInteger();
+
+    @Override
+    public synchronized Optional<ApiKeyRecord> findByHash(String keyHash) {
+        lookups.incrementAndGet();
+        return Optional.ofNullable(byHash.get(keyHash));
+    }
+
+    @Override
+    public synchronized void create(ApiKeyRecord record) {
+        if (byHash.putIfAbsent(record.keyHash(), record) != null) {
+            throw new KeyAlreadyExistsException(record.keyId());
+        }
+    }
+
+    @Override
+    public synchronized List<ApiKeyRecord> findByKeyId(String keyId) {
+        return byHash.values().stream().filter(r -> r.keyId().equals(keyId)).toList();
+    }
+
+    @Override
+    public synchronized void update(ApiKeyRecord record) {
+        if (byHash.replace(record.keyHash(), record) == null) {
+            throw new NoSuchElementException();
+        }
+    }
+
+    @Override
+    public synchronized Page<ApiKeyRecord> list(PageRequest page) {
+        var rest = page.cursor() == null ? byHash : byHash.tailMap(page.cursor(), false);
+        List<ApiKeyRecord> items = rest.values().stream().limit(page.limit()).toList();
+        return new Page<>(items, rest.size() > items.size() ? items.getLast().keyHash() : null);
+    }
+
+    public synchronized List<ApiKeyRecord> all() {
+        return List.copyOf(byHash.values());
+    }
+}
