@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.gateway.GatewaySettings;
-import io.portbroker.core.gateway.Ids;
-import io.portbroker.core.gateway.MessagesService;
-import io.portbroker.core.gateway.SseFrames;
-import io.portbroker.core.gateway.StreamRunner;
-import io.portbroker.core.gateway.UpstreamDialects;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
@@ -18,7 +13,6 @@ import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.routing.Router;
 import io.portbroker.core.testing.MemoryConfigStore;
 import io.portbroker.core.testing.MemoryKeyStore;
 import io.portbroker.core.testing.MutableClock;
@@ -31,9 +25,7 @@ import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.openai.OpenAiChatDialect;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.sse.SseReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -101,26 +93,38 @@ class GatewayApiTest {
     }
 
     private GatewayApi api(long maxBodyBytes) {
-        Router router = new Router(config);
-        SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
+        io.portbroker.core.resilience.BreakerStateStore noSharing =
+                new io.portbroker.core.resilience.BreakerStateStore() {
+                    @Override
+                    public java.util.Optional<io.portbroker.core.resilience.SharedBreakerState> get(String targetId) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public boolean put(io.portbroker.core.resilience.SharedBreakerState next, long expectedVersion) {
+                        return true;
+                    }
+                };
         // the watchdog tick is far beyond any test, so no timer decides an outcome here
-        StreamRunner runner = new StreamRunner(frames, scheduler, clock, Duration.ofSeconds(10), Duration.ofHours(1));
-        UpstreamDialects dialects = new UpstreamDialects(
-                List.of(new OpenAiChatDialect(new HmacThinkingSignatures(new byte[32]), clock, Ids::messageId)));
-        MessagesService messages = new MessagesService(
-                router,
-                dialects,
-                upstream,
-                ref -> "sk-test-" + ref.substring(4),
-                runner,
-                new GatewaySettings(maxBodyBytes, Duration.ofSeconds(10), 3, true));
-        return new GatewayApi(
-                client,
-                messages,
-                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                router,
-                maxBodyBytes,
-                metering);
+        return io.portbroker.core.gateway.DataPlane.assemble(
+                        new io.portbroker.core.gateway.DataPlane.Parts(
+                                config,
+                                upstream,
+                                ref -> "sk-test-" + ref.substring(4),
+                                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
+                                new HmacThinkingSignatures(new byte[32]),
+                                noSharing,
+                                new GatewaySettings(maxBodyBytes, Duration.ofSeconds(10), 3, true),
+                                io.portbroker.core.metrics.Metrics.NONE,
+                                null,
+                                clock,
+                                duration -> {},
+                                new java.util.SplittableRandom(1),
+                                scheduler,
+                                Duration.ofHours(1),
+                                Runnable::run),
+                        metering)
+                .api();
     }
 
     private RecordingResponder send(String method, String path, Map<String, String> headers, String body) {
@@ -219,18 +223,19 @@ class GatewayApiTest {
         assertThat(call.url()).isEqualTo(URI.create("https://openai.invalid/v1/chat/completions"));
         assertThat(call.headers())
                 .containsEntry("authorization", "Bearer sk-test-OPENAI_API_KEY")
-                .containsEntry("traceparent", traceparent)
                 .containsEntry("x-request-id", r.header("request-id"));
+        // each attempt is its own span of the caller's trace: same trace id, new parent id
+        assertThat(call.headers().get("traceparent")).startsWith(traceparent.substring(0, 36));
         assertThat(new String(call.body(), StandardCharsets.UTF_8)).contains("\"model\":\"gpt-4o\"");
     }
 
     @Test
-    void messages_shouldNotForwardATraceparent_whenItIsMalformed() {
+    void messages_shouldStartAFreshTrace_whenTheTraceparentIsMalformed() {
         upstream.reply(200, Map.of(), COMPLETION);
 
         send("POST", "/v1/messages", withKey("traceparent", "00-nothex-01"), REQUEST);
 
-        assertThat(upstream.calls.getFirst().headers()).doesNotContainKey("traceparent");
+        assertThat(upstream.calls.getFirst().headers().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test
