@@ -1,7 +1,8 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
-import io.portbroker.core.admin.AdminApi;
+import io.micronaut.context.annotation.Primary;
+import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.core.gateway.MessagesService;
@@ -17,6 +18,7 @@ import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.Router;
+import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
@@ -86,14 +88,20 @@ public class GatewayFactory {
     }
 
     @Singleton
-    CredentialResolver credentialResolver(SecretsManagerSecrets secrets) {
-        return new CompositeCredentialResolver(
-                Map.of("env", new EnvCredentialResolver(System.getenv()), "secret", secrets));
+    CredentialResolver credentialResolver(SecretsManagerSecrets secrets, SealedProviderCredentials sealed) {
+        return new CompositeCredentialResolver(Map.of(
+                "env",
+                new EnvCredentialResolver(System.getenv()),
+                "secret",
+                secrets,
+                SealedProviderCredentials.SCHEME,
+                sealed));
     }
 
+    /** Every provider call goes through the connect-time SSRF check. */
     @Singleton
-    UpstreamTransport upstreamTransport() {
-        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor());
+    UpstreamTransport upstreamTransport(GuardedDnsResolver guard) {
+        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor(), guard);
     }
 
     @Singleton
@@ -149,9 +157,10 @@ public class GatewayFactory {
         return new GatewayApi(client, messages, authenticator, router, config.getMaxBodyBytes(), metering);
     }
 
-    /** The local server's one handler: the admin API under /admin/, the data plane everywhere else. */
+    /** The local server's one handler: the admin API (behind CORS) under /admin/, the data plane elsewhere. */
     @Singleton
-    ApiHandler api(GatewayApi gateway, AdminApi admin) {
+    @Primary
+    ApiHandler api(GatewayApi gateway, @Named("admin") ApiHandler admin) {
         return new PathPrefixRouter("/admin/", admin, gateway);
     }
 }

@@ -1,0 +1,226 @@
+package io.portbroker.core.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.audit.AuditRecord;
+import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.auth.AdminAuthService;
+import io.portbroker.core.http.ApiRequest;
+import io.portbroker.core.http.ApiResponder;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.keys.KeyIssuer;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.protocol.codec.ByteSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Login, refresh and logout through the admin API's dispatch, with real services over in-memory stores. */
+class AuthRoutesTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IP = "203.0.113.9";
+
+    private final Fakes.Keys keys = new Fakes.Keys();
+    private final KeyHasher hasher = new KeyHasher(new byte[32]);
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, CLOCK, Duration.ZERO);
+    private final Fakes.Config config = new Fakes.Config();
+    private final Fakes.Audit auditStore = new Fakes.Audit();
+    private final AdminAuthService sessions = AdminFixtures.authService(CLOCK);
+    private final String password = sessions.bootstrapAdmin("admin", Scopes.ADMIN, "correct horse battery")
+            .orElseThrow()
+            .password();
+    private final AdminApi admin = new AdminApi(
+            new AdminCredentialAuthenticator(authenticator, sessions),
+            new AdminApi.Services(
+                    keys,
+                    new KeyIssuer(keys, hasher, CLOCK, new SecureRandom()),
+                    authenticator,
+                    config,
+                    config,
+                    new Fakes.Vault(),
+                    ProviderUrlGuard.CONFIG_RULES_ONLY,
+                    new Fakes.Usage(),
+                    new AuditLog(auditStore, CLOCK),
+                    sessions,
+                    CLOCK));
+
+    @Test
+    void login_shouldIssueTokensThatOpenAdminRoutes_whenThePasswordIsRight() {
+        // when
+        Answer login = post("/admin/v1/auth/login", "{\"username\": \"Admin\", \"password\": \"" + password + "\"}");
+        String access = login.json().path("access_token").asText();
+        Answer providers = call("GET", "/admin/v1/providers", Map.of("authorization", "Bearer " + access), "");
+
+        // then
+        assertThat(login.status).isEqualTo(200);
+        assertThat(login.json().path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(login.json().path("expires_in").asLong()).isEqualTo(900);
+        assertThat(login.json().path("refresh_token").asText()).startsWith("pbr_");
+        assertThat(providers.status).isEqualTo(200);
+        assertThat(actions()).containsExactly("auth.login");
+        assertThat(auditStore.records.lastEntry().getValue().actor()).isEqualTo("user:admin");
+    }
+
+    @Test
+    void login_shouldAnswer401AndAudit_whenThePasswordIsWrong() {
+        // when
+        Answer wrong = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"guess\"}");
+        Answer pasted = post("/admin/v1/auth/login", "{\"username\": \"my secret pw!\", \"password\": \"x\"}");
+        Answer missing = post("/admin/v1/auth/login", "{\"username\": \"admin\"}");
+
+        // then
+        assertThat(wrong.status).isEqualTo(401);
+        assertThat(wrong.json().path("message").asText()).isEqualTo("invalid username or password");
+        assertThat(pasted.status).isEqualTo(401);
+        assertThat(missing.status).isEqualTo(400);
+        assertThat(actions()).containsExactly("auth.login_failed", "auth.login_failed");
+        assertThat(auditStore.records.toString())
+                .doesNotContain("my secret pw!")
+                .contains("(malformed)");
+    }
+
+    @Test
+    void login_shouldAnswer429WithRetryAfter_whenTheAccountIsLockedOut() {
+        // given: five free failures, the sixth starts a 30 s lockout
+        for (int i = 0; i < 6; i++) {
+            post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"guess" + i + "\"}");
+        }
+
+        // when: even the right password is refused while locked
+        Answer locked = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"" + password + "\"}");
+
+        // then
+        assertThat(locked.status).isEqualTo(429);
+        assertThat(locked.headers).containsEntry("retry-after", "30");
+        assertThat(actions()).endsWith("auth.login_throttled");
+    }
+
+    @Test
+    void refresh_shouldRotateAndRevokeTheFamily_whenAUsedTokenComesBack() {
+        // given
+        String first = login().path("refresh_token").asText();
+        Answer rotated = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
+        String second = rotated.json().path("refresh_token").asText();
+
+        // when
+        Answer reused = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
+        Answer afterRevoke = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + second + "\"}");
+
+        // then
+        assertThat(rotated.status).isEqualTo(200);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(reused.status).isEqualTo(401);
+        assertThat(afterRevoke.status).isEqualTo(401);
+        assertThat(actions()).containsExactly("auth.login", "auth.refresh", "auth.refresh_reuse");
+    }
+
+    @Test
+    void logout_shouldEndTheSession_whenGivenItsRefreshToken() {
+        // given
+        String refresh = login().path("refresh_token").asText();
+
+        // when
+        Answer out = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
+        Answer again = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
+        Answer refreshed = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + refresh + "\"}");
+
+        // then
+        assertThat(out.status).isEqualTo(204);
+        assertThat(again.status).isEqualTo(204);
+        assertThat(refreshed.status).isEqualTo(401);
+        assertThat(actions()).containsExactly("auth.login", "auth.logout", "auth.logout");
+    }
+
+    @Test
+    void adminRoutes_shouldRefuseAJwtWithoutTheScope_whenTheAdminLacksIt() {
+        // given: an admin who may only read
+        sessions.bootstrapAdmin("reader", Set.of(Scopes.ADMIN_READ), "reader password 1");
+        String access = post("/admin/v1/auth/login", "{\"username\": \"reader\", \"password\": \"reader password 1\"}")
+                .json()
+                .path("access_token")
+                .asText();
+
+        // when
+        Answer read = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "");
+        Answer write = call("POST", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "{}");
+        Answer forged = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer a.b.c"), "");
+
+        // then
+        assertThat(read.status).isEqualTo(200);
+        assertThat(write.status).isEqualTo(403);
+        assertThat(write.json().path("message").asText()).isEqualTo("this admin lacks the admin:keys scope");
+        assertThat(forged.status).isEqualTo(401);
+    }
+
+    private JsonNode login() {
+        return post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"" + password + "\"}")
+                .json();
+    }
+
+    private List<String> actions() {
+        return auditStore.records.values().stream()
+                .filter(r -> r.stream() == AuditStream.AUTH)
+                .map(AuditRecord::action)
+                .toList();
+    }
+
+    private Answer post(String path, String body) {
+        return call("POST", path, Map.of(), body);
+    }
+
+    private Answer call(String method, String path, Map<String, String> headers, String body) {
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        headers.forEach((k, v) -> h.put(k, List.of(v)));
+        Answer answer = new Answer();
+        admin.handle(new ApiRequest(method, path, "", h, body.getBytes(StandardCharsets.UTF_8), IP), answer);
+        return answer;
+    }
+
+    static final class Answer implements ApiResponder {
+        int status;
+        Map<String, String> headers;
+        byte[] body;
+
+        @Override
+        public void respond(int status, Map<String, String> headers, byte[] body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        @Override
+        public ByteSink startStream(int status, Map<String, String> headers) {
+            throw new IllegalStateException("no stream expected");
+        }
+
+        @Override
+        public void onCancel(Runnable action) {}
+
+        @Override
+        public void endStream() {
+            throw new IllegalStateException("no stream expected");
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
