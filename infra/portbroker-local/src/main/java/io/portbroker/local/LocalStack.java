@@ -2,7 +2,6 @@ package io.portbroker.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.portbroker.core.admin.ProviderUrlGuard;
 import io.portbroker.core.audit.AuditEvent;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditStream;
@@ -17,6 +16,7 @@ import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.ssrf.UrlPolicy;
 import io.portbroker.dynamodb.TableProvisioner;
 import io.portbroker.fn.gateway.CorsConfiguration;
 import io.portbroker.fn.gateway.GatewayConfiguration;
@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Starts the local stack against a running emulator: server secrets (key pepper, thinking key, admin JWT key;
  * created once), the KMS key that seals provider API keys ({@code alias/<prefix>-provider-keys}), the SSM
  * parameter with the admin API's CORS origins, tables from the single schema, providers and routes from {@code
- * portbroker.yaml} (base URLs checked by the SSRF policy), a bootstrap client key, a bootstrap admin key and a
+ * portbroker.yaml} (base URLs checked by the SSRF policy; a host that does not resolve passes, so it starts
+ * offline), a bootstrap client key, a bootstrap admin key and a
  * bootstrap admin user each printed once, then the gateway and the admin API ({@code /admin/v1}) on {@code
  * 127.0.0.1:PORT}. Loopback is on the SSRF allow-list (plain http too) so local fakes and Ollama can be used.
  */
@@ -151,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()),
                     context.getBean(ConfigStore.class),
-                    context.getBean(ProviderUrlGuard.class)::check);
+                    url -> context.getBean(UrlPolicy.class).checkOnSeed(url.toString()));
             console.println("PortBroker: seeded " + seeded + " from " + settings.configFile());
             Optional<String> key = bootstrapKey(
                     context,

@@ -275,11 +275,13 @@ class AdminSessionEndToEndTest {
         }
 
         // then
-        assertThat(tables).isEqualTo(6);
+        assertThat(tables).isEqualTo(9);
         assertThat(all).isNotEmpty();
         for (String secret : secrets) {
             assertThat(all.toString()).doesNotContain(secret);
         }
+        // the provider key is there, but only sealed with KMS
+        assertThat(all.toString()).contains("sealed:vaulted:v1.");
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String body)

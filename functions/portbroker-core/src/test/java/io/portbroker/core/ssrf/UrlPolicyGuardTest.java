@@ -19,6 +19,18 @@ class UrlPolicyGuardTest {
     }
 
     @Test
+    void checkOnSeed_shouldAcceptAnUnresolvableHostButNotAPrivateOne_whenSeedingOffline() {
+        UrlPolicy policy = new UrlPolicy(
+                UrlPolicyConfig.strict(), UrlPolicyTest.dns(Map.of("inside.example", List.of("10.1.2.3"))));
+
+        assertThatCode(() -> policy.checkOnSeed("https://offline.example/v1")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.checkOnSave("https://offline.example/v1"))
+                .hasMessage("base URL host does not resolve");
+        assertThatThrownBy(() -> policy.checkOnSeed("https://inside.example/v1"))
+                .hasMessage("base URL resolves to a non-public address");
+    }
+
+    @Test
     void check_shouldRefuseTheMetadataAddress_whenNotAllowListed() {
         assertThatThrownBy(() -> guard.check(URI.create("https://169.254.169.254/latest")))
                 .isInstanceOf(InvalidRequestError.class)
