@@ -3,19 +3,16 @@ package io.portbroker.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditRecord;
 import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.auth.AdminAuthService;
 import io.portbroker.core.http.ApiRequest;
-import io.portbroker.core.http.ApiResponder;
+import io.portbroker.core.http.RecordingResponder;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.protocol.codec.ByteSink;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
 /** Login, refresh and logout through the admin API's dispatch, with real services over in-memory stores. */
 class AuthRoutesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IP = "203.0.113.9";
 
     private final Fakes.Keys keys = new Fakes.Keys();
@@ -61,9 +57,11 @@ class AuthRoutesTest {
     @Test
     void login_shouldIssueTokensThatOpenAdminRoutes_whenThePasswordIsRight() {
         // when
-        Answer login = post("/admin/v1/auth/login", "{\"username\": \"Admin\", \"password\": \"" + password + "\"}");
+        RecordingResponder login =
+                post("/admin/v1/auth/login", "{\"username\": \"Admin\", \"password\": \"" + password + "\"}");
         String access = login.json().path("access_token").asText();
-        Answer providers = call("GET", "/admin/v1/providers", Map.of("authorization", "Bearer " + access), "");
+        RecordingResponder providers =
+                call("GET", "/admin/v1/providers", Map.of("authorization", "Bearer " + access), "");
 
         // then
         assertThat(login.status).isEqualTo(200);
@@ -78,9 +76,10 @@ class AuthRoutesTest {
     @Test
     void login_shouldAnswer401AndAudit_whenThePasswordIsWrong() {
         // when
-        Answer wrong = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"guess\"}");
-        Answer pasted = post("/admin/v1/auth/login", "{\"username\": \"my secret pw!\", \"password\": \"x\"}");
-        Answer missing = post("/admin/v1/auth/login", "{\"username\": \"admin\"}");
+        RecordingResponder wrong = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"guess\"}");
+        RecordingResponder pasted =
+                post("/admin/v1/auth/login", "{\"username\": \"my secret pw!\", \"password\": \"x\"}");
+        RecordingResponder missing = post("/admin/v1/auth/login", "{\"username\": \"admin\"}");
 
         // then
         assertThat(wrong.status).isEqualTo(401);
@@ -101,7 +100,8 @@ class AuthRoutesTest {
         }
 
         // when: even the right password is refused while locked
-        Answer locked = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"" + password + "\"}");
+        RecordingResponder locked =
+                post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"" + password + "\"}");
 
         // then
         assertThat(locked.status).isEqualTo(429);
@@ -113,12 +113,12 @@ class AuthRoutesTest {
     void refresh_shouldRotateAndRevokeTheFamily_whenAUsedTokenComesBack() {
         // given
         String first = login().path("refresh_token").asText();
-        Answer rotated = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
+        RecordingResponder rotated = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
         String second = rotated.json().path("refresh_token").asText();
 
         // when
-        Answer reused = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
-        Answer afterRevoke = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + second + "\"}");
+        RecordingResponder reused = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + first + "\"}");
+        RecordingResponder afterRevoke = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + second + "\"}");
 
         // then
         assertThat(rotated.status).isEqualTo(200);
@@ -134,9 +134,9 @@ class AuthRoutesTest {
         String refresh = login().path("refresh_token").asText();
 
         // when
-        Answer out = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
-        Answer again = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
-        Answer refreshed = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + refresh + "\"}");
+        RecordingResponder out = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
+        RecordingResponder again = post("/admin/v1/auth/logout", "{\"refresh_token\": \"" + refresh + "\"}");
+        RecordingResponder refreshed = post("/admin/v1/auth/refresh", "{\"refresh_token\": \"" + refresh + "\"}");
 
         // then
         assertThat(out.status).isEqualTo(204);
@@ -155,9 +155,9 @@ class AuthRoutesTest {
                 .asText();
 
         // when
-        Answer read = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "");
-        Answer write = call("POST", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "{}");
-        Answer forged = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer a.b.c"), "");
+        RecordingResponder read = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "");
+        RecordingResponder write = call("POST", "/admin/v1/keys", Map.of("authorization", "Bearer " + access), "{}");
+        RecordingResponder forged = call("GET", "/admin/v1/keys", Map.of("authorization", "Bearer a.b.c"), "");
 
         // then
         assertThat(read.status).isEqualTo(200);
@@ -178,49 +178,15 @@ class AuthRoutesTest {
                 .toList();
     }
 
-    private Answer post(String path, String body) {
+    private RecordingResponder post(String path, String body) {
         return call("POST", path, Map.of(), body);
     }
 
-    private Answer call(String method, String path, Map<String, String> headers, String body) {
+    private RecordingResponder call(String method, String path, Map<String, String> headers, String body) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
-        Answer answer = new Answer();
+        RecordingResponder answer = new RecordingResponder();
         admin.handle(new ApiRequest(method, path, "", h, body.getBytes(StandardCharsets.UTF_8), IP), answer);
         return answer;
-    }
-
-    static final class Answer implements ApiResponder {
-        int status;
-        Map<String, String> headers;
-        byte[] body;
-
-        @Override
-        public void respond(int status, Map<String, String> headers, byte[] body) {
-            this.status = status;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        @Override
-        public ByteSink startStream(int status, Map<String, String> headers) {
-            throw new IllegalStateException("no stream expected");
-        }
-
-        @Override
-        public void onCancel(Runnable action) {}
-
-        @Override
-        public void endStream() {
-            throw new IllegalStateException("no stream expected");
-        }
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -3,20 +3,19 @@ package io.portbroker.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.auth.AdminAuthService;
 import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.http.ApiResponder;
 import io.portbroker.core.http.Endpoint;
 import io.portbroker.core.http.GatewayApi;
+import io.portbroker.core.http.RecordingResponder;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.Router;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
-import io.portbroker.protocol.codec.ByteSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -24,12 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,8 +70,8 @@ class ScopeMatrixTest {
             String path = e.template().replace("{id}", "key_x").replace("{pattern}", "claude-x");
 
             // when
-            Answer denied = send(admin::handle, e.method(), path, key);
-            Answer anonymous = send(admin::handle, e.method(), path, null);
+            RecordingResponder denied = send(admin::handle, e.method(), path, key);
+            RecordingResponder anonymous = send(admin::handle, e.method(), path, null);
 
             // then
             assertThat(denied.status).as(e.method() + " " + e.template()).isEqualTo(403);
@@ -96,8 +93,8 @@ class ScopeMatrixTest {
             String path = e.template().replace("{id+}", "claude-x");
 
             // when
-            Answer denied = send(gateway::handle, e.method(), path, key);
-            Answer anonymous = send(gateway::handle, e.method(), path, null);
+            RecordingResponder denied = send(gateway::handle, e.method(), path, key);
+            RecordingResponder anonymous = send(gateway::handle, e.method(), path, null);
 
             // then
             assertThat(denied.status).as(e.method() + " " + e.template()).isEqualTo(403);
@@ -112,7 +109,7 @@ class ScopeMatrixTest {
         String key = issuer.issue("reader", Set.of(Scopes.ADMIN_READ), null).key();
 
         // when
-        Answer doc = send(admin::handle, "GET", "/admin/v1/openapi.json", key);
+        RecordingResponder doc = send(admin::handle, "GET", "/admin/v1/openapi.json", key);
 
         // then
         assertThat(doc.status).isEqualTo(200);
@@ -143,8 +140,8 @@ class ScopeMatrixTest {
         return issuer.issue("all-but-" + scope, scopes, null).key();
     }
 
-    private static Answer send(Handler api, String method, String path, String key) {
-        Answer answer = new Answer();
+    private static RecordingResponder send(Handler api, String method, String path, String key) {
+        RecordingResponder answer = new RecordingResponder();
         api.handle(
                 new ApiRequest(
                         method,
@@ -164,40 +161,4 @@ class ScopeMatrixTest {
     }
 
     /** Records the one response. */
-    static final class Answer implements ApiResponder {
-        int status;
-        byte[] body;
-        final AtomicInteger responses = new AtomicInteger();
-        final List<Runnable> cancels = new ArrayList<>();
-
-        @Override
-        public void respond(int status, Map<String, String> headers, byte[] body) {
-            this.status = status;
-            this.body = body;
-            responses.incrementAndGet();
-        }
-
-        @Override
-        public ByteSink startStream(int status, Map<String, String> headers) {
-            throw new IllegalStateException("no stream expected");
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            cancels.add(action);
-        }
-
-        @Override
-        public void endStream() {
-            throw new IllegalStateException("no stream expected");
-        }
-
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

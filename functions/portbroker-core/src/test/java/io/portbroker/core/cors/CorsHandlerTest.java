@@ -3,8 +3,7 @@ package io.portbroker.core.cors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.http.ApiRequest;
-import io.portbroker.core.http.ApiResponder;
-import io.portbroker.protocol.codec.ByteSink;
+import io.portbroker.core.http.RecordingResponder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ class CorsHandlerTest {
     @Test
     void handle_shouldAnswerAnAllowedPreflightItself_whenTheOriginIsListed() {
         // when
-        Answer answer = send("OPTIONS", Map.of("origin", UI, "access-control-request-method", "POST"));
+        RecordingResponder answer = send("OPTIONS", Map.of("origin", UI, "access-control-request-method", "POST"));
 
         // then
         assertThat(answer.status).isEqualTo(204);
@@ -35,11 +34,11 @@ class CorsHandlerTest {
     @Test
     void handle_shouldRefuseThePreflightAndGrantNothing_whenTheOriginIsNotListed() {
         // when
-        Answer preflight =
+        RecordingResponder preflight =
                 send("OPTIONS", Map.of("origin", "https://evil.example", "access-control-request-method", "GET"));
-        Answer simple = send("GET", Map.of("origin", "https://evil.example"));
-        Answer allowed = send("GET", Map.of("origin", UI));
-        Answer noOrigin = send("GET", Map.of());
+        RecordingResponder simple = send("GET", Map.of("origin", "https://evil.example"));
+        RecordingResponder allowed = send("GET", Map.of("origin", UI));
+        RecordingResponder noOrigin = send("GET", Map.of());
 
         // then
         assertThat(preflight.status).isEqualTo(403);
@@ -53,35 +52,11 @@ class CorsHandlerTest {
         assertThat(noOrigin.headers).containsOnlyKeys("content-type");
     }
 
-    private Answer send(String method, Map<String, String> headers) {
+    private RecordingResponder send(String method, Map<String, String> headers) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
-        Answer answer = new Answer();
+        RecordingResponder answer = new RecordingResponder();
         handler.handle(new ApiRequest(method, "/admin/v1/keys", "", h, new byte[0]), answer);
         return answer;
-    }
-
-    static final class Answer implements ApiResponder {
-        int status;
-        Map<String, String> headers;
-
-        @Override
-        public void respond(int status, Map<String, String> headers, byte[] body) {
-            this.status = status;
-            this.headers = headers;
-        }
-
-        @Override
-        public ByteSink startStream(int status, Map<String, String> headers) {
-            throw new IllegalStateException("no stream expected");
-        }
-
-        @Override
-        public void onCancel(Runnable action) {}
-
-        @Override
-        public void endStream() {
-            throw new IllegalStateException("no stream expected");
-        }
     }
 }

@@ -8,10 +8,7 @@ import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.auth.AdminAuthService;
-import io.portbroker.core.cors.CorsHandler;
-import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
-import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.keys.AnomalyDetector;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
@@ -121,12 +118,5 @@ public class ControlPlaneFactory {
                         audit,
                         auth,
                         clock));
-    }
-
-    /** The admin API as served: behind its CORS policy. The admin function serves this handler too. */
-    @Singleton
-    @Named("admin")
-    ApiHandler adminHandler(AdminApi admin, CorsPolicy cors) {
-        return new CorsHandler(cors, admin);
     }
 }

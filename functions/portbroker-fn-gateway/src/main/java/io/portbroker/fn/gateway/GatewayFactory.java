@@ -1,7 +1,9 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Primary;
+import io.portbroker.core.admin.AdminApi;
+import io.portbroker.core.cors.CorsHandler;
+import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.gateway.Ids;
@@ -157,10 +159,12 @@ public class GatewayFactory {
         return new GatewayApi(client, messages, authenticator, router, config.getMaxBodyBytes(), metering);
     }
 
-    /** The local server's one handler: the admin API (behind CORS) under /admin/, the data plane elsewhere. */
+    /**
+     * The local server's one handler: the admin API under /admin/ behind its CORS policy (an admin function must
+     * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
+     */
     @Singleton
-    @Primary
-    ApiHandler api(GatewayApi gateway, @Named("admin") ApiHandler admin) {
-        return new PathPrefixRouter("/admin/", admin, gateway);
+    ApiHandler api(GatewayApi gateway, AdminApi admin, CorsPolicy cors) {
+        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), gateway);
     }
 }
