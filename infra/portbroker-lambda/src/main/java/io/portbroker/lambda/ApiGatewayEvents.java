@@ -46,7 +46,16 @@ public final class ApiGatewayEvents {
                         : event.getBody().getBytes(StandardCharsets.UTF_8);
         String method = event.getHttpMethod() == null ? "GET" : event.getHttpMethod();
         String path = event.getPath() == null ? "/" : event.getPath();
-        return new ApiRequest(method, path, query(event), headers, body);
+        return new ApiRequest(method, path, query(event), headers, body, sourceIp(event));
+    }
+
+    /** API Gateway's view of the caller's address (not a client-supplied header). */
+    private static String sourceIp(APIGatewayProxyRequestEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getIdentity() == null) {
+            return "";
+        }
+        return context.getIdentity().getSourceIp();
     }
 
     private static String query(APIGatewayProxyRequestEvent event) {

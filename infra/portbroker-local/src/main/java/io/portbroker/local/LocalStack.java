@@ -2,17 +2,26 @@ package io.portbroker.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.portbroker.core.audit.AuditEvent;
+import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.auth.AdminAuthService;
+import io.portbroker.core.auth.BootstrapCredentials;
 import io.portbroker.core.config.ConfigSeeder;
 import io.portbroker.core.config.PortBrokerConfigFile;
+import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyAlreadyExistsException;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.ssrf.UrlPolicy;
 import io.portbroker.dynamodb.TableProvisioner;
+import io.portbroker.fn.gateway.CorsConfiguration;
 import io.portbroker.fn.gateway.GatewayConfiguration;
 import io.portbroker.secrets.SecretsManagerSecrets;
+import io.portbroker.secrets.SsmStringList;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,16 +30,33 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Starts the local stack against a running emulator: server secrets (created once), tables from the single
- * schema, providers and routes from {@code portbroker.yaml}, a bootstrap client key and a bootstrap admin key each
- * printed once, then the gateway and the admin API ({@code /admin/v1}) on {@code 127.0.0.1:PORT}.
+ * Starts the local stack against a running emulator: server secrets (key pepper, thinking key, admin JWT key;
+ * created once), the KMS key that seals provider API keys ({@code alias/<prefix>-provider-keys}), the SSM
+ * parameter with the admin API's CORS origins, tables from the single schema, providers and routes from {@code
+ * portbroker.yaml} (base URLs checked by the SSRF policy; a host that does not resolve passes, so it starts
+ * offline), a bootstrap client key, a bootstrap admin key and a
+ * bootstrap admin user each printed once, then the gateway and the admin API ({@code /admin/v1}) on {@code
+ * 127.0.0.1:PORT}. Loopback is on the SSRF allow-list (plain http too) so local fakes and Ollama can be used.
  */
 public final class LocalStack implements AutoCloseable {
     private static final String BOOTSTRAP_MARKER = "portbroker/bootstrap-key-issued";
     private static final String ADMIN_MARKER = "portbroker/bootstrap-admin-key-issued";
+    private static final String BOOTSTRAP_ADMIN_USER = "admin";
+
+    /**
+     * Local settings a caller may override through {@code extraProperties}: loopback on the SSRF allow-list (the
+     * fake upstreams and Ollama listen there, over plain http) and the admin UI's dev-server origins.
+     */
+    static final Map<String, Object> LOCAL_DEFAULTS = Map.of(
+            "portbroker.ssrf.allowed-hosts", "localhost",
+            "portbroker.ssrf.allowed-cidrs", "127.0.0.0/8,::1/128",
+            "portbroker.ssrf.plain-http-hosts", "localhost,127.0.0.1,[::1]",
+            "portbroker.cors.allowed-origins", "http://localhost:5173,http://127.0.0.1:5173");
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -54,6 +80,8 @@ public final class LocalStack implements AutoCloseable {
      * @param bootstrapKey client key to register instead of printing a new one ({@code PORTBROKER_BOOTSTRAP_KEY})
      * @param bootstrapAdminKey admin key (scopes admin:keys, admin:provider, admin:read) to register instead of
      *     printing a new one ({@code PORTBROKER_BOOTSTRAP_ADMIN_KEY})
+     * @param bootstrapAdminPassword password of the first admin user ({@code admin}) instead of a printed random
+     *     one ({@code PORTBROKER_BOOTSTRAP_ADMIN_PASSWORD})
      */
     public record Settings(
             String awsEndpoint,
@@ -62,7 +90,19 @@ public final class LocalStack implements AutoCloseable {
             String tablePrefix,
             String bootstrapKey,
             Map<String, Object> extraProperties,
-            String bootstrapAdminKey) {
+            String bootstrapAdminKey,
+            String bootstrapAdminPassword) {
+
+        public Settings(
+                String awsEndpoint,
+                Path configFile,
+                int port,
+                String tablePrefix,
+                String bootstrapKey,
+                Map<String, Object> extraProperties,
+                String bootstrapAdminKey) {
+            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, bootstrapAdminKey, null);
+        }
 
         public Settings(
                 String awsEndpoint,
@@ -71,13 +111,15 @@ public final class LocalStack implements AutoCloseable {
                 String tablePrefix,
                 String bootstrapKey,
                 Map<String, Object> extraProperties) {
-            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, null);
+            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, null, null);
         }
     }
 
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(LOCAL_DEFAULTS);
+        props.put("portbroker.kms-key-id", "alias/" + settings.tablePrefix() + "-provider-keys");
+        props.put("portbroker.cors.origins-parameter", "/" + settings.tablePrefix() + "/cors-allowed-origins");
         // the server is bound to loopback: the Prometheus page may be served without a key; no EMF lines locally
         props.put("portbroker.expose-metrics", true);
         props.put("portbroker.emf-metrics", false);
@@ -87,8 +129,11 @@ public final class LocalStack implements AutoCloseable {
         props.put("portbroker.table-prefix", settings.tablePrefix());
         props.put("portbroker.pepper-secret-id", settings.tablePrefix() + "/key-pepper");
         props.put("portbroker.thinking-key-secret-id", settings.tablePrefix() + "/thinking-key");
-        props.put("portbroker.provider-secret-prefix", settings.tablePrefix() + "/providers/");
+        props.put("portbroker.jwt-secret-id", settings.tablePrefix() + "/admin-jwt-secret");
         props.put("micronaut.server.host", "127.0.0.1");
+        // Micronaut refuses cross-origin calls to a localhost server from non-localhost origins on its own; the
+        // admin API's CORS policy (portbroker.cors.*) is the one that decides here, as it does in AWS
+        props.put("micronaut.server.cors.localhost-pass-through", true);
         props.put("micronaut.server.port", settings.port());
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
@@ -101,10 +146,17 @@ public final class LocalStack implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             secrets.getOrCreateRandom(config.getPepperSecretId(), random);
             secrets.getOrCreateRandom(config.getThinkingKeySecretId(), random);
+            secrets.getOrCreateRandom(config.getJwtSecretId(), random);
+            LocalAws.ensureKmsAlias(context.getBean(KmsClient.class), config.getKmsKeyId());
+            CorsConfiguration cors = context.getBean(CorsConfiguration.class);
+            new SsmStringList(context.getBean(SsmClient.class), cors.getOriginsParameter())
+                    .createIfAbsent(cors.getAllowedOrigins());
             TableProvisioner.forBundledSchema()
                     .ensureTables(context.getBean(DynamoDbClient.class), config.getTablePrefix());
             var seeded = ConfigSeeder.seed(
-                    PortBrokerConfigFile.load(settings.configFile()), context.getBean(ConfigStore.class));
+                    PortBrokerConfigFile.load(settings.configFile()),
+                    context.getBean(ConfigStore.class),
+                    url -> context.getBean(UrlPolicy.class).checkOnSeed(url.toString()));
             console.println("PortBroker: seeded " + seeded + " from " + settings.configFile());
             Optional<String> key = bootstrapKey(
                     context,
@@ -129,6 +181,15 @@ public final class LocalStack implements AutoCloseable {
                         "PortBroker: created the bootstrap ADMIN key for /admin/v1 (shown once, store it now):");
                 console.println("  " + k);
             });
+            bootstrapAdminUser(context, settings.bootstrapAdminPassword()).ifPresent(c -> {
+                // the console only: never a logger, so the password reaches no log pipeline
+                console.println("PortBroker: created the bootstrap admin user '" + c.username()
+                        + "' for POST /admin/v1/auth/login (password shown once, store it now):");
+                console.println("  " + c.password());
+            });
+            // build the request handler now, so an unsafe setting (short JWT key, '*' CORS origin) fails the start
+            // rather than the first request
+            context.getBean(ApiHandler.class);
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             console.println(
                     "PortBroker: listening on http://127.0.0.1:" + server.getPort() + " (admin API under /admin/v1)");
@@ -167,6 +228,28 @@ public final class LocalStack implements AutoCloseable {
         var k = issuer.issue(name, scopes, null);
         markIssued(sm, marker, false, k.record().keyId());
         return Optional.of(k.key());
+    }
+
+    /**
+     * Creates the admin user {@code admin} on the first start (random password, or the supplied one) and audits it.
+     *
+     * @return the credentials to print when the password was generated here
+     */
+    private static Optional<BootstrapCredentials> bootstrapAdminUser(ApplicationContext context, String supplied) {
+        Optional<BootstrapCredentials> created = context.getBean(AdminAuthService.class)
+                .bootstrapAdmin(BOOTSTRAP_ADMIN_USER, Scopes.ADMIN, blankToNull(supplied));
+        created.ifPresent(c -> context.getBean(AuditLog.class)
+                .append(new AuditEvent(
+                        AuditStream.AUTH,
+                        "system",
+                        "auth.bootstrap_admin",
+                        c.username(),
+                        Map.of("password", supplied == null || supplied.isBlank() ? "generated" : "supplied"))));
+        return supplied == null || supplied.isBlank() ? created : Optional.empty();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static void markIssued(SecretsManagerClient sm, String marker, boolean exists, String keyId) {
@@ -213,7 +296,8 @@ public final class LocalStack implements AutoCloseable {
                 env.getOrDefault("PORTBROKER_TABLE_PREFIX", "portbroker-local"),
                 env.get("PORTBROKER_BOOTSTRAP_KEY"),
                 Map.of(),
-                env.get("PORTBROKER_BOOTSTRAP_ADMIN_KEY"));
+                env.get("PORTBROKER_BOOTSTRAP_ADMIN_KEY"),
+                env.get("PORTBROKER_BOOTSTRAP_ADMIN_PASSWORD"));
         LocalStack stack = start(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         Thread.currentThread().join();

@@ -283,6 +283,8 @@ class AdminSessionEndToEndTest {
         for (String secret : secrets) {
             assertThat(all.toString()).doesNotContain(secret);
         }
+        // the provider key is there, but only sealed with KMS
+        assertThat(all.toString()).contains("sealed:vaulted:v1.");
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String body)

@@ -1,5 +1,6 @@
 package io.portbroker.upstream;
 
+import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.UpstreamCall;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
@@ -22,17 +23,35 @@ import java.util.concurrent.Executor;
  * Calls providers with the JDK HTTP client: connection pooling, HTTP/2 over TLS (HTTP/1.1 for plain http, where
  * h2c upgrades confuse some servers), bodies consumed as they arrive, redirects never followed (a redirect could
  * point a credential-bearing request elsewhere). One client per connect timeout, shared by all requests.
+ *
+ * <p>Before every request the provider's host is resolved and every address checked by the SSRF guard
+ * ({@link GuardedDnsResolver}); a host that now points at a private or metadata address (DNS rebinding after the
+ * URL was saved) is refused before any byte is sent. The JDK client then connects by name: its lookup is answered
+ * from the JVM's address cache the check has just filled ({@code networkaddress.cache.ttl}, 30 s by default), so
+ * the connection goes to the vetted addresses unless the cache entry expires in the microseconds between the two.
+ * Pooled connections were vetted when they were opened.
  */
 public final class JdkUpstreamTransport implements UpstreamTransport {
     private final ConcurrentHashMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final Executor executor;
+    private final GuardedDnsResolver guard;
 
-    public JdkUpstreamTransport(Executor executor) {
+    /**
+     * @param guard the connect-time SSRF check run before each request
+     */
+    public JdkUpstreamTransport(Executor executor, GuardedDnsResolver guard) {
         this.executor = executor;
+        this.guard = guard;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ProviderConnectionError also when the SSRF guard refuses the host's current addresses
+     */
     @Override
     public UpstreamResponse send(UpstreamCall call) {
+        guard.resolve(call.url());
         HttpClient client = clients.computeIfAbsent(call.connectTimeout(), this::newClient);
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.url())
                 .timeout(call.headersTimeout())

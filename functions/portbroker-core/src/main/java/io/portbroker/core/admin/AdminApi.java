@@ -1,6 +1,7 @@
 package io.portbroker.core.admin;
 
 import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.auth.AdminAuthService;
 import io.portbroker.core.config.ConfigFileException;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.core.http.ApiHandler;
@@ -34,6 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminApi implements ApiHandler {
     public static final String PREFIX = "/admin/v1";
+
+    /** The scope of routes anyone may call (login, refresh, logout): they check their own credentials. */
+    private static final String PUBLIC = null;
+
+    private static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", java.util.Set.of());
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
     private final AdminAuthenticator authenticator;
@@ -52,6 +58,7 @@ public final class AdminApi implements ApiHandler {
      * @param urlGuard checks provider base URLs (SSRF)
      * @param usage usage counters
      * @param audit the audit trail
+     * @param auth admin login sessions
      * @param clock time
      */
     public record Services(
@@ -64,6 +71,7 @@ public final class AdminApi implements ApiHandler {
             ProviderUrlGuard urlGuard,
             UsageStore usage,
             AuditLog audit,
+            AdminAuthService auth,
             Clock clock) {}
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
@@ -72,11 +80,30 @@ public final class AdminApi implements ApiHandler {
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
         KeyAdmin keys = new KeyAdmin(s.keys(), s.issuer(), s.keyAuthenticator(), s.usage(), s.audit(), s.clock());
         AuditAdmin audit = new AuditAdmin(s.audit());
+        AuthAdmin auth = new AuthAdmin(s.auth(), s.audit(), s.clock());
         String read = Scopes.ADMIN_READ;
         String prov = Scopes.ADMIN_PROVIDER;
         String key = Scopes.ADMIN_KEYS;
         List<Endpoint<AdminOperation>> table = List.of(
                 op("GET", "/openapi.json", read, "this document", AdminOperation.of(200, c -> null)),
+                op(
+                        "POST",
+                        "/auth/login",
+                        PUBLIC,
+                        "log in with username and password (throttled per account and address)",
+                        AdminOperation.withBody(200, AuthAdmin.LoginBody.class, auth::login)),
+                op(
+                        "POST",
+                        "/auth/refresh",
+                        PUBLIC,
+                        "exchange a refresh token for new tokens (reuse revokes the session)",
+                        AdminOperation.withBody(200, AuthAdmin.RefreshBody.class, auth::refresh)),
+                op(
+                        "POST",
+                        "/auth/logout",
+                        PUBLIC,
+                        "end the session of a refresh token",
+                        AdminOperation.withBody(204, AuthAdmin.RefreshBody.class, auth::logout)),
                 op(
                         "GET",
                         "/providers",
@@ -198,7 +225,11 @@ public final class AdminApi implements ApiHandler {
         try {
             dispatch(request, responder, traceId);
         } catch (GatewayException e) {
-            respond(responder, AdminErrors.status(e), traceId, AdminErrors.body(e, traceId));
+            Map<String, String> headers = headers(traceId);
+            if (e.retryAfterSeconds() >= 0) {
+                headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
+            }
+            responder.respond(AdminErrors.status(e), headers, AdminErrors.body(e, traceId));
         } catch (ConfigFileException e) {
             InvalidRequestError invalid = new InvalidRequestError(String.join("; ", e.problems()));
             respond(responder, 400, traceId, AdminErrors.body(invalid, traceId));
@@ -215,7 +246,8 @@ public final class AdminApi implements ApiHandler {
                         + (request.path().length() > 100 ? request.path().substring(0, 100) : request.path())));
         Endpoint<AdminOperation> endpoint = match.endpoint();
         // the one scope check of the control plane: the route table declares it, nothing else may skip it
-        Principal principal = authenticator.authenticate(request, endpoint.scope());
+        Principal principal =
+                endpoint.scope() == null ? ANONYMOUS : authenticator.authenticate(request, endpoint.scope());
         AdminOperation operation = endpoint.handler();
         Map<String, String> query = Query.parse(request.query(), operation.queryParams());
         if (operation.bodyType() == null && request.body().length > 0 && !"POST".equals(request.method())) {

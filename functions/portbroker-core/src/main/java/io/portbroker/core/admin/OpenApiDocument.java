@@ -33,7 +33,12 @@ final class OpenApiDocument {
             Map<String, Object> operation = new LinkedHashMap<>();
             operation.put("summary", e.summary());
             operation.put("operationId", operationId(e));
-            operation.put("x-required-scope", e.scope());
+            if (e.scope() == null) {
+                // login and refresh: no credential needed to call them
+                operation.put("security", List.of());
+            } else {
+                operation.put("x-required-scope", e.scope());
+            }
             List<Object> parameters = new ArrayList<>();
             Matcher m = PATH_PARAM.matcher(e.template());
             while (m.find()) {
@@ -64,7 +69,7 @@ final class OpenApiDocument {
                                     "success",
                                     "content",
                                     Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
-            for (String status : List.of("400", "401", "403", "404", "500")) {
+            for (String status : List.of("400", "401", "403", "404", "429", "500")) {
                 responses.put(
                         status,
                         Map.of(

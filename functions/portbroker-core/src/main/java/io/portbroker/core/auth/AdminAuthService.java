@@ -18,6 +18,9 @@ public final class AdminAuthService {
     /** Longer passwords are refused before hashing, so a 10 MB password cannot pin a CPU. */
     static final int MAX_PASSWORD_LENGTH = 1024;
 
+    /** Shortest password automation may supply for the first admin. */
+    static final int MIN_BOOTSTRAP_PASSWORD = 12;
+
     private final AdminUserStore users;
     private final PasswordHasher hasher;
     private final JwtService jwt;
@@ -128,14 +131,33 @@ public final class AdminAuthService {
      * @throws IllegalArgumentException when the username is not valid
      */
     public Optional<BootstrapCredentials> bootstrapAdmin(String username, Set<String> scopes) {
+        return bootstrapAdmin(username, scopes, null);
+    }
+
+    /**
+     * Creates the admin when no admin of that name exists, with the supplied password (automation) or a random
+     * one; safe to call on every start.
+     *
+     * @param suppliedPassword the password to set, or null to generate one
+     * @return the credentials to show once, or empty when the admin already exists
+     * @throws IllegalArgumentException when the username is not valid, or the supplied password is shorter than
+     *     {@value #MIN_BOOTSTRAP_PASSWORD} or longer than {@value #MAX_PASSWORD_LENGTH} characters
+     */
+    public Optional<BootstrapCredentials> bootstrapAdmin(String username, Set<String> scopes, String suppliedPassword) {
         String normalized = AdminUser.normalize(username);
         if (normalized == null) {
             throw new IllegalArgumentException("admin username must be 1-64 of [a-z0-9._@-]");
         }
+        if (suppliedPassword != null
+                && (suppliedPassword.length() < MIN_BOOTSTRAP_PASSWORD
+                        || suppliedPassword.length() > MAX_PASSWORD_LENGTH)) {
+            throw new IllegalArgumentException(
+                    "the bootstrap admin password must be " + MIN_BOOTSTRAP_PASSWORD + " to 1024 characters");
+        }
         if (users.find(normalized).isPresent()) {
             return Optional.empty();
         }
-        String password = randomSecret();
+        String password = suppliedPassword == null ? randomSecret() : suppliedPassword;
         try {
             users.create(new AdminUser(normalized, hasher.hash(password), scopes, clock.instant()));
         } catch (AdminUserAlreadyExistsException e) {

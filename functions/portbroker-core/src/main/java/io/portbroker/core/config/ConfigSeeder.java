@@ -3,8 +3,13 @@ package io.portbroker.core.config;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.error.GatewayException;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes the providers and routes of a config file into a store. Running it again with the same file changes
@@ -16,11 +21,35 @@ public final class ConfigSeeder {
     private ConfigSeeder() {}
 
     /**
-     * Seeds the store.
+     * Seeds the store without checking base URLs (tests that build their own config).
      *
      * @return how many providers and routes were written
      */
     public static SeedResult seed(PortBrokerConfigFile file, ConfigStore store) {
+        return seed(file, store, url -> {});
+    }
+
+    /**
+     * Seeds the store after checking every provider's base URL with the guard (the same SSRF rules as the admin
+     * API), so a file cannot plant a URL the API would refuse.
+     *
+     * @param guard throws a {@link GatewayException} for a URL that must not be used (e.g.
+     *     {@code ProviderUrlGuard::check})
+     * @return how many providers and routes were written
+     * @throws ConfigFileException naming each provider whose base URL the guard refuses; nothing is written then
+     */
+    public static SeedResult seed(PortBrokerConfigFile file, ConfigStore store, Consumer<URI> guard) {
+        List<String> refused = new ArrayList<>();
+        for (ProviderConfig provider : file.providers()) {
+            try {
+                guard.accept(provider.baseUrl());
+            } catch (GatewayException e) {
+                refused.add("providers." + provider.id() + ".base_url: " + e.getMessage());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ConfigFileException(refused);
+        }
         Set<ProviderConfig> storedProviders = new HashSet<>(store.providers());
         int providers = 0;
         for (ProviderConfig provider : file.providers()) {

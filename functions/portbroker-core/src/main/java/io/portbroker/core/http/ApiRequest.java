@@ -14,8 +14,11 @@ import java.util.TreeMap;
  * @param query raw query string or empty
  * @param headers header values by lower-case name
  * @param body the body bytes (already size-limited by the shell)
+ * @param sourceIp the caller's address as the shell saw it (the TCP peer locally, API Gateway's {@code sourceIp}
+ *     in AWS), never taken from a client header; empty when unknown
  */
-public record ApiRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+public record ApiRequest(
+        String method, String path, String query, Map<String, List<String>> headers, byte[] body, String sourceIp) {
 
     public ApiRequest {
         Map<String, List<String>> lower = new TreeMap<>();
@@ -27,6 +30,12 @@ public record ApiRequest(String method, String path, String query, Map<String, L
         headers = Map.copyOf(lower);
         body = body == null ? new byte[0] : body;
         query = query == null ? "" : query;
+        sourceIp = sourceIp == null ? "" : sourceIp;
+    }
+
+    /** A request whose source address is unknown (tests, internal calls). */
+    public ApiRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        this(method, path, query, headers, body, "");
     }
 
     /** The first value of a header, by case-insensitive name. */

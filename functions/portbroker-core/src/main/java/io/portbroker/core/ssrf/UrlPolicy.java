@@ -32,11 +32,28 @@ public final class UrlPolicy {
      * @throws InvalidRequestError naming the rule that failed (never echoing the URL, which may hold secrets)
      */
     public URI checkOnSave(String url) {
+        return check(url, true);
+    }
+
+    /**
+     * Checks a URL from a config file being seeded: as {@link #checkOnSave}, except that a host that does not
+     * resolve passes, so a local stack can start offline. Connect-time checks still resolve and vet it.
+     *
+     * @return the parsed URL with a lower-case scheme and host
+     * @throws InvalidRequestError naming the rule that failed
+     */
+    public URI checkOnSeed(String url) {
+        return check(url, false);
+    }
+
+    private URI check(String url, boolean mustResolve) {
         URI uri = checkSyntax(url);
         try {
             checkAddresses(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new InvalidRequestError("base URL host does not resolve");
+            if (mustResolve) {
+                throw new InvalidRequestError("base URL host does not resolve");
+            }
         } catch (ForbiddenAddressException e) {
             throw new InvalidRequestError("base URL resolves to a non-public address");
         }

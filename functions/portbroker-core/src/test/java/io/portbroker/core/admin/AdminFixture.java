@@ -37,8 +37,9 @@ final class AdminFixture {
     final MemoryAuditStore auditStore = new MemoryAuditStore();
     final AuditLog audit = new AuditLog(auditStore, clock);
     final Set<String> refusedHosts = new HashSet<>();
+    final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(clock);
     final AdminApi api = new AdminApi(
-            new KeyAdminAuthenticator(authenticator),
+            new AdminCredentialAuthenticator(authenticator, sessions),
             new AdminApi.Services(
                     keys,
                     issuer,
@@ -53,6 +54,7 @@ final class AdminFixture {
                     },
                     usage,
                     audit,
+                    sessions,
                     clock));
     final String adminKey = issuer.issue("admin", Scopes.ALL, null).key();
     final String adminKeyId = keys.all().getFirst().keyId();

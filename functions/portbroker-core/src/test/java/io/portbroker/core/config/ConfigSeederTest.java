@@ -58,6 +58,26 @@ class ConfigSeederTest {
     }
 
     @Test
+    void seed_shouldRefuseTheWholeFileAndNameTheProvider_whenTheGuardRefusesABaseUrl() {
+        // given: a guard that refuses b's host
+        PortBrokerConfigFile file = PortBrokerConfigFile.parse(YAML);
+        CountingStore store = new CountingStore();
+
+        // when
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ConfigSeeder.seed(file, store, url -> {
+            if (url.getHost().equals("b.example")) {
+                throw new io.portbroker.error.InvalidRequestError("base URL resolves to a non-public address");
+            }
+        }));
+
+        // then
+        assertThat(thrown)
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("providers.b.base_url: base URL resolves to a non-public address");
+        assertThat(store.writes).isZero();
+    }
+
+    @Test
     void seed_shouldReplaceOnlyChangedEntries_whenFileChanged() {
         // given
         CountingStore store = new CountingStore();

@@ -8,7 +8,9 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The container owns the AWS clients: one of each, with the region and (locally) the moto endpoint from
@@ -30,6 +32,16 @@ public class AwsClientsFactory {
     @Singleton
     SecretsManagerClient secretsManagerClient() {
         return configure(SecretsManagerClient.builder()).build();
+    }
+
+    @Singleton
+    KmsClient kmsClient() {
+        return configure(KmsClient.builder()).build();
+    }
+
+    @Singleton
+    SsmClient ssmClient() {
+        return configure(SsmClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {

@@ -1,10 +1,12 @@
 package io.portbroker.fn.gateway;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.error.RequestTooLargeError;
@@ -17,7 +19,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Produces
-@io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
+// Micronaut ships its own handler for this exception; without the replacement both match and the server answers 500
+@Replaces(ContentLengthExceededHandler.class)
 @Requires(classes = {ContentLengthExceededException.class, ExceptionHandler.class})
 public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
     private final ClientDialect client;

@@ -3,10 +3,12 @@ package io.portbroker.fn.gateway;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
-import io.portbroker.core.admin.KeyAdminAuthenticator;
+import io.portbroker.core.admin.AdminCredentialAuthenticator;
 import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
 import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.auth.AdminAuthService;
+import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.keys.AnomalyDetector;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
@@ -23,8 +25,6 @@ import io.portbroker.dynamodb.DynamoAuditStore;
 import io.portbroker.dynamodb.DynamoConfigStore;
 import io.portbroker.dynamodb.DynamoRateLimiter;
 import io.portbroker.dynamodb.DynamoUsageStore;
-import io.portbroker.secrets.SecretsManagerCredentialVault;
-import io.portbroker.secrets.SecretsManagerSecrets;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Wires the control plane: per-key limits, usage, anomalies and audit for the data plane, and the admin API.
@@ -86,9 +85,10 @@ public class ControlPlaneFactory {
         return new KeyMetering(new Admission(limiter, clock), usage, anomalies);
     }
 
+    /** Provider keys written by admins are sealed with KMS into the provider record (never Secrets Manager). */
     @Singleton
-    ProviderCredentialVault credentialVault(SecretsManagerClient client, SecretsManagerSecrets secrets) {
-        return new SecretsManagerCredentialVault(client, secrets, config.getProviderSecretPrefix());
+    ProviderCredentialVault credentialVault(SealedProviderCredentials sealed) {
+        return sealed;
     }
 
     @Singleton
@@ -98,12 +98,14 @@ public class ControlPlaneFactory {
             ApiKeyAuthenticator authenticator,
             ConfigStore configStore,
             ProviderCredentialVault vault,
+            ProviderUrlGuard urlGuard,
             UsageStore usage,
             AuditLog audit,
+            AdminAuthService auth,
             Clock clock) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
-                new KeyAdminAuthenticator(authenticator),
+                new AdminCredentialAuthenticator(authenticator, auth),
                 new AdminApi.Services(
                         keys,
                         issuer,
@@ -111,9 +113,10 @@ public class ControlPlaneFactory {
                         configStore,
                         (DynamoConfigStore) configStore,
                         vault,
-                        ProviderUrlGuard.CONFIG_RULES_ONLY,
+                        urlGuard,
                         usage,
                         audit,
+                        auth,
                         clock));
     }
 }

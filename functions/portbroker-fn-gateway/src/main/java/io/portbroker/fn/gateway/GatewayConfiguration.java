@@ -24,7 +24,10 @@ public class GatewayConfiguration {
     private boolean validateStreams;
     private Duration keyCacheTtl = Duration.ofSeconds(5);
     private Duration configRefresh = Duration.ofSeconds(5);
-    private String providerSecretPrefix = "portbroker/providers/";
+    private String jwtSecretId = "portbroker/admin-jwt-secret";
+    private String kmsKeyId;
+    private Duration adminTokenTtl = Duration.ofMinutes(15);
+    private Duration credentialCacheTtl = Duration.ofMinutes(5);
     private Duration usageFlush = Duration.ofSeconds(5);
     private int usageQueue = 10_000;
     private String environment = "dev";
@@ -172,13 +175,40 @@ public class GatewayConfiguration {
         this.configRefresh = configRefresh;
     }
 
-    /** Secrets Manager name prefix of provider keys written through the admin API. */
-    public String getProviderSecretPrefix() {
-        return providerSecretPrefix;
+    /** Secrets Manager id of the HMAC key that signs admin access tokens (at least 32 bytes, else no start). */
+    public String getJwtSecretId() {
+        return jwtSecretId;
     }
 
-    public void setProviderSecretPrefix(String providerSecretPrefix) {
-        this.providerSecretPrefix = providerSecretPrefix;
+    public void setJwtSecretId(String jwtSecretId) {
+        this.jwtSecretId = jwtSecretId;
+    }
+
+    /** The KMS key (id, ARN or alias) that wraps the data keys of stored provider API keys. */
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
+    public void setKmsKeyId(String kmsKeyId) {
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    /** Lifetime of an admin access token (at most 1 hour). */
+    public Duration getAdminTokenTtl() {
+        return adminTokenTtl;
+    }
+
+    public void setAdminTokenTtl(Duration adminTokenTtl) {
+        this.adminTokenTtl = adminTokenTtl;
+    }
+
+    /** How long a decrypted provider API key is reused before KMS is asked again. */
+    public Duration getCredentialCacheTtl() {
+        return credentialCacheTtl;
+    }
+
+    public void setCredentialCacheTtl(Duration credentialCacheTtl) {
+        this.credentialCacheTtl = credentialCacheTtl;
     }
 
     /** How often batched usage counts are written. */

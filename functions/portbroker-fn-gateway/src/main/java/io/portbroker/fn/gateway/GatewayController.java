@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -33,6 +34,12 @@ public class GatewayController {
 
     @Get(uris = {"/", "/{+path}"})
     public CompletableFuture<MutableHttpResponse<?>> get(HttpRequest<?> request, @Nullable String path) {
+        return dispatch(request, null);
+    }
+
+    /** CORS preflights of the admin UI; the admin API's CORS handler answers them. */
+    @Options(uris = {"/", "/{+path}"})
+    public CompletableFuture<MutableHttpResponse<?>> options(HttpRequest<?> request, @Nullable String path) {
         return dispatch(request, null);
     }
 
@@ -64,8 +71,17 @@ public class GatewayController {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         String query = request.getUri().getRawQuery();
+        // the TCP peer, never X-Forwarded-For: locally nothing sits in front of this server
+        String sourceIp = request.getRemoteAddress().getAddress() == null
+                ? ""
+                : request.getRemoteAddress().getAddress().getHostAddress();
         ApiRequest apiRequest = new ApiRequest(
-                request.getMethodName(), request.getPath(), query, headers, body == null ? new byte[0] : body);
+                request.getMethodName(),
+                request.getPath(),
+                query,
+                headers,
+                body == null ? new byte[0] : body,
+                sourceIp);
         NettyResponder responder = new NettyResponder();
         Thread.ofVirtual().name("pb-request").start(() -> {
             try {

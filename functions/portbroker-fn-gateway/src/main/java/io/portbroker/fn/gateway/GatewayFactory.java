@@ -2,6 +2,9 @@ package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
+import io.portbroker.core.cors.CorsHandler;
+import io.portbroker.core.cors.CorsPolicy;
+import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.DataPlane;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
@@ -15,6 +18,7 @@ import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
@@ -85,14 +89,19 @@ public class GatewayFactory {
     }
 
     @Singleton
-    CredentialResolver credentialResolver(SecretsManagerSecrets secrets) {
-        return new CompositeCredentialResolver(
-                Map.of("env", new EnvCredentialResolver(System.getenv()), "secret", secrets));
+    CredentialResolver credentialResolver(SecretsManagerSecrets secrets, SealedProviderCredentials sealed) {
+        return new CompositeCredentialResolver(Map.of(
+                "env",
+                new EnvCredentialResolver(System.getenv()),
+                "secret",
+                secrets,
+                SealedProviderCredentials.SCHEME,
+                sealed));
     }
 
     @Singleton
-    UpstreamTransport upstreamTransport() {
-        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor());
+    UpstreamTransport upstreamTransport(GuardedDnsResolver guard) {
+        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor(), guard);
     }
 
     @Singleton
@@ -168,9 +177,12 @@ public class GatewayFactory {
                 metering);
     }
 
-    /** The local server's one handler: the admin API under /admin/, the data plane everywhere else. */
+    /**
+     * The local server's one handler: the admin API under /admin/ behind its CORS policy (an admin function must
+     * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
+     */
     @Singleton
-    ApiHandler api(DataPlane dataPlane, AdminApi admin) {
-        return new PathPrefixRouter("/admin/", admin, dataPlane.api());
+    ApiHandler api(DataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
+        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane.api());
     }
 }

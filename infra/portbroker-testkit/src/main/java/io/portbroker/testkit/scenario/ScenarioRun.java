@@ -37,6 +37,14 @@ import java.util.function.BooleanSupplier;
 
 /** A started {@link Scenario}: the fakes, the gateway, and what happened. Close it to stop the fakes. */
 public final class ScenarioRun implements AutoCloseable {
+    /** The fakes live on loopback: allow exactly that, as an operator allow-list would. */
+    private static final io.portbroker.core.ssrf.GuardedDnsResolver LOOPBACK_ONLY_GUARD =
+            new io.portbroker.core.ssrf.GuardedDnsResolver(new io.portbroker.core.ssrf.UrlPolicy(
+                    new io.portbroker.core.ssrf.UrlPolicyConfig(
+                            java.util.Set.of("127.0.0.1", "localhost"),
+                            java.util.Set.of("localhost"),
+                            java.util.List.of(io.portbroker.core.ssrf.Cidr.parse("127.0.0.0/8"))),
+                    io.portbroker.core.ssrf.HostResolver.system()));
 
     /** The client model name of the scenario's route. */
     public static final String MODEL = "claude-test";
@@ -80,7 +88,7 @@ public final class ScenarioRun implements AutoCloseable {
         GatewaySettings defaults = GatewaySettings.ofDefaults();
         this.plane = DataPlane.assemble(new DataPlane.Parts(
                 config,
-                new JdkUpstreamTransport(executor),
+                new JdkUpstreamTransport(executor, LOOPBACK_ONLY_GUARD),
                 noCredentials,
                 new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
                 new HmacThinkingSignatures(bytes(random)),

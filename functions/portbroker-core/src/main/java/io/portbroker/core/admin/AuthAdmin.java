@@ -1,0 +1,121 @@
+package io.portbroker.core.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.portbroker.core.audit.AuditEvent;
+import io.portbroker.core.audit.AuditLog;
+import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.auth.AdminAuthService;
+import io.portbroker.core.auth.AdminTokens;
+import io.portbroker.core.auth.AdminUser;
+import io.portbroker.core.auth.RefreshOutcome;
+import io.portbroker.error.AuthenticationError;
+import io.portbroker.error.InvalidRequestError;
+import io.portbroker.error.RateLimitError;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Admin login, refresh and logout. Every outcome that matters for an investigation lands in the {@code auth}
+ * audit stream: logins, failed and throttled logins (with the source address), refreshes, refresh-token reuse and
+ * logouts. Passwords and tokens are never audited; a typed username is recorded only when it has a username's
+ * shape (people paste passwords into the username field).
+ */
+final class AuthAdmin {
+    private final AdminAuthService auth;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AuthAdmin(AdminAuthService auth, AuditLog audit, Clock clock) {
+        this.auth = auth;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record LoginBody(
+            @JsonProperty("username") String username,
+            @JsonProperty("password") String password) {}
+
+    record RefreshBody(@JsonProperty("refresh_token") String refreshToken) {}
+
+    Object login(AdminCall call) {
+        LoginBody body = call.body(LoginBody.class);
+        if (body.username() == null || body.password() == null) {
+            throw new InvalidRequestError("username and password are required");
+        }
+        String ip = call.request().sourceIp();
+        String typed = AdminUser.normalize(body.username());
+        String target = typed == null ? "(malformed)" : typed;
+        AdminTokens tokens;
+        try {
+            tokens = auth.login(body.username(), body.password(), ip);
+        } catch (RateLimitError e) {
+            record("anonymous", "auth.login_throttled", target, ip);
+            throw e;
+        } catch (AuthenticationError e) {
+            record("anonymous", "auth.login_failed", target, ip);
+            throw e;
+        }
+        record(AdminCredentialAuthenticator.USER_PREFIX + tokens.username(), "auth.login", tokens.username(), ip);
+        return view(tokens);
+    }
+
+    Object refresh(AdminCall call) {
+        RefreshBody body = call.body(RefreshBody.class);
+        String ip = call.request().sourceIp();
+        RefreshOutcome outcome = auth.refresh(body.refreshToken());
+        return switch (outcome) {
+            case RefreshOutcome.ReuseDetected reuse -> {
+                audit.append(new AuditEvent(
+                        AuditStream.AUTH,
+                        "anonymous",
+                        "auth.refresh_reuse",
+                        reuse.username(),
+                        Map.of("family", reuse.familyId(), "source_ip", ip)));
+                throw new AuthenticationError("refresh token reused; the session has been revoked");
+            }
+            case RefreshOutcome.Refreshed refreshed -> {
+                AdminTokens tokens = refreshed.tokens();
+                record(
+                        AdminCredentialAuthenticator.USER_PREFIX + tokens.username(),
+                        "auth.refresh",
+                        tokens.username(),
+                        ip);
+                yield view(tokens);
+            }
+        };
+    }
+
+    Object logout(AdminCall call) {
+        RefreshBody body = call.body(RefreshBody.class);
+        auth.logout(body.refreshToken())
+                .ifPresent(user -> record(
+                        AdminCredentialAuthenticator.USER_PREFIX + user,
+                        "auth.logout",
+                        user,
+                        call.request().sourceIp()));
+        return null;
+    }
+
+    private void record(String actor, String action, String target, String ip) {
+        audit.append(new AuditEvent(AuditStream.AUTH, actor, action, target, Map.of("source_ip", ip)));
+    }
+
+    private Map<String, Object> view(AdminTokens tokens) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("token_type", "Bearer");
+        v.put("access_token", tokens.access().token());
+        v.put(
+                "expires_in",
+                Math.max(
+                        0,
+                        Duration.between(clock.instant(), tokens.access().expiresAt())
+                                .toSeconds()));
+        v.put("expires_at", tokens.access().expiresAt().toString());
+        v.put("refresh_token", tokens.refresh().token());
+        v.put("refresh_expires_at", tokens.refresh().expiresAt().toString());
+        v.put("username", tokens.username());
+        return v;
+    }
+}

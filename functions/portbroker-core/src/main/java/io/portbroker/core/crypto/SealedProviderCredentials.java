@@ -1,0 +1,92 @@
+package io.portbroker.core.crypto;
+
+import io.portbroker.core.logging.Redactor;
+import io.portbroker.core.upstream.CredentialResolver;
+import io.portbroker.error.ProviderAuthError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Provider API keys written through the admin API, kept sealed in the provider record itself: {@link #store}
+ * returns the reference {@code sealed:<provider id>:<envelope>} and {@link #resolve} opens it only when the
+ * gateway is about to call the provider. Opened keys are kept in memory for {@code openFor} so a KMS
+ * {@code Decrypt} is not paid on every request; the cache is keyed by the sealed text, so a replaced key is never
+ * served stale. Thread-safe.
+ *
+ * <p>The envelope is bound to the provider id in the reference; the resolver port receives only the reference,
+ * so that id, not the id of the record holding it, is what the ciphertext is checked against.
+ */
+public final class SealedProviderCredentials
+        implements io.portbroker.core.admin.ProviderCredentialVault, CredentialResolver {
+
+    /** The reference scheme (without the colon). */
+    public static final String SCHEME = "sealed";
+
+    private static final int MAX_CACHED = 256;
+
+    private final ProviderCredentialVault vault;
+    private final InstantSource clock;
+    private final Duration openFor;
+    private final ConcurrentHashMap<String, Opened> opened = new ConcurrentHashMap<>();
+
+    /**
+     * @param openFor how long an opened key may be reused before it is decrypted again
+     */
+    public SealedProviderCredentials(EnvelopeCipher cipher, InstantSource clock, Duration openFor) {
+        this.vault = new ProviderCredentialVault(cipher);
+        this.clock = clock;
+        this.openFor = openFor;
+    }
+
+    @Override
+    public String store(String providerId, String apiKey) {
+        Redactor.register(apiKey);
+        return SCHEME + ":" + providerId + ":" + vault.seal(providerId, apiKey);
+    }
+
+    /** Nothing to do: the sealed key lives in the provider record and goes with it. */
+    @Override
+    public void delete(String providerId) {
+        opened.clear();
+    }
+
+    /**
+     * Opens a {@code sealed:} reference.
+     *
+     * @throws ProviderAuthError when the reference is malformed or its envelope does not open (a gateway fault;
+     *     the message never holds key material)
+     */
+    @Override
+    public String resolve(String credentialRef) {
+        Instant now = clock.instant();
+        Opened cached = opened.get(credentialRef);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.key();
+        }
+        String[] parts = credentialRef.split(":", 3);
+        if (parts.length != 3 || !SCHEME.equals(parts[0]) || parts[1].isEmpty()) {
+            throw new ProviderAuthError("malformed sealed credential reference");
+        }
+        String key;
+        try {
+            key = vault.open(parts[1], parts[2]);
+        } catch (SealedDataException e) {
+            throw new ProviderAuthError("the stored provider credential cannot be opened");
+        }
+        Redactor.register(key);
+        if (opened.size() >= MAX_CACHED) {
+            opened.clear();
+        }
+        opened.put(credentialRef, new Opened(key, now.plus(openFor)));
+        return key;
+    }
+
+    private record Opened(String key, Instant until) {
+        @Override
+        public String toString() {
+            return "Opened[until=" + until + "]";
+        }
+    }
+}
