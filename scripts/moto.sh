@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the moto server (DynamoDB, S3, KMS, SSM, Secrets Manager emulator) on 127.0.0.1:${PB_MOTO_PORT:-5000}
-# in the background unless one already answers there. Prints the endpoint. Stop it with: scripts/moto.sh stop
+# in the background unless one already answers there (scripts/moto_server.py: requests handled one at a time). Prints the endpoint. Stop it with: scripts/moto.sh stop
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 port="${PB_MOTO_PORT:-5000}"
@@ -12,7 +12,7 @@ if [ "${1:-}" = "stop" ]; then
 fi
 if curl -s -o /dev/null "http://127.0.0.1:$port/moto-api/"; then echo "http://127.0.0.1:$port"; exit 0; fi
 "$(dirname "$0")/venv.sh"
-nohup "$PB_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" > "$PB_ROOT/.portbroker/moto-$port.log" 2>&1 &
+nohup "$PB_VENV/bin/python" "$PB_ROOT/scripts/moto_server.py" 127.0.0.1 "$port" > "$PB_ROOT/.portbroker/moto-$port.log" 2>&1 &
 echo $! > "$pidfile"
 for _ in $(seq 1 100); do
   if curl -s -o /dev/null "http://127.0.0.1:$port/moto-api/"; then echo "http://127.0.0.1:$port"; exit 0; fi

@@ -176,6 +176,8 @@ class ErrorsEndToEndTest {
                 .role()
                 .content("partial")
                 .resetHere()
+                // the cut comes a moment after "partial", as when a provider dies mid-answer
+                .gap(Duration.ofMillis(200))
                 .content("never")
                 .build());
 

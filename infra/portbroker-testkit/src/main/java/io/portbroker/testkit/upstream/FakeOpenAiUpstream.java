@@ -134,14 +134,14 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         int written = 0;
         try {
             for (Reply.Frame frame : s.frames()) {
-                if (s.resetAfter() == written) {
-                    throw new ResetSignal();
-                }
                 if (frame.gate() != null && !frame.gate().await(10, TimeUnit.SECONDS)) {
                     gateTimeouts.incrementAndGet();
                 }
                 if (!frame.delay().isZero()) {
                     Thread.sleep(frame.delay().toMillis());
+                }
+                if (s.resetAfter() == written) {
+                    throw new ResetSignal();
                 }
                 out.write(("data: " + frame.data() + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
