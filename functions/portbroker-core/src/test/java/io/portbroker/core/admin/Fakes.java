@@ -1,8 +1,6 @@
 package io.portbroker.core.admin;
 
-import io.portbroker.core.audit.AuditRecord;
-import io.portbroker.core.audit.AuditStore;
-import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.audit.AuditFakes;
 import io.portbroker.core.keys.ApiKeyRecord;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.page.Page;
@@ -118,31 +116,7 @@ final class Fakes {
         }
     }
 
-    static final class Audit implements AuditStore {
-        final TreeMap<String, AuditRecord> records = new TreeMap<>();
-
-        private static String key(AuditStream s, long seq) {
-            return s.id() + String.format("%020d", seq);
-        }
-
-        @Override
-        public synchronized Optional<AuditRecord> last(AuditStream stream) {
-            return records.values().stream().filter(r -> r.stream() == stream).reduce((a, b) -> b);
-        }
-
-        @Override
-        public synchronized boolean append(AuditRecord record) {
-            return records.putIfAbsent(key(record.stream(), record.seq()), record) == null;
-        }
-
-        @Override
-        public synchronized List<AuditRecord> read(AuditStream stream, long afterSeq, int limit) {
-            return records.values().stream()
-                    .filter(r -> r.stream() == stream && r.seq() > afterSeq)
-                    .limit(limit)
-                    .toList();
-        }
-    }
+    static final class Audit extends AuditFakes.Store {}
 
     static final class Vault implements ProviderCredentialVault {
         final Map<String, String> stored = new TreeMap<>();

@@ -6,6 +6,7 @@ import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.admin.KeyAdminAuthenticator;
 import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
+import io.portbroker.core.audit.AuditArchiver;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.keys.AnomalyDetector;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -29,6 +30,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,7 +38,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Wires the control plane: per-key limits, usage, anomalies and audit for the data plane, and the admin API.
- * The local server and the admin function share it.
+ * The local server and the admin function share it; the admin function adds the audit archiver (absent locally).
  */
 @Factory
 public class ControlPlaneFactory {
@@ -100,7 +102,8 @@ public class ControlPlaneFactory {
             ProviderCredentialVault vault,
             UsageStore usage,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            Optional<AuditArchiver> archiver) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new KeyAdminAuthenticator(authenticator),
@@ -114,6 +117,7 @@ public class ControlPlaneFactory {
                         ProviderUrlGuard.CONFIG_RULES_ONLY,
                         usage,
                         audit,
-                        clock));
+                        clock,
+                        archiver.orElse(null)));
     }
 }

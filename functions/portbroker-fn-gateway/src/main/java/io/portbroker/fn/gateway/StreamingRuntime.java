@@ -2,14 +2,16 @@ package io.portbroker.fn.gateway;
 
 import io.micronaut.context.ApplicationContext;
 import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.http.GatewayApi;
 import io.portbroker.lambda.RuntimeApiClient;
 import io.portbroker.lambda.StreamingRuntimeLoop;
 import java.net.http.HttpClient;
 
 /**
  * Lambda entry point. The {@code pb-stream-bootstrap} exec wrapper starts this class instead of the managed
- * runtime's own loop, so responses can stream (see docs/streaming-on-lambda.md). The same Micronaut context and
- * {@link ApiHandler} serve the local Netty server.
+ * runtime's own loop, so responses can stream (see docs/streaming-on-lambda.md). It serves the data plane only:
+ * API Gateway sends {@code /admin/*} to the admin function, so the gateway never builds the admin API (nor needs
+ * its permissions). The local Netty server serves both through the {@link ApiHandler} bean.
  */
 public final class StreamingRuntime {
     private StreamingRuntime() {}
@@ -23,7 +25,7 @@ public final class StreamingRuntime {
                 .deduceEnvironment(false)
                 .environments("function")
                 .start()) {
-            ApiHandler api = context.getBean(ApiHandler.class);
+            ApiHandler api = context.getBean(GatewayApi.class);
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();
