@@ -47,7 +47,7 @@ class TableProvisionerTest {
         // pinned: provisioned capacity would throttle the first burst of traffic on a fresh deployment
         assertThat(recorder.requests())
                 .filteredOn(CreateTableRequest.class::isInstance)
-                .hasSize(6)
+                .hasSize(9)
                 .allSatisfy(
                         r -> assertThat(((CreateTableRequest) r).billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * {@link AuditArchive} on an S3 bucket with Object Lock: object {@code <prefix><stream>/<first>-<last>.jsonl}
  * ({@link ArchivedBatch#name()}), written with an explicit retention (mode and period from configuration, not
- * only the bucket default) and a Content-MD5, so S3 rejects a body damaged in transit. A batch that exists is never
+ * only the bucket default) and a SHA-256 checksum, so S3 rejects a body damaged in transit (Object Lock writes
+ * must carry Content-MD5 or a checksum; SHA-256 is the stronger one and is kept with the object for later checks). A batch that exists is never
  * written again: versioned, locked buckets would otherwise keep a second locked copy.
  */
 public final class S3AuditArchive implements AuditArchive {
@@ -84,7 +86,8 @@ public final class S3AuditArchive implements AuditArchive {
                 b -> b.bucket(settings.bucket())
                         .key(key)
                         .contentType(CONTENT_TYPE)
-                        .contentMD5(md5(jsonLines))
+                        .checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                        .checksumSHA256(sha256(jsonLines))
                         .objectLockMode(settings.mode())
                         .objectLockRetainUntilDate(clock.instant().plus(settings.retention())),
                 RequestBody.fromBytes(jsonLines));
@@ -119,13 +122,12 @@ public final class S3AuditArchive implements AuditArchive {
         return settings.prefix() + batch.name();
     }
 
-    private static String md5(byte[] content) {
+    static String sha256(byte[] content) {
         try {
-            // integrity check demanded by S3 for Object Lock writes, not a security hash
             return Base64.getEncoder()
-                    .encodeToString(MessageDigest.getInstance("MD5").digest(content));
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 unavailable", e);
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 }

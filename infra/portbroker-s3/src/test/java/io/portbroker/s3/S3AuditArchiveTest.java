@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 
 /** Against the moto server: a bucket created with Object Lock, as template.yaml and terraform/ create it. */
@@ -58,7 +59,8 @@ class S3AuditArchiveTest {
         assertThat(written).isTrue();
         String key = "audit/admin/00000000000000000001-00000000000000000002.jsonl";
         // moto reports the lock on HEAD (it has no GetObjectRetention); AWS answers both the same way
-        var head = S3.headObject(b -> b.bucket(bucket).key(key));
+        var head = S3.headObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
+        assertThat(head.checksumSHA256()).isEqualTo(S3AuditArchive.sha256(LINES));
         assertThat(head.objectLockMode()).isEqualTo(ObjectLockMode.COMPLIANCE);
         assertThat(head.objectLockRetainUntilDate()).isEqualTo(Instant.parse("2027-05-06T12:00:00Z"));
         assertThat(head.contentType()).isEqualTo("application/x-ndjson");
