@@ -275,7 +275,10 @@ class AdminSessionEndToEndTest {
         }
 
         // then
-        assertThat(tables).isEqualTo(6);
+        assertThat(tables)
+                .isEqualTo(io.portbroker.dynamodb.TableSchemaDefinition.load()
+                        .tables()
+                        .size());
         assertThat(all).isNotEmpty();
         for (String secret : secrets) {
             assertThat(all.toString()).doesNotContain(secret);

@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Produces
+@io.micronaut.context.annotation.Replaces(io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
 @Requires(classes = {ContentLengthExceededException.class, ExceptionHandler.class})
 public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
     private final ClientDialect client;

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -34,11 +33,6 @@ public class GatewayController {
 
     @Get(uris = {"/", "/{+path}"})
     public CompletableFuture<MutableHttpResponse<?>> get(HttpRequest<?> request, @Nullable String path) {
-        return dispatch(request, null);
-    }
-
-    @Head(uris = {"/", "/{+path}"})
-    public CompletableFuture<MutableHttpResponse<?>> head(HttpRequest<?> request, @Nullable String path) {
         return dispatch(request, null);
     }
 
