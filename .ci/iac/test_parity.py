@@ -1,27 +1,47 @@
-"""template.yaml and terraform/ must describe the same gateway: streaming integration, runtime, environment,
-canary release and SLO thresholds. Secrets never travel in environment variables."""
+"""template.yaml and terraform/ must describe the same gateway and admin function: integrations, runtime, package,
+environment, permissions, schedule, canary release and SLO thresholds. Secrets never travel in environment
+variables, and both packages are the ones the Maven build produces."""
 
 import re
 
 import pytest
 
-from conftest import TERRAFORM, first, load_hcl
+from conftest import ROOT, TERRAFORM, first, load_hcl
 
 STREAM_URI = re.compile(r"lambda:path/2021-11-15/functions/.+/response-streaming-invocations$")
-ALLOWED_PLAIN_ENV = {"AWS_LAMBDA_EXEC_WRAPPER", "PORTBROKER_ENVIRONMENT", "PORTBROKER_TABLE_PREFIX"}
+BUFFERED_URI = re.compile(r"lambda:path/2015-03-31/functions/.+/invocations$")
+ALLOWED_PLAIN_ENV = {
+    "AWS_LAMBDA_EXEC_WRAPPER",
+    "PORTBROKER_ENVIRONMENT",
+    "PORTBROKER_TABLE_PREFIX",
+    "PORTBROKER_AUDIT_ARCHIVE_BUCKET",
+    "PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE",
+    "PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS",
+}
+PACKAGES = {"gateway": "portbroker-fn-gateway", "admin": "portbroker-fn-admin"}
+GATEWAY_PATHS = {"/", "/{proxy+}"}
+ADMIN_PATH = "/admin/{proxy+}"
 
 
 def modules(name):
     return load_hcl(TERRAFORM / "modules" / name / "main.tf")
 
 
-def gateway_call():
+def function_call(name):
     parsed = modules("portbroker")
-    return next(m["gateway"] for m in parsed["module"] if "gateway" in m)
+    return next(m[name] for m in parsed["module"] if name in m)
+
+
+def gateway_call():
+    return function_call("gateway")
+
+
+def sam_function(template, name):
+    return template["Resources"][f"{name.capitalize()}Function"]["Properties"]
 
 
 def sam_gateway(template):
-    return template["Resources"]["GatewayFunction"]["Properties"]
+    return sam_function(template, "gateway")
 
 
 def sam_integrations(template):
@@ -31,8 +51,10 @@ def sam_integrations(template):
 
 def test_sam_routes_shouldStreamEveryPathFromTheLiveAlias(template):
     integrations = sam_integrations(template)
-    assert set(integrations) == {"/", "/{proxy+}"}
+    assert set(integrations) == GATEWAY_PATHS | {ADMIN_PATH}
     for path, integration in integrations.items():
+        if path == ADMIN_PATH:
+            continue
         assert integration["type"] == "aws_proxy", path
         assert integration["responseTransferMode"] == "STREAM", path
         assert integration["timeoutInMillis"] == 900000, path
@@ -48,10 +70,28 @@ def test_terraform_routes_shouldStreamEveryPathFromTheLiveAlias():
     assert STREAM_URI.search(integration["uri"].rstrip("}").replace("${var.function_alias_arn}", "ALIAS"))
     assert "${var.function_alias_arn}" in integration["uri"]
     paths = locals_["openapi"]["paths"]
-    assert set(paths) == {"/", "/{proxy+}"}
+    assert set(paths) == GATEWAY_PATHS | {ADMIN_PATH}
+    for path in GATEWAY_PATHS:
+        assert paths[path]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"] == "${local.integration}"
     variables = load_hcl(TERRAFORM / "modules/api/variables.tf")["variable"]
     timeout = next(v["integration_timeout_ms"] for v in variables if "integration_timeout_ms" in v)
     assert first(timeout["default"]) == 900000
+
+
+def test_adminRoute_shouldBeABufferedProxyToTheAdminLiveAliasInBoth(template):
+    sam = sam_integrations(template)[ADMIN_PATH]
+    assert sam["type"] == "aws_proxy"
+    assert sam["responseTransferMode"] == "BUFFERED"
+    assert sam["timeoutInMillis"] == 29000
+    assert BUFFERED_URI.search(sam["uri"]["Fn::Sub"]) and "${AdminFunction.Arn}:live/" in sam["uri"]["Fn::Sub"]
+    locals_ = {k: first(v) for block in modules("api")["locals"] for k, v in block.items()}
+    tf = locals_["admin_integration"]
+    assert locals_["openapi"]["paths"][ADMIN_PATH]["x-amazon-apigateway-any-method"][
+        "x-amazon-apigateway-integration"
+    ] == "${local.admin_integration}"
+    assert (tf["type"], tf["responseTransferMode"], tf["timeoutInMillis"]) == ("aws_proxy", "BUFFERED", 29000)
+    assert BUFFERED_URI.search(tf["uri"]) and "${var.admin_function_alias_arn}" in tf["uri"]
+    assert first(function_call("gateway_api")["admin_function_alias_arn"]) == "${module.admin.alias_arn}"
 
 
 def test_gateway_runtimeAndPackage_shouldMatch(template):
@@ -115,3 +155,91 @@ def test_auditArchive_shouldBeWormInBoth(template):
     prod = load_hcl(TERRAFORM / "environments/prod/main.tf")["module"][0]["portbroker"]
     assert "COMPLIANCE" in str(prod["audit_retention"])
     assert template["Mappings"]["Env"]["prod"]["AuditLockMode"] == "COMPLIANCE"
+
+
+def test_admin_runtimeHandlerAndPackage_shouldMatch(template):
+    sam = sam_function(template, "admin")
+    terraform = function_call("admin")
+    assert sam["Runtime"] == first(terraform["runtime"]) == "java21"
+    assert sam["Handler"] == first(terraform["handler"]) == "io.portbroker.fn.admin.AdminFunction::handleRequest"
+    assert sam["CodeUri"] == "functions/portbroker-fn-admin/target/function.zip"
+    assert sam["Tracing"] == "Active"
+    assert sam["SnapStart"] == {"ApplyOn": "PublishedVersions"} and first(terraform["snap_start"]) is True
+    assert sam["Timeout"] == first(terraform["timeout"])
+    assert sam["MemorySize"] == first(terraform["memory_size"])
+    assert sam["ReservedConcurrentExecutions"] == first(terraform["reserved_concurrency"])
+
+
+@pytest.mark.parametrize("function", sorted(PACKAGES))
+def test_packages_shouldBeTheZipTheMavenBuildProduces(template, function):
+    module = PACKAGES[function]
+    expected = f"functions/{module}/target/function.zip"
+    assert sam_function(template, function)["CodeUri"] == expected
+    for env in ("dev", "staging", "prod", "perf", "dr"):
+        root = load_hcl(TERRAFORM / "environments" / env / "main.tf")["module"][0]["portbroker"]
+        assert f'${{local.repo_root}}/{expected}' in first(root[f"{function}_package_path"]), env
+    # the module builds that zip: it declares the shared assembly, whose descriptor names lib/ and the root files
+    pom = (ROOT / "functions" / module / "pom.xml").read_text(encoding="utf-8")
+    assert "<artifactId>maven-assembly-plugin</artifactId>" in pom, module
+    root_pom = (ROOT / "pom.xml").read_text(encoding="utf-8")
+    assert f"<module>functions/{module}</module>" in root_pom
+    assert "<finalName>function</finalName>" in root_pom and "<appendAssemblyId>false</appendAssemblyId>" in root_pom
+    descriptor = (ROOT / "functions/function-zip.xml").read_text(encoding="utf-8")
+    assert "<outputDirectory>lib</outputDirectory>" in descriptor and "<directory>src/main/lambda</directory>" in descriptor
+    handler_class = sam_function(template, function)["Handler"].split("::")[0]
+    source = ROOT / "functions" / module / "src/main/java" / (handler_class.replace(".", "/") + ".java")
+    assert source.is_file(), f"{function}: handler class {handler_class} is not in {module}"
+
+
+def test_gatewayBootstrap_shouldBeTheExecutableExecWrapperTheEnvironmentNames(template):
+    script = ROOT / "functions/portbroker-fn-gateway/src/main/lambda/pb-stream-bootstrap"
+    wrapper = sam_gateway(template)["Environment"]["Variables"]["AWS_LAMBDA_EXEC_WRAPPER"]
+    assert wrapper == "/var/task/" + script.name
+    assert script.stat().st_mode & 0o111 == 0o111, "the wrapper must be executable (the zip keeps the mode)"
+    text = script.read_text(encoding="utf-8")
+    assert 'exec /var/lang/bin/java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "/var/task/lib/*" ' \
+        "io.portbroker.fn.gateway.StreamingRuntime" in text
+
+
+def test_admin_environment_shouldHaveTheSameNamesAndCarryNoSecrets(template):
+    sam_env = sam_function(template, "admin")["Environment"]["Variables"]
+    tf_env = first(function_call("admin")["environment_variables"])
+    assert set(sam_env) == set(tf_env)
+    assert "AWS_LAMBDA_EXEC_WRAPPER" not in sam_env, "the admin function runs the managed runtime's handler"
+    for name in sam_env:
+        assert name in ALLOWED_PLAIN_ENV or name.endswith("_ARN"), f"{name}: env vars carry only names and ARNs"
+
+
+def as_set(value):
+    """An HCL list attribute inside an object: a bare string when it has one element."""
+    return {value} if isinstance(value, str) else {first(v) for v in value}
+
+
+def test_admin_permissions_shouldBeTheSameStatementsInBoth(template):
+    policy = template["Resources"]["AdminRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    sam = {st["Sid"]: set(st["Action"] if isinstance(st["Action"], list) else [st["Action"]]) for st in policy}
+    tf = {first(st["sid"]): as_set(st["actions"]) for st in first(function_call("admin")["policy_statements"])}
+    assert {sid: sam.get(sid) for sid in tf} == tf
+    assert set(sam) - set(tf) == {"WriteOwnLogs", "XRayTracing"}, "the function module adds logs and tracing itself"
+    every_action = set().union(*sam.values())
+    assert not {a for a in every_action if a.endswith("*") and a != "xray:*"}, "no wildcard actions"
+    assert not every_action & {"s3:DeleteObject", "s3:BypassGovernanceRetention", "dynamodb:DeleteTable"}
+    audit = next(st for st in policy if st["Sid"] == "AppendAndReadAudit")
+    assert set(audit["Action"]) == {"dynamodb:PutItem", "dynamodb:Query"}, "the audit trail is append-only"
+
+
+def test_admin_scheduleAndCanary_shouldMatch(template):
+    events = sam_function(template, "admin")["Events"]
+    assert events["AuditArchive"]["Type"] == "Schedule"
+    assert events["AuditArchive"]["Properties"]["Schedule"] == {"Ref": "AuditArchiveSchedule"}
+    variables = load_hcl(TERRAFORM / "modules/portbroker/variables.tf")["variable"]
+    schedule = first(next(v["audit_archive_schedule"] for v in variables if "audit_archive_schedule" in v)["default"])
+    assert template["Parameters"]["AuditArchiveSchedule"]["Default"] == schedule == "rate(1 hour)"
+    rule = next(r["aws_cloudwatch_event_target"]["audit_archive"] for r in modules("portbroker")["resource"]
+                if "aws_cloudwatch_event_target" in r)
+    assert first(rule["arn"]) == "${module.admin.alias_arn}", "the schedule invokes the live alias"
+    preference = sam_function(template, "admin")["DeploymentPreference"]
+    assert preference["Type"] == "Canary10Percent5Minutes"
+    assert {a["Ref"] for a in preference["Alarms"]} == {"AdminErrorsAlarm"}
+    assert sam_function(template, "admin")["AutoPublishAlias"] == "live"
+    assert first(function_call("admin")["deployment_config_name"]) == "CodeDeployDefault.LambdaCanary10Percent5Minutes"

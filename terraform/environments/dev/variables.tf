@@ -16,6 +16,12 @@ variable "gateway_package_path" {
   default     = null
 }
 
+variable "admin_package_path" {
+  type        = string
+  description = "Admin function deployment zip; defaults to the Maven build output."
+  default     = null
+}
+
 variable "alarm_emails" {
   type        = list(string)
   description = "E-mail addresses that receive this environment's alarms."

@@ -13,6 +13,11 @@ output "gateway_codedeploy" {
   value       = module.portbroker.gateway_codedeploy
 }
 
+output "admin_codedeploy" {
+  description = "CodeDeploy application and deployment group of the admin function (see docs/operations/deploy-terraform.md)."
+  value       = module.portbroker.admin_codedeploy
+}
+
 output "buckets" {
   description = "Bucket names by purpose."
   value       = module.portbroker.buckets

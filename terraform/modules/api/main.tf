@@ -1,6 +1,7 @@
 # The public REST API. Every path goes to the gateway's live alias through a Lambda proxy integration in STREAM
 # response transfer mode (InvokeWithResponseStream, the 2021-11-15 `response-streaming-invocations` path), so SSE
-# reaches the client as the function writes it, for up to 15 minutes.
+# reaches the client as the function writes it, for up to 15 minutes; except /admin/*, which goes to the admin
+# function's live alias through a buffered proxy integration (JSON answers, 29 s).
 #
 # AWS provider 5.100.0 (the pinned version) predates the `response_transfer_mode` argument of
 # aws_api_gateway_integration (added in 6.x) and caps `timeout_milliseconds` at 300000. The API is therefore
@@ -19,6 +20,14 @@ locals {
     timeoutInMillis      = var.integration_timeout_ms
     passthroughBehavior  = "when_no_match"
   }
+  admin_integration = {
+    type                 = "aws_proxy"
+    httpMethod           = "POST"
+    uri                  = "arn:${data.aws_partition.current.partition}:apigateway:${data.aws_region.current.name}:lambda:path/2015-03-31/functions/${var.admin_function_alias_arn}/invocations"
+    responseTransferMode = "BUFFERED"
+    timeoutInMillis      = 29000
+    passthroughBehavior  = "when_no_match"
+  }
   openapi = {
     openapi = "3.0.1"
     info    = { title = var.name, version = "1" }
@@ -30,6 +39,12 @@ locals {
         x-amazon-apigateway-any-method = {
           parameters                      = [{ name = "proxy", "in" = "path", required = true, schema = { type = "string" } }]
           x-amazon-apigateway-integration = local.integration
+        }
+      }
+      "/admin/{proxy+}" = {
+        x-amazon-apigateway-any-method = {
+          parameters                      = [{ name = "proxy", "in" = "path", required = true, schema = { type = "string" } }]
+          x-amazon-apigateway-integration = local.admin_integration
         }
       }
     }
@@ -116,4 +131,13 @@ resource "aws_lambda_permission" "invoke" {
   qualifier     = var.alias_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_api_gateway_rest_api.this.execution_arn}/*/*"
+}
+
+resource "aws_lambda_permission" "invoke_admin" {
+  statement_id  = "AllowApiGatewayInvokeAdmin"
+  action        = "lambda:InvokeFunction"
+  function_name = var.admin_function_name
+  qualifier     = var.alias_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_api_gateway_rest_api.this.execution_arn}/*/*/admin/*"
 }

@@ -19,6 +19,16 @@ variable "function_alias_arn" {
   description = "ARN of the function's live alias; the integration invokes it with InvokeWithResponseStream."
 }
 
+variable "admin_function_name" {
+  type        = string
+  description = "Name of the admin function that serves /admin/*."
+}
+
+variable "admin_function_alias_arn" {
+  type        = string
+  description = "ARN of the admin function's live alias; /admin/* invokes it through a buffered proxy integration."
+}
+
 variable "alias_name" {
   type        = string
   description = "Alias name the invoke permission is granted on."

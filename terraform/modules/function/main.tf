@@ -1,6 +1,6 @@
 # A Lambda function with its own least-privilege role, a KMS-encrypted log group with retention, X-Ray tracing,
 # a `live` alias that CodeDeploy shifts (canary, automatic rollback on alarms), and optional provisioned
-# concurrency on that alias. The gateway uses it today; the admin function (issue 4) will be one more call.
+# concurrency on that alias. Used by the gateway and the admin function.
 data "aws_partition" "current" {}
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
@@ -94,6 +94,14 @@ resource "aws_lambda_function" "this" {
 
   tracing_config {
     mode = "Active"
+  }
+
+  # SnapStart restores the initialised handler of the managed runtime; the gateway's exec-wrapper loop cannot use it.
+  dynamic "snap_start" {
+    for_each = var.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
   }
 
   logging_config {

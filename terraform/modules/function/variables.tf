@@ -46,6 +46,12 @@ variable "timeout" {
   default     = 900
 }
 
+variable "snap_start" {
+  type        = bool
+  description = "SnapStart on published versions (managed-runtime handlers only; not with an exec-wrapper runtime loop)."
+  default     = false
+}
+
 variable "environment_variables" {
   type        = map(string)
   description = "Environment variables. Only names and ARNs, never secret values."

@@ -1,5 +1,6 @@
 # The whole PortBroker system for one environment: keys, tables, buckets, secrets, the gateway function behind a
-# streaming REST API, SLO alarms and canary releases. Environment roots are thin calls of this module.
+# streaming REST API, the admin function on /admin/* with its scheduled WORM audit archive, SLO alarms and canary
+# releases. Environment roots are thin calls of this module.
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
@@ -61,6 +62,16 @@ module "ops_key" {
     "cloudwatch.amazonaws.com",
   ]
   tags = local.tags
+}
+
+# Envelope key of the provider API keys the admin API stores: the admin function encrypts them, the gateway only
+# decrypts. Multi-Region where the tables replicate, so that the DR stack can decrypt the replicated providers.
+module "credentials_key" {
+  source       = "../kms"
+  name         = "${local.prefix}-credentials"
+  description  = "PortBroker ${var.environment}: provider API keys (envelope encryption)"
+  multi_region = local.replicated
+  tags         = local.tags
 }
 
 locals {
@@ -270,6 +281,7 @@ module "gateway" {
     PORTBROKER_TABLE_PREFIX            = local.table_prefix
     PORTBROKER_PEPPER_SECRET_ARN       = module.secrets.arns["key-pepper"]
     PORTBROKER_THINKING_KEY_SECRET_ARN = module.secrets.arns["thinking-key"]
+    PORTBROKER_CREDENTIALS_KEY_ARN     = module.credentials_key.key_arn
   }
 
   policy_statements = concat(
@@ -316,6 +328,11 @@ module "gateway" {
         resources = [local.tables_key_arn]
       },
       {
+        sid       = "DecryptProviderCredentials" # encrypting them is the admin function's job
+        actions   = ["kms:Decrypt"]
+        resources = [module.credentials_key.key_arn]
+      },
+      {
         sid     = "ReadGatewaySecrets"
         actions = ["secretsmanager:GetSecretValue"]
         resources = concat(
@@ -336,14 +353,141 @@ module "gateway" {
 }
 
 module "gateway_api" {
-  source               = "../api"
-  name                 = "${local.prefix}-gateway"
-  function_name        = module.gateway.function_name
-  function_alias_arn   = module.gateway.alias_arn
-  alias_name           = module.gateway.alias_name
-  throttle_rate_limit  = var.api_throttle_rate_limit
-  throttle_burst_limit = var.api_throttle_burst_limit
-  kms_key_arn          = module.ops_key.key_arn
-  log_retention_days   = var.log_retention_days
-  tags                 = local.tags
+  source                   = "../api"
+  name                     = "${local.prefix}-gateway"
+  function_name            = module.gateway.function_name
+  function_alias_arn       = module.gateway.alias_arn
+  admin_function_name      = module.admin.function_name
+  admin_function_alias_arn = module.admin.alias_arn
+  alias_name               = module.gateway.alias_name
+  throttle_rate_limit      = var.api_throttle_rate_limit
+  throttle_burst_limit     = var.api_throttle_burst_limit
+  kms_key_arn              = module.ops_key.key_arn
+  log_retention_days       = var.log_retention_days
+  tags                     = local.tags
+}
+
+# ---------------------------------------------------------------- admin function + audit archive schedule
+# The control plane: the admin API behind /admin/* (buffered proxy integration) and the scheduled audit archive.
+# It runs the managed runtime's handler, so SnapStart can restore its started Micronaut context.
+module "admin" {
+  source        = "../function"
+  function_name = "${local.prefix}-admin"
+  description   = "PortBroker control plane: admin API (/admin/v1) and the scheduled WORM audit archive"
+  package_path  = var.admin_package_path
+  handler       = "io.portbroker.fn.admin.AdminFunction::handleRequest"
+  runtime       = "java21"
+  memory_size   = 1024
+  timeout       = 60
+  snap_start    = true
+  kms_key_arn   = module.data_key.key_arn
+
+  environment_variables = {
+    PORTBROKER_ENVIRONMENT                  = var.environment
+    PORTBROKER_TABLE_PREFIX                 = local.table_prefix
+    PORTBROKER_PEPPER_SECRET_ARN            = module.secrets.arns["key-pepper"]
+    PORTBROKER_JWT_SECRET_ARN               = module.secrets.arns["jwt-signing"]
+    PORTBROKER_CREDENTIALS_KEY_ARN          = module.credentials_key.key_arn
+    PORTBROKER_AUDIT_ARCHIVE_BUCKET         = module.audit_bucket.name
+    PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE = var.audit_retention.mode
+    PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS = tostring(var.audit_retention.days)
+  }
+
+  policy_statements = [
+    {
+      # Keys: issue and rotate (PutItem), get (GetItem), list (Scan), look up by id (Query on by-key-id).
+      sid       = "ManageKeys"
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:Query"]
+      resources = [module.tables.arns["api-keys"], "${module.tables.arns["api-keys"]}/index/by-key-id"]
+    },
+    {
+      sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item
+      actions   = ["dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"]
+      resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
+    },
+    {
+      sid       = "ReadUsage" # the gateway writes usage; the admin API only reads it
+      actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+      resources = [module.tables.arns["usage"]]
+    },
+    {
+      # Append-only like every role: Query reads the chain (and what the archiver copies), a conditional PutItem
+      # appends. No UpdateItem or DeleteItem.
+      sid       = "AppendAndReadAudit"
+      actions   = ["dynamodb:PutItem", "dynamodb:Query"]
+      resources = [module.tables.arns["audit"]]
+    },
+    {
+      # Admin users, login throttling and refresh-token rotation (a transaction of an update, a condition check
+      # and a put).
+      sid     = "AdminSessions"
+      actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"]
+      resources = [
+        module.tables.arns["admin-users"],
+        module.tables.arns["refresh-tokens"],
+        module.tables.arns["login-attempts"],
+      ]
+    },
+    {
+      sid       = "DecryptTables"
+      actions   = ["kms:Decrypt"]
+      resources = [local.tables_key_arn]
+    },
+    {
+      sid       = "SealProviderCredentials"
+      actions   = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [module.credentials_key.key_arn]
+    },
+    {
+      sid       = "ReadAdminSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [module.secrets.arns["jwt-signing"], module.secrets.arns["key-pepper"]]
+    },
+    {
+      sid       = "UseDataKey" # secrets, the environment and the SSE-KMS archive bucket
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [module.data_key.key_arn]
+    },
+    {
+      # Locked objects under audit/ only; GetObject serves HEAD (idempotency) and verification. No DeleteObject,
+      # and s3:BypassGovernanceRetention is never granted.
+      sid       = "WriteAuditArchive"
+      actions   = ["s3:PutObject", "s3:PutObjectRetention", "s3:GetObject"]
+      resources = ["${module.audit_bucket.arn}/audit/*"]
+    },
+    {
+      # Listing the archived batches; the module's statements carry no conditions, so the prefix is enforced by
+      # the object statement above (nothing outside audit/ can be read or written).
+      sid       = "ListAuditArchive"
+      actions   = ["s3:ListBucket"]
+      resources = [module.audit_bucket.arn]
+    },
+  ]
+
+  log_retention_days     = var.log_retention_days
+  reserved_concurrency   = 10
+  deployment_config_name = "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+  alarm_topic_arn        = module.observability.topic_arn
+  tags                   = local.tags
+}
+
+resource "aws_cloudwatch_event_rule" "audit_archive" {
+  name                = "${local.prefix}-audit-archive"
+  description         = "Copies sealed audit records into the Object Lock bucket (admin function, live alias)."
+  schedule_expression = var.audit_archive_schedule
+  tags                = local.tags
+}
+
+resource "aws_cloudwatch_event_target" "audit_archive" {
+  rule = aws_cloudwatch_event_rule.audit_archive.name
+  arn  = module.admin.alias_arn
+}
+
+resource "aws_lambda_permission" "audit_archive" {
+  statement_id  = "AllowAuditArchiveSchedule"
+  action        = "lambda:InvokeFunction"
+  function_name = module.admin.function_name
+  qualifier     = module.admin.alias_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.audit_archive.arn
 }

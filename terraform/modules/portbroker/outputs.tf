@@ -18,6 +18,21 @@ output "gateway_codedeploy" {
   value       = { application = module.gateway.codedeploy_app, deployment_group = module.gateway.codedeploy_group }
 }
 
+output "admin_function_name" {
+  description = "Admin function name (admin API and audit archive)."
+  value       = module.admin.function_name
+}
+
+output "admin_codedeploy" {
+  description = "CodeDeploy application and deployment group that shift the admin function's live alias."
+  value       = { application = module.admin.codedeploy_app, deployment_group = module.admin.codedeploy_group }
+}
+
+output "credentials_kms_key_arn" {
+  description = "Envelope key of provider API keys."
+  value       = module.credentials_key.key_arn
+}
+
 output "buckets" {
   description = "Bucket names by purpose."
   value = {

@@ -48,6 +48,17 @@ variable "gateway_package_path" {
   description = "Path of the gateway deployment zip built by Maven (lib/*.jar plus the pb-stream-bootstrap script)."
 }
 
+variable "admin_package_path" {
+  type        = string
+  description = "Path of the admin function's deployment zip built by Maven (lib/*.jar)."
+}
+
+variable "audit_archive_schedule" {
+  type        = string
+  description = "EventBridge schedule of the audit archive run (the admin function copies sealed records to the WORM bucket)."
+  default     = "rate(1 hour)"
+}
+
 variable "gateway_memory_size" {
   type        = number
   description = "Gateway memory in MB (1024-2048 suits long LLM streams; CPU scales with memory)."

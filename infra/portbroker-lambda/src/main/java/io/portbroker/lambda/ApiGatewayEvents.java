@@ -1,6 +1,9 @@
 package io.portbroker.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.core.http.ApiRequest;
@@ -12,12 +15,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Maps an API Gateway REST proxy event (JSON) to an {@link ApiRequest}. */
+/** Maps an API Gateway REST proxy event (JSON) to an {@link ApiRequest}, and a buffered answer back. */
 public final class ApiGatewayEvents {
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final Pattern TEXT = Pattern.compile("(?i)^(text/|application/(.+\\+)?json).*");
 
     private ApiGatewayEvents() {}
 
@@ -56,6 +62,27 @@ public final class ApiGatewayEvents {
             return "";
         }
         return context.getIdentity().getSourceIp();
+    }
+
+    /**
+     * The proxy response API Gateway expects from a buffered integration: JSON and text bodies as they are,
+     * anything else base64-encoded.
+     */
+    public static byte[] toProxyResponse(int status, Map<String, String> headers, byte[] body) {
+        boolean text = TEXT.matcher(headers.getOrDefault("content-type", "")).matches();
+        APIGatewayProxyResponseEvent response = new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(Map.copyOf(headers))
+                .withIsBase64Encoded(!text)
+                .withBody(
+                        text
+                                ? new String(body, StandardCharsets.UTF_8)
+                                : Base64.getEncoder().encodeToString(body));
+        try {
+            return JSON.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a proxy response", e);
+        }
     }
 
     private static String query(APIGatewayProxyRequestEvent event) {

@@ -1,5 +1,6 @@
 package io.portbroker.core.admin;
 
+import io.portbroker.core.audit.AuditArchiver;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.auth.AdminAuthService;
 import io.portbroker.core.config.ConfigFileException;
@@ -60,6 +61,7 @@ public final class AdminApi implements ApiHandler {
      * @param audit the audit trail
      * @param auth admin login sessions
      * @param clock time
+     * @param archiver copies the audit trail to the WORM archive; null where there is none (the local stack)
      */
     public record Services(
             ApiKeyStore keys,
@@ -72,14 +74,32 @@ public final class AdminApi implements ApiHandler {
             UsageStore usage,
             AuditLog audit,
             AdminAuthService auth,
-            Clock clock) {}
+            Clock clock,
+            AuditArchiver archiver) {
+
+        /** Services without an audit archive. */
+        public Services(
+                ApiKeyStore keys,
+                KeyIssuer issuer,
+                ApiKeyAuthenticator keyAuthenticator,
+                ConfigStore config,
+                ConfigEditor editor,
+                ProviderCredentialVault vault,
+                ProviderUrlGuard urlGuard,
+                UsageStore usage,
+                AuditLog audit,
+                AdminAuthService auth,
+                Clock clock) {
+            this(keys, issuer, keyAuthenticator, config, editor, vault, urlGuard, usage, audit, auth, clock, null);
+        }
+    }
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
         this.authenticator = authenticator;
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
         KeyAdmin keys = new KeyAdmin(s.keys(), s.issuer(), s.keyAuthenticator(), s.usage(), s.audit(), s.clock());
-        AuditAdmin audit = new AuditAdmin(s.audit());
+        AuditAdmin audit = new AuditAdmin(s.audit(), s.archiver());
         AuthAdmin auth = new AuthAdmin(s.auth(), s.audit(), s.clock());
         String read = Scopes.ADMIN_READ;
         String prov = Scopes.ADMIN_PROVIDER;
@@ -197,7 +217,22 @@ public final class AdminApi implements ApiHandler {
                         "/audit/verify",
                         read,
                         "verify the audit hash chains",
-                        AdminOperation.of(200, audit::verify, "stream")));
+                        AdminOperation.of(200, audit::verify, "stream")),
+                // admin:read on purpose: a run only copies records that are already sealed into the write-once
+                // archive, is idempotent and changes nothing the API shows, so an auditor with read access can
+                // make sure the trail is archived before reviewing it
+                op(
+                        "POST",
+                        "/audit/archive",
+                        read,
+                        "archive sealed audit records to the WORM bucket now (the schedule does it too)",
+                        AdminOperation.of(200, audit::archive)),
+                op(
+                        "GET",
+                        "/audit/archive/verify",
+                        read,
+                        "verify that the archive covers each stream and equals the audit chain",
+                        AdminOperation.of(200, audit::verifyArchive, "stream")));
         this.routes = new RouteTable<>(table);
         this.openApi = AdminJson.write(OpenApiDocument.build(routes));
     }

@@ -64,11 +64,7 @@ public final class AuditLog {
         while (true) {
             List<AuditRecord> batch = store.read(stream, expectedSeq - 1, VERIFY_BATCH);
             for (AuditRecord r : batch) {
-                String problem = r.seq() != expectedSeq
-                        ? "sequence gap"
-                        : !r.prevHash().equals(prev)
-                                ? "broken link to the previous record"
-                                : !r.hash().equals(r.computeHash()) ? "record altered" : null;
+                String problem = AuditChain.problem(r, expectedSeq, prev);
                 if (problem != null) {
                     return new Verification(stream, expectedSeq - 1, false, expectedSeq, problem);
                 }

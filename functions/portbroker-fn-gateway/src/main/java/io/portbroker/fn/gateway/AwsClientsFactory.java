@@ -44,7 +44,8 @@ public class AwsClientsFactory {
         return configure(SsmClient.builder()).build();
     }
 
-    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+    /** Region, URLConnection HTTP client and (locally) the endpoint override; other functions' clients use it too. */
+    public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(config.getRegion())).httpClientBuilder(UrlConnectionHttpClient.builder());
         if (config.getAwsEndpoint() != null && !config.getAwsEndpoint().isBlank()) {
             builder.endpointOverride(URI.create(config.getAwsEndpoint()));

@@ -6,6 +6,7 @@ import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.admin.AdminCredentialAuthenticator;
 import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
+import io.portbroker.core.audit.AuditArchiver;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.auth.AdminAuthService;
 import io.portbroker.core.crypto.SealedProviderCredentials;
@@ -29,13 +30,14 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Wires the control plane: per-key limits, usage, anomalies and audit for the data plane, and the admin API.
- * The local server and the admin function share it.
+ * The local server and the admin function share it; the admin function adds the audit archiver (absent locally).
  */
 @Factory
 public class ControlPlaneFactory {
@@ -102,7 +104,8 @@ public class ControlPlaneFactory {
             UsageStore usage,
             AuditLog audit,
             AdminAuthService auth,
-            Clock clock) {
+            Clock clock,
+            Optional<AuditArchiver> archiver) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
@@ -117,6 +120,7 @@ public class ControlPlaneFactory {
                         usage,
                         audit,
                         auth,
-                        clock));
+                        clock,
+                        archiver.orElse(null)));
     }
 }

@@ -8,8 +8,9 @@ import java.net.http.HttpClient;
 
 /**
  * Lambda entry point. The {@code pb-stream-bootstrap} exec wrapper starts this class instead of the managed
- * runtime's own loop, so responses can stream (see docs/streaming-on-lambda.md). The same Micronaut context and
- * {@link ApiHandler} serve the local Netty server.
+ * runtime's own loop, so responses can stream (see docs/streaming-on-lambda.md). It serves the data plane only:
+ * API Gateway sends {@code /admin/*} to the admin function, so the gateway never builds the admin API (nor needs
+ * its permissions). The local Netty server serves both through the {@link ApiHandler} bean.
  */
 public final class StreamingRuntime {
     private StreamingRuntime() {}
@@ -23,7 +24,8 @@ public final class StreamingRuntime {
                 .deduceEnvironment(false)
                 .environments("function")
                 .start()) {
-            ApiHandler api = context.getBean(ApiHandler.class);
+            ApiHandler api =
+                    context.getBean(io.portbroker.core.gateway.DataPlane.class).api();
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();

@@ -1,0 +1,91 @@
+package io.portbroker.core.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** In-memory audit table and archive for the core tests (the testkit depends on core, so it cannot serve here). */
+public final class AuditFakes {
+    private AuditFakes() {}
+
+    /** The audit table; {@link #replace} plays an attacker with write access to it. */
+    public static class Store implements AuditStore {
+        private final TreeMap<String, AuditRecord> records = new TreeMap<>();
+
+        private static String key(AuditStream s, long seq) {
+            return s.id() + String.format("%020d", seq);
+        }
+
+        @Override
+        public synchronized Optional<AuditRecord> last(AuditStream stream) {
+            return records.values().stream().filter(r -> r.stream() == stream).reduce((a, b) -> b);
+        }
+
+        @Override
+        public synchronized boolean append(AuditRecord record) {
+            return records.putIfAbsent(key(record.stream(), record.seq()), record) == null;
+        }
+
+        @Override
+        public synchronized List<AuditRecord> read(AuditStream stream, long afterSeq, int limit) {
+            return records.values().stream()
+                    .filter(r -> r.stream() == stream && r.seq() > afterSeq)
+                    .limit(limit)
+                    .toList();
+        }
+
+        /** Overwrites a stored record, bypassing the append-only rule. */
+        public synchronized void replace(AuditRecord record) {
+            records.put(key(record.stream(), record.seq()), record);
+        }
+    }
+
+    /** The archive; counts writes so tests can tell a skipped batch from a rewritten one. */
+    public static final class Archive implements AuditArchive {
+        private final TreeMap<String, byte[]> objects = new TreeMap<>();
+        private final List<String> writes = new ArrayList<>();
+
+        @Override
+        public synchronized List<ArchivedBatch> batches(AuditStream stream) {
+            return objects.keySet().stream()
+                    .map(ArchivedBatch::parse)
+                    .flatMap(Optional::stream)
+                    .filter(b -> b.stream() == stream)
+                    .toList();
+        }
+
+        @Override
+        public synchronized boolean put(ArchivedBatch batch, byte[] jsonLines) {
+            if (objects.containsKey(batch.name())) {
+                return false;
+            }
+            objects.put(batch.name(), jsonLines.clone());
+            writes.add(batch.name());
+            return true;
+        }
+
+        @Override
+        public synchronized byte[] read(ArchivedBatch batch) {
+            byte[] content = objects.get(batch.name());
+            if (content == null) {
+                throw new IllegalArgumentException("not archived: " + batch.name());
+            }
+            return content.clone();
+        }
+
+        /** Stores an object as a broken or foreign writer would, without the put rules. */
+        public synchronized void plant(String name, byte[] content) {
+            objects.put(name, content.clone());
+        }
+
+        public synchronized Map<String, byte[]> objects() {
+            return new TreeMap<>(objects);
+        }
+
+        public synchronized List<String> writes() {
+            return List.copyOf(writes);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.portbroker.fn.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portbroker.core.keys.ApiKeyFormat;
+import io.portbroker.local.LocalStack;
+import io.portbroker.testkit.MotoEndpoint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The handler as Lambda calls it, with recorded API Gateway and EventBridge events (src/test/resources/events),
+ * against moto. The emulator is prepared by the local stack's own start-up (secrets, tables, bootstrap admin key),
+ * and the handler runs on that context, plus an Object Lock bucket for the archive.
+ */
+class AdminFunctionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStack stack;
+    private static AdminFunction function;
+    private static String adminKey;
+    private static String bucket;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String prefix = "pbfn-" + UUID.randomUUID().toString().substring(0, 8);
+        bucket = prefix + "-audit";
+        adminKey = ApiKeyFormat.generate(new SecureRandom());
+        Path config = Files.createTempFile("portbroker-admin-fn", ".yaml");
+        Files.writeString(config, "providers:\n  - id: seed\n    base_url: https://api.openai.com/v1\n");
+        stack = LocalStack.start(
+                new LocalStack.Settings(
+                        MotoEndpoint.resolve().toString(),
+                        config,
+                        -1,
+                        prefix,
+                        null,
+                        Map.of(
+                                "portbroker.audit-archive.bucket", bucket,
+                                "portbroker.audit-archive.retention-mode", "GOVERNANCE",
+                                "portbroker.audit-archive.retention-days", "2"),
+                        adminKey),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack.context()
+                .getBean(S3Client.class)
+                .createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
+        function = new AdminFunction(stack.context());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void handleRequest_shouldCreateAndListAProvider_whenCalledWithProxyEvents() throws IOException {
+        // when
+        JsonNode created = invoke(createProvider("deepseek"));
+        JsonNode listed = invoke(event("list-providers.json"));
+
+        // then
+        assertThat(created.path("statusCode").asInt()).as(created.toString()).isEqualTo(201);
+        assertThat(created.path("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(created.path("headers").path("content-type").asText()).isEqualTo("application/json");
+        JsonNode provider = JSON.readTree(created.path("body").asText());
+        assertThat(provider.path("id").asText()).isEqualTo("deepseek");
+        assertThat(created.path("body").asText()).doesNotContain("sk-test-credential-0000");
+        assertThat(listed.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode page = JSON.readTree(listed.path("body").asText());
+        assertThat(page.path("data").findValuesAsText("id")).contains("deepseek");
+    }
+
+    @Test
+    void handleRequest_shouldAnswerUnauthorized_whenTheEventCarriesNoKey() throws IOException {
+        // given
+        byte[] anonymous = event("list-providers.json").replace(adminKey, "").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        JsonNode answer = invoke(anonymous);
+
+        // then
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void handleRequest_shouldArchiveTheAuditTrailIntoLockedObjects_whenTheScheduleFires() throws IOException {
+        // given: an audited admin change
+        assertThat(invoke(createProvider("groq")).path("statusCode").asInt()).isEqualTo(201);
+
+        // when
+        JsonNode runs = invoke(event("scheduled.json"));
+        JsonNode again = invoke(event("scheduled.json"));
+        JsonNode verified = invoke(event("verify-archive.json"));
+
+        // then
+        JsonNode admin = runs.get(0);
+        assertThat(admin.path("stream").asText()).isEqualTo("ADMIN");
+        assertThat(admin.path("batchesWritten").asInt()).isEqualTo(1);
+        assertThat(admin.path("problem").isNull()).isTrue();
+        assertThat(again.get(0).path("batchesWritten").asInt()).isZero();
+        assertThat(again.get(0).path("archivedThrough").asLong())
+                .isEqualTo(admin.path("archivedThrough").asLong());
+        assertThat(verified.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(verified.path("body").asText()).path("valid").asBoolean())
+                .isTrue();
+        S3Client s3 = stack.context().getBean(S3Client.class);
+        S3Object object = s3.listObjectsV2(b -> b.bucket(bucket).prefix("audit/admin/"))
+                .contents()
+                .getFirst();
+        var head = s3.headObject(b -> b.bucket(bucket).key(object.key()));
+        assertThat(head.objectLockMode()).isEqualTo(ObjectLockMode.GOVERNANCE);
+        assertThat(head.objectLockRetainUntilDate()).isAfter(Instant.now().plus(1, ChronoUnit.DAYS));
+        String lines =
+                s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String();
+        assertThat(lines).contains("\"action\":\"provider.create\"").doesNotContain("sk-test-credential-0000");
+    }
+
+    @Test
+    void handleRequest_shouldFail_whenThePayloadIsNotAnEvent() {
+        assertThatThrownBy(() -> invoke("[1,2]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    private static String event(String name) throws IOException {
+        try (InputStream in = AdminFunctionTest.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${ADMIN_KEY}", adminKey);
+        }
+    }
+
+    /** The recorded create event (base64 body, as API Gateway sends it) for another provider id. */
+    private static String createProvider(String id) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(event("create-provider.json"));
+        String body = new String(Base64.getDecoder().decode(event.path("body").asText()), StandardCharsets.UTF_8);
+        event.put(
+                "body",
+                Base64.getEncoder().encodeToString(body.replace("deepseek", id).getBytes(StandardCharsets.UTF_8)));
+        return JSON.writeValueAsString(event);
+    }
+
+    private static JsonNode invoke(String event) throws IOException {
+        return invoke(event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode invoke(byte[] event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        function.handleRequest(new ByteArrayInputStream(event), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+}

@@ -1,0 +1,81 @@
+package io.portbroker.fn.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Opens the built target/function.zip the way Lambda unpacks it into /var/task. */
+class FunctionZipIT {
+    private static final Path ZIP = Path.of("target/function.zip");
+
+    @Test
+    void bootstrap_shouldBeExecutableAndStartTheRuntimeLoop_whenUnpacked() throws IOException {
+        try (FileSystem zip = open()) {
+            // given
+            Path bootstrap = zip.getPath("/pb-stream-bootstrap");
+
+            // when
+            var permissions = Files.getPosixFilePermissions(bootstrap);
+            String script = Files.readString(bootstrap, StandardCharsets.UTF_8);
+
+            // then
+            assertThat(permissions)
+                    .contains(
+                            PosixFilePermission.OWNER_EXECUTE,
+                            PosixFilePermission.GROUP_EXECUTE,
+                            PosixFilePermission.OTHERS_EXECUTE,
+                            PosixFilePermission.OTHERS_READ);
+            assertThat(script)
+                    .startsWith("#!/bin/sh\n")
+                    .contains("exec /var/lang/bin/java -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+                            + " -cp \"/var/task/lib/*\" io.portbroker.fn.gateway.StreamingRuntime\n")
+                    .doesNotContain("\r");
+        }
+    }
+
+    @Test
+    void lib_shouldHoldTheModuleAndItsRuntimeJarsButNoServerOrUnusedHttpClients_whenPackaged() throws IOException {
+        try (FileSystem zip = open()) {
+            // when
+            List<String> jars = list(zip.getPath("/lib"));
+            List<String> root = list(zip.getPath("/"));
+
+            // then
+            assertThat(root).containsExactlyInAnyOrder("lib", "pb-stream-bootstrap");
+            assertThat(jars)
+                    .anyMatch(j -> j.startsWith("portbroker-fn-gateway-"))
+                    .anyMatch(j -> j.startsWith("portbroker-core-"))
+                    .anyMatch(j -> j.startsWith("micronaut-inject-"))
+                    .anyMatch(j -> j.startsWith("url-connection-client-"))
+                    .noneMatch(j -> j.startsWith("netty-") || j.startsWith("micronaut-http-server-netty"))
+                    .noneMatch(j -> j.startsWith("apache-client-") || j.startsWith("httpclient"))
+                    .noneMatch(j -> j.startsWith("junit") || j.startsWith("assertj"));
+            assertThat(Files.size(ZIP)).isLessThan(40L * 1024 * 1024);
+        }
+    }
+
+    private static FileSystem open() throws IOException {
+        assertThat(ZIP).as("run the package phase first").exists();
+        URI uri = URI.create("jar:" + ZIP.toAbsolutePath().toUri());
+        return FileSystems.newFileSystem(uri, Map.of("enablePosixFileAttributes", "true"));
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString().replace("/", ""))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
