@@ -38,6 +38,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("MutableClock is always UTC");
+        // a snapshot: time only moves through this instance, which stays UTC
+        return Clock.fixed(instant(), zone);
     }
 }
