@@ -287,7 +287,8 @@ public final class LocalStack implements AutoCloseable {
         String endpoint = env.get("PORTBROKER_AWS_ENDPOINT");
         if (endpoint == null || endpoint.isBlank()) {
             System.err.println("PORTBROKER_AWS_ENDPOINT must point at the emulator (./pb local starts it)");
-            System.exit(2);
+            // nothing has started yet, so there are no shutdown hooks to run
+            Runtime.getRuntime().halt(2);
         }
         Settings settings = new Settings(
                 endpoint,
