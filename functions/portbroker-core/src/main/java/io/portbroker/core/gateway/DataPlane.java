@@ -92,8 +92,7 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
         StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
         UpstreamDialects dialects =
                 new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
-        MessagesService messages =
-                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new AnthropicMessagesDialect(s.validateStreams()),

@@ -6,7 +6,6 @@ import io.portbroker.core.routing.Router;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
-import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.codec.UpstreamDialect;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * The Messages use case: route the request, then let the {@link ExecutionOrchestrator} try the plan's
  * candidates, each attempt encoding the request for its provider, calling it and translating the answer back.
  */
-public final class MessagesService {
+public final class MessagesService implements Messages {
 
     private final Router router;
     private final UpstreamDialects dialects;
@@ -39,11 +38,7 @@ public final class MessagesService {
         this.orchestrator = orchestrator;
     }
 
-    /**
-     * Answers a non-streamed request.
-     *
-     * @throws GatewayException when every attempt failed (the last failure) or the request is invalid
-     */
+    @Override
     public Served<NormalizedResponse> complete(NormalizedRequest request, RequestContext ctx, Notes notes) {
         RoutePlan plan = router.plan(request.model(), RequestNeeds.of(request));
         return orchestrator.execute(plan, ctx, (attempt, headersTimeout, race) -> {
@@ -61,14 +56,7 @@ public final class MessagesService {
         });
     }
 
-    /**
-     * Streams an answer: events go to the sink returned by {@code starter}, which is called once the first
-     * event is ready. Failures before that fail over or propagate; failures after it end the stream with an
-     * error event.
-     *
-     * @param cancellation registers the action to run when the client disconnects
-     * @throws GatewayException when the request fails before anything reached the client
-     */
+    @Override
     public void stream(
             NormalizedRequest request,
             RequestContext ctx,
@@ -84,7 +72,4 @@ public final class MessagesService {
             return Boolean.TRUE;
         });
     }
-
-    /** An answer together with the provider that served it. */
-    public record Served<T>(T value, String providerId) {}
 }

@@ -1,7 +1,7 @@
 package io.portbroker.core.http;
 
 import io.portbroker.core.gateway.Ids;
-import io.portbroker.core.gateway.MessagesService;
+import io.portbroker.core.gateway.Messages;
 import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Principal;
@@ -44,7 +44,7 @@ public final class GatewayApi implements ApiHandler {
     private static final String JSON = "application/json";
 
     private final ClientDialect client;
-    private final MessagesService messages;
+    private final Messages messages;
     private final ApiKeyAuthenticator authenticator;
     private final Router router;
     private final ModelCatalog models;
@@ -56,7 +56,7 @@ public final class GatewayApi implements ApiHandler {
 
     public GatewayApi(
             ClientDialect client,
-            MessagesService messages,
+            Messages messages,
             ApiKeyAuthenticator authenticator,
             Router router,
             long maxBodyBytes) {
@@ -66,7 +66,7 @@ public final class GatewayApi implements ApiHandler {
     /** @param metering the admit step and usage accounting of {@code POST /v1/messages} */
     public GatewayApi(
             ClientDialect client,
-            MessagesService messages,
+            Messages messages,
             ApiKeyAuthenticator authenticator,
             Router router,
             long maxBodyBytes,
@@ -82,7 +82,7 @@ public final class GatewayApi implements ApiHandler {
      */
     public GatewayApi(
             ClientDialect client,
-            MessagesService messages,
+            Messages messages,
             ApiKeyAuthenticator authenticator,
             Router router,
             long maxBodyBytes,
