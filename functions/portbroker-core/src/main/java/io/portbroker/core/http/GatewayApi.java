@@ -218,12 +218,27 @@ public final class GatewayApi implements ApiHandler {
                     decoded,
                     notes,
                     c.responder(),
-                    new RequestContext(c.requestId(), c.handling().traceparent(), c.principal()),
+                    new RequestContext(
+                            c.requestId(),
+                            c.handling().traceparent(),
+                            c.principal(),
+                            firstValues(c.request()),
+                            new java.util.concurrent.ConcurrentHashMap<>()),
                     usage,
                     c.handling().started());
         } finally {
             metering.finish(ticket, usage.usage());
         }
+    }
+
+    private static Map<String, String> firstValues(ApiRequest request) {
+        Map<String, String> first = new java.util.HashMap<>();
+        request.headers().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                first.put(name, values.get(0));
+            }
+        });
+        return first;
     }
 
     private static String sourceIp(ApiRequest request) {
@@ -245,6 +260,7 @@ public final class GatewayApi implements ApiHandler {
             metrics.time(MetricNames.FIRST_BYTE_LATENCY, Map.of(), Duration.ofNanos(System.nanoTime() - started));
             Map<String, String> headers = baseHeaders(ctx.requestId(), JSON);
             headers.put("x-portbroker-provider", served.providerId());
+            headers.putAll(ctx.responseHeaders());
             addNotes(headers, notes);
             responder.respond(200, headers, client.encodeResponse(served.value()));
             return;
@@ -258,6 +274,7 @@ public final class GatewayApi implements ApiHandler {
                     headers.put("cache-control", "no-cache");
                     headers.put("x-accel-buffering", "no");
                     headers.put("x-portbroker-provider", providerId);
+                    headers.putAll(ctx.responseHeaders());
                     addNotes(headers, notes);
                     metrics.time(
                             MetricNames.FIRST_BYTE_LATENCY, Map.of(), Duration.ofNanos(System.nanoTime() - started));
