@@ -11,6 +11,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.error.RequestTooLargeError;
 import io.portbroker.protocol.codec.ClientDialect;
+import io.portbroker.wiring.GatewayConfiguration;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,4 +1,4 @@
-package io.portbroker.fn.gateway;
+package io.portbroker.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
