@@ -74,7 +74,7 @@ class AdminSessionEndToEndTest {
                         -1,
                         prefix,
                         null,
-                        Map.of("portbroker.usage-flush", "200ms"),
+                        Map.of("portbroker.infrastructure.usage-flush", "200ms"),
                         adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.printedKey().ifPresent(SECRETS_SEEN::add);

@@ -31,8 +31,11 @@ class ErrorsEndToEndTest {
     @BeforeAll
     static void start() {
         // failures are provoked on purpose here: keep the breaker from opening so each test sees its own answer
-        gw = GatewayFixture.start(
-                Map.of("portbroker.max-body-bytes", 1_000_000, "portbroker.breaker-minimum-calls", 100_000));
+        gw = GatewayFixture.start(Map.of(
+                "portbroker.infrastructure.max-body-bytes",
+                1_000_000,
+                "portbroker.runtime.breaker.minimum-calls",
+                100_000));
     }
 
     @AfterAll

@@ -1,6 +1,9 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.settings.InfrastructureSettings;
+import io.portbroker.core.settings.LayeredSettings;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -18,10 +21,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 @Factory
 public class AwsClientsFactory {
-    private final GatewayConfiguration config;
+    private final InfrastructureSettings config;
 
-    public AwsClientsFactory(GatewayConfiguration config) {
-        this.config = config;
+    /** Configured from the file and environment layers: the remote layer is read with these clients. */
+    public AwsClientsFactory(@Named("local") LayeredSettings settings) {
+        this.config = settings.settings().infrastructure();
     }
 
     @Singleton
@@ -46,9 +50,9 @@ public class AwsClientsFactory {
 
     /** Region, URLConnection HTTP client and (locally) the endpoint override; other functions' clients use it too. */
     public <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.region(Region.of(config.getRegion())).httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (config.getAwsEndpoint() != null && !config.getAwsEndpoint().isBlank()) {
-            builder.endpointOverride(URI.create(config.getAwsEndpoint()));
+        builder.region(Region.of(config.region())).httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (!config.awsEndpoint().isBlank()) {
+            builder.endpointOverride(URI.create(config.awsEndpoint()));
         }
         return builder;
     }

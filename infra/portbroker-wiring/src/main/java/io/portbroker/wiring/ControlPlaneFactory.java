@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.admin.AdminCredentialAuthenticator;
+import io.portbroker.core.admin.ConfigEditor;
 import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
 import io.portbroker.core.audit.AuditArchiver;
@@ -20,10 +21,11 @@ import io.portbroker.core.limits.KeyMetering;
 import io.portbroker.core.limits.Metering;
 import io.portbroker.core.limits.RateLimiter;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.settings.InfrastructureSettings;
+import io.portbroker.core.settings.Settings;
 import io.portbroker.core.usage.UsageRecorder;
 import io.portbroker.core.usage.UsageStore;
 import io.portbroker.dynamodb.DynamoAuditStore;
-import io.portbroker.dynamodb.DynamoConfigStore;
 import io.portbroker.dynamodb.DynamoRateLimiter;
 import io.portbroker.dynamodb.DynamoUsageStore;
 import jakarta.inject.Named;
@@ -41,20 +43,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @Factory
 public class ControlPlaneFactory {
-    private final GatewayConfiguration config;
+    private final InfrastructureSettings config;
 
-    public ControlPlaneFactory(GatewayConfiguration config) {
-        this.config = config;
+    public ControlPlaneFactory(Settings settings) {
+        this.config = settings.infrastructure();
     }
 
     @Singleton
     RateLimiter rateLimiter(DynamoDbClient client) {
-        return new DynamoRateLimiter(client, config.getTablePrefix());
+        return new DynamoRateLimiter(client, config.tablePrefix());
     }
 
     @Singleton
     UsageStore usageStore(DynamoDbClient client) {
-        return new DynamoUsageStore(client, config.getTablePrefix());
+        return new DynamoUsageStore(client, config.tablePrefix());
     }
 
     /** Flushed on shutdown by the container (close), so counts of the last seconds are not lost. */
@@ -64,14 +66,14 @@ public class ControlPlaneFactory {
         return new UsageRecorder(
                 store,
                 clock,
-                config.getUsageQueue(),
+                config.usageQueue(),
                 scheduler,
-                config.getUsageFlush().toMillis());
+                config.usageFlush().toMillis());
     }
 
     @Singleton
     AuditLog auditLog(DynamoDbClient client, Clock clock) {
-        return new AuditLog(new DynamoAuditStore(client, config.getTablePrefix()), clock);
+        return new AuditLog(new DynamoAuditStore(client, config.tablePrefix()), clock);
     }
 
     @Singleton
@@ -99,6 +101,7 @@ public class ControlPlaneFactory {
             KeyHasher hasher,
             ApiKeyAuthenticator authenticator,
             ConfigStore configStore,
+            ConfigEditor configEditor,
             ProviderCredentialVault vault,
             ProviderUrlGuard urlGuard,
             UsageStore usage,
@@ -114,7 +117,7 @@ public class ControlPlaneFactory {
                         issuer,
                         authenticator,
                         configStore,
-                        (DynamoConfigStore) configStore,
+                        configEditor,
                         vault,
                         urlGuard,
                         usage,

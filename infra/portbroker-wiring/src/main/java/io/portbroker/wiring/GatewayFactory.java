@@ -15,16 +15,18 @@ import io.portbroker.core.limits.Metering;
 import io.portbroker.core.metrics.EmfMetrics;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.reload.ConfigSnapshots;
+import io.portbroker.core.reload.LiveDataPlane;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.settings.Settings;
 import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.dynamodb.DynamoApiKeyStore;
 import io.portbroker.dynamodb.DynamoBreakerStateStore;
-import io.portbroker.dynamodb.DynamoConfigStore;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ClientDialect;
 import io.portbroker.protocol.codec.ThinkingSignatures;
@@ -45,16 +47,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/** Wires the plain-Java core from configuration; the only place that knows every implementation. */
+/** Wires the plain-Java data plane from the typed settings; the only place that knows every implementation. */
 @Factory
 public class GatewayFactory {
-    private final GatewayConfiguration config;
+    private final Settings settings;
 
-    public GatewayFactory(GatewayConfiguration config) {
-        this.config = config;
-        if (config.getTablePrefix() == null || config.getTablePrefix().isBlank()) {
-            throw new IllegalStateException("portbroker.table-prefix must be set");
-        }
+    /** Takes the settings in force at start; their binding already refused anything invalid. */
+    public GatewayFactory(Settings settings) {
+        this.settings = settings;
     }
 
     @Singleton
@@ -69,23 +69,18 @@ public class GatewayFactory {
 
     @Singleton
     KeyHasher keyHasher(SecretsManagerSecrets secrets) {
-        return new KeyHasher(secrets.get(config.getPepperSecretId()).getBytes(StandardCharsets.UTF_8));
+        return new KeyHasher(secrets.get(settings.security().pepperSecretId()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Singleton
     ThinkingSignatures thinkingSignatures(SecretsManagerSecrets secrets) {
         return new HmacThinkingSignatures(
-                secrets.get(config.getThinkingKeySecretId()).getBytes(StandardCharsets.UTF_8));
+                secrets.get(settings.security().thinkingKeySecretId()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Singleton
     ApiKeyStore apiKeyStore(DynamoDbClient client) {
-        return new DynamoApiKeyStore(client, config.getTablePrefix());
-    }
-
-    @Singleton
-    ConfigStore configStore(DynamoDbClient client, Clock clock) {
-        return new DynamoConfigStore(client, config.getTablePrefix(), clock, config.getConfigRefresh());
+        return new DynamoApiKeyStore(client, settings.infrastructure().tablePrefix());
     }
 
     @Singleton
@@ -113,17 +108,17 @@ public class GatewayFactory {
 
     @Singleton
     ClientDialect clientDialect() {
-        return new AnthropicMessagesDialect(config.isValidateStreams());
+        return new AnthropicMessagesDialect(settings.experimental().validateStreams());
     }
 
     @Singleton
     ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock) {
-        return new ApiKeyAuthenticator(store, hasher, clock, config.getKeyCacheTtl());
+        return new ApiKeyAuthenticator(store, hasher, clock, settings.security().keyCacheTtl());
     }
 
     @Singleton
     BreakerStateStore breakerStateStore(DynamoDbClient client) {
-        return new DynamoBreakerStateStore(client, config.getTablePrefix());
+        return new DynamoBreakerStateStore(client, settings.infrastructure().tablePrefix());
     }
 
     /** In-memory metrics back the Prometheus page; EMF lines on stdout feed CloudWatch in Lambda. */
@@ -135,18 +130,28 @@ public class GatewayFactory {
     @Singleton
     Metrics metrics(InMemoryMetrics inMemory, Clock clock) {
         List<Metrics> sinks = new ArrayList<>();
-        if (config.isExposeMetrics()) {
+        if (settings.infrastructure().exposeMetrics()) {
             sinks.add(inMemory);
         }
-        if (config.isEmfMetrics()) {
-            sinks.add(new EmfMetrics(System.out::println, clock, "gateway", config.getEnvironment()));
+        if (settings.infrastructure().emfMetrics()) {
+            sinks.add(new EmfMetrics(
+                    System.out::println,
+                    clock,
+                    "gateway",
+                    settings.infrastructure().environment()));
         }
         return Metrics.fanOut(sinks);
     }
 
+    /**
+     * The data plane, assembled again from the new settings whenever a reload changes runtime or experimental
+     * settings (retry, breaker, ping, stream validation); routes and providers come from the snapshot per request.
+     */
     @Singleton
-    DataPlane dataPlane(
+    LiveDataPlane dataPlane(
             Metering metering,
+            ConfigSnapshots snapshots,
+            ConfigPoller poller,
             ConfigStore store,
             UpstreamTransport transport,
             CredentialResolver credentials,
@@ -157,24 +162,27 @@ public class GatewayFactory {
             InMemoryMetrics inMemory,
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler) {
-        return DataPlane.assemble(
-                new DataPlane.Parts(
-                        store,
-                        transport,
-                        credentials,
-                        authenticator,
-                        signatures,
-                        breakerStates,
-                        config.toSettings(),
-                        metrics,
-                        inMemory,
-                        clock,
-                        Sleeper.REAL,
-                        new SplittableRandom(),
-                        scheduler,
-                        config.getWatchdogTick(),
-                        Executors.newVirtualThreadPerTaskExecutor()),
-                metering);
+        poller.start();
+        return new LiveDataPlane(
+                snapshots,
+                s -> DataPlane.assemble(
+                        new DataPlane.Parts(
+                                store,
+                                transport,
+                                credentials,
+                                authenticator,
+                                signatures,
+                                breakerStates,
+                                s.toGatewaySettings(),
+                                metrics,
+                                inMemory,
+                                clock,
+                                Sleeper.REAL,
+                                new SplittableRandom(),
+                                scheduler,
+                                s.infrastructure().watchdogTick(),
+                                Executors.newVirtualThreadPerTaskExecutor()),
+                        metering));
     }
 
     /**
@@ -182,7 +190,7 @@ public class GatewayFactory {
      * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
      */
     @Singleton
-    ApiHandler api(DataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
-        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane.api());
+    ApiHandler api(LiveDataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
+        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane);
     }
 }

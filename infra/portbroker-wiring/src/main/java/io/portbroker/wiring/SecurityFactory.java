@@ -12,6 +12,10 @@ import io.portbroker.core.auth.RefreshTokens;
 import io.portbroker.core.cors.CorsConfig;
 import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
+import io.portbroker.core.reload.ConfigSnapshots;
+import io.portbroker.core.settings.SecuritySettings;
+import io.portbroker.core.settings.Settings;
+import io.portbroker.core.settings.SsrfSettings;
 import io.portbroker.core.ssrf.Cidr;
 import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.ssrf.HostResolver;
@@ -23,17 +27,15 @@ import io.portbroker.dynamodb.DynamoLoginAttemptStore;
 import io.portbroker.dynamodb.DynamoRefreshTokenStore;
 import io.portbroker.secrets.KmsEnvelopeCipher;
 import io.portbroker.secrets.SecretsManagerSecrets;
-import io.portbroker.secrets.SsmStringList;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Wires the security components: the SSRF policy (save time and connect time), KMS-sealed provider keys, admin
@@ -45,10 +47,12 @@ public class SecurityFactory {
     static final String JWT_ISSUER = "portbroker";
     static final String JWT_AUDIENCE = "portbroker-admin";
 
-    private final GatewayConfiguration config;
+    private final SecuritySettings config;
+    private final String tablePrefix;
 
-    public SecurityFactory(GatewayConfiguration config) {
-        this.config = config;
+    public SecurityFactory(Settings settings) {
+        this.config = settings.security();
+        this.tablePrefix = settings.infrastructure().tablePrefix();
     }
 
     @Singleton
@@ -57,11 +61,11 @@ public class SecurityFactory {
     }
 
     @Singleton
-    UrlPolicy urlPolicy(SsrfConfiguration ssrf, HostResolver resolver) {
-        List<Cidr> ranges = ssrf.getAllowedCidrs().stream().map(Cidr::parse).toList();
+    UrlPolicy urlPolicy(HostResolver resolver) {
+        SsrfSettings ssrf = config.ssrf();
+        List<Cidr> ranges = ssrf.allowedCidrs().stream().map(Cidr::parse).toList();
         return new UrlPolicy(
-                new UrlPolicyConfig(
-                        new HashSet<>(ssrf.getPlainHttpHosts()), new HashSet<>(ssrf.getAllowedHosts()), ranges),
+                new UrlPolicyConfig(new HashSet<>(ssrf.plainHttpHosts()), new HashSet<>(ssrf.allowedHosts()), ranges),
                 resolver);
     }
 
@@ -78,29 +82,23 @@ public class SecurityFactory {
     /** Provider keys sealed under the configured KMS key; also the resolver of {@code sealed:} references. */
     @Singleton
     SealedProviderCredentials sealedCredentials(KmsClient kms, Clock clock) {
-        if (config.getKmsKeyId() == null || config.getKmsKeyId().isBlank()) {
-            throw new IllegalStateException("portbroker.kms-key-id must name the KMS key for provider credentials");
-        }
+        // security.kms-key-id is @NotBlank: a missing key id failed the settings binding already
         return new SealedProviderCredentials(
-                new KmsEnvelopeCipher(kms, config.getKmsKeyId(), new SecureRandom()),
-                clock,
-                config.getCredentialCacheTtl());
+                new KmsEnvelopeCipher(kms, config.kmsKeyId(), new SecureRandom()), clock, config.credentialCacheTtl());
     }
 
     /** Refuses to start with a signing key under 32 bytes (JwtService checks). */
     @Singleton
     JwtService jwtService(SecretsManagerSecrets secrets, Clock clock) {
-        byte[] key = secrets.get(config.getJwtSecretId()).getBytes(StandardCharsets.UTF_8);
+        byte[] key = secrets.get(config.jwtSecretId()).getBytes(StandardCharsets.UTF_8);
         return new JwtService(
-                key,
-                new JwtConfig(JWT_ISSUER, JWT_AUDIENCE, config.getAdminTokenTtl(), java.time.Duration.ofSeconds(30)),
-                clock);
+                key, new JwtConfig(JWT_ISSUER, JWT_AUDIENCE, config.adminTokenTtl(), Duration.ofSeconds(30)), clock);
     }
 
     @Singleton
     AdminAuthService adminAuthService(DynamoDbClient dynamo, JwtService jwt, Clock clock) {
         SecureRandom random = new SecureRandom();
-        String prefix = config.getTablePrefix();
+        String prefix = tablePrefix;
         return new AdminAuthService(
                 new DynamoAdminUserStore(dynamo, prefix),
                 PasswordHasher.ofDefaults(),
@@ -113,15 +111,16 @@ public class SecurityFactory {
     }
 
     /**
-     * The admin UI's CORS policy. With an SSM parameter the list is re-read every {@code reload} (a bad edit keeps
-     * the last good list); a {@code *} in the first list read fails the start.
+     * The admin UI's CORS policy, read from the snapshot in force on every request: an origin list changed through
+     * the admin API or SSM applies at the next request after the reload. The list is validated with the other
+     * settings ({@code *} and malformed origins refuse to start, and a reload carrying them is rejected whole).
      */
     @Singleton
-    CorsPolicy corsPolicy(CorsConfiguration cors, SsmClient ssm, Clock clock) {
-        Supplier<List<String>> origins =
-                cors.getOriginsParameter() == null || cors.getOriginsParameter().isBlank()
-                        ? () -> List.copyOf(cors.getAllowedOrigins())
-                        : new SsmStringList(ssm, cors.getOriginsParameter())::read;
-        return new CorsPolicy(() -> CorsConfig.forAdminUi(new HashSet<>(origins.get())), cors.getReload(), clock);
+    CorsPolicy corsPolicy(ConfigSnapshots snapshots, Clock clock) {
+        return new CorsPolicy(
+                () -> CorsConfig.forAdminUi(
+                        new HashSet<>(snapshots.get().typed().runtime().cors().allowedOrigins())),
+                Duration.ZERO,
+                clock);
     }
 }
