@@ -401,8 +401,8 @@ module "admin" {
       resources = [module.tables.arns["api-keys"], "${module.tables.arns["api-keys"]}/index/by-key-id"]
     },
     {
-      sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item
-      actions   = ["dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"]
+      sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item; edits bump the #config version item
+      actions   = ["dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
       resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
     },
     {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.admin.AdminCredentialAuthenticator;
+import io.portbroker.core.admin.ConfigAdmin;
 import io.portbroker.core.admin.ConfigEditor;
 import io.portbroker.core.admin.ProviderCredentialVault;
 import io.portbroker.core.admin.ProviderUrlGuard;
@@ -20,6 +21,8 @@ import io.portbroker.core.limits.Admission;
 import io.portbroker.core.limits.KeyMetering;
 import io.portbroker.core.limits.Metering;
 import io.portbroker.core.limits.RateLimiter;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.settings.InfrastructureSettings;
 import io.portbroker.core.settings.Settings;
@@ -108,7 +111,9 @@ public class ControlPlaneFactory {
             AuditLog audit,
             AdminAuthService auth,
             Clock clock,
-            Optional<AuditArchiver> archiver) {
+            Optional<AuditArchiver> archiver,
+            ConfigSnapshots snapshots,
+            Metrics metrics) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
@@ -124,6 +129,7 @@ public class ControlPlaneFactory {
                         audit,
                         auth,
                         clock,
-                        archiver.orElse(null)));
+                        archiver.orElse(null)),
+                new ConfigAdmin(snapshots, audit, metrics));
     }
 }

@@ -8,22 +8,21 @@ import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.settings.LayeredSettings;
-import io.portbroker.core.settings.RemoteSettingsStore;
 import io.portbroker.core.settings.SettingsLayer;
 import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.MemoryRemoteSettings;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Reload, rejection, polling and fan-out of the config snapshot. */
 class ConfigSnapshotsTest {
 
     private final MemoryConfigStore store = new MemoryConfigStore();
-    private final MapRemote remote = new MapRemote();
+    private final MemoryRemoteSettings remote = new MemoryRemoteSettings();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
 
@@ -225,25 +224,5 @@ class ConfigSnapshotsTest {
 
     static ModelRoute route(String pattern, String providerId) {
         return new ModelRoute(pattern, List.of(new RouteTarget(providerId, "m", 0, 1, null)), "priority", true);
-    }
-
-    /** The remote layer in a map. */
-    static final class MapRemote implements RemoteSettingsStore {
-        private final Map<String, String> values = new ConcurrentHashMap<>();
-
-        @Override
-        public Map<String, String> read() {
-            return Map.copyOf(values);
-        }
-
-        @Override
-        public void put(String path, String value) {
-            values.put(path, value);
-        }
-
-        @Override
-        public void remove(String path) {
-            values.remove(path);
-        }
     }
 }

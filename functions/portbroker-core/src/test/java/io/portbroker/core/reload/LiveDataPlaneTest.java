@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class LiveDataPlaneTest {
 
     private final MemoryConfigStore stored = new MemoryConfigStore();
-    private final ConfigSnapshotsTest.MapRemote remote = new ConfigSnapshotsTest.MapRemote();
+    private final io.portbroker.core.testing.MemoryRemoteSettings remote =
+            new io.portbroker.core.testing.MemoryRemoteSettings();
     private final ConfigSnapshots snapshots = new ConfigSnapshots(
             new ConfigSnapshots.Sources(stored, stored, remote),
             LayeredSettings.merge(Map.of()),

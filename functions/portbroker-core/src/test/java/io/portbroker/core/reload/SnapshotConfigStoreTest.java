@@ -27,7 +27,7 @@ class SnapshotConfigStoreTest {
 
     private final MemoryConfigStore stored = new MemoryConfigStore();
     private final ConfigSnapshots snapshots = new ConfigSnapshots(
-            new ConfigSnapshots.Sources(stored, stored, new ConfigSnapshotsTest.MapRemote()),
+            new ConfigSnapshots.Sources(stored, stored, new io.portbroker.core.testing.MemoryRemoteSettings()),
             LayeredSettings.merge(Map.of()),
             e -> {},
             Metrics.NONE);
