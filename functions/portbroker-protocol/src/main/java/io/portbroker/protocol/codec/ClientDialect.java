@@ -4,7 +4,11 @@ import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.NormalizedResponse;
 
-/** The dialect PortBroker speaks to its callers, e.g. {@code anthropic-messages}. Thread-safe. */
+/**
+ * A dialect PortBroker speaks to its callers, e.g. {@code anthropic-messages} or {@code openai-chat}: wire bytes
+ * to IR and back, errors in the dialect's envelope. Token estimates are a separate {@link TokenCounter}.
+ * Thread-safe.
+ */
 public interface ClientDialect {
 
     String name();
@@ -32,6 +36,6 @@ public interface ClientDialect {
     /** The error body for a failure, carrying the request id. */
     byte[] encodeError(GatewayException error, String requestId);
 
-    /** Estimated input tokens for {@code count_tokens}, counting every block type, tools and system. */
-    long countTokens(NormalizedRequest request);
+    /** The HTTP status this dialect's clients expect for a failure (e.g. Anthropic's 529 for overload). */
+    int errorStatus(GatewayException error);
 }
