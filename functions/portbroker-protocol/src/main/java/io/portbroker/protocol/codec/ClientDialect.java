@@ -33,6 +33,14 @@ public interface ClientDialect {
     /** A sink that writes each IR event as one wire frame (SSE) to {@code out}. One per stream. */
     StreamEventSink newStreamEncoder(ByteSink out);
 
+    /**
+     * A stream encoder that may honour stream options of the original request body (OpenAI's
+     * {@code stream_options.include_usage}); by default the same as {@link #newStreamEncoder(ByteSink)}.
+     */
+    default StreamEventSink newStreamEncoder(ByteSink out, byte[] requestBody) {
+        return newStreamEncoder(out);
+    }
+
     /** The error body for a failure, carrying the request id. */
     byte[] encodeError(GatewayException error, String requestId);
 

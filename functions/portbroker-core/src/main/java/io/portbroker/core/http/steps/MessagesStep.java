@@ -67,7 +67,10 @@ public final class MessagesStep implements Step {
                     headers.putAll(ctx.responseHeaders());
                     ResponseHeaders.addNotes(headers, exchange.notes());
                     firstByte(exchange);
-                    StreamEventSink encoder = exchange.dialect().newStreamEncoder(responder.startStream(200, headers));
+                    StreamEventSink encoder = exchange.dialect()
+                            .newStreamEncoder(
+                                    responder.startStream(200, headers),
+                                    exchange.request().body());
                     return event -> {
                         if (event instanceof StreamEvent.Finish finish) {
                             exchange.usage(finish.usage());
