@@ -54,7 +54,9 @@ class MixedRouteFailoverEndToEndTest {
             Map.Entry<String, JsonNode> h = it.next();
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
             if (!Set.RESTRICTED.contains(name)) {
-                b.header(h.getKey(), name.equals("x-api-key") ? gw.clientKey : h.getValue().asText());
+                b.header(
+                        h.getKey(),
+                        name.equals("x-api-key") ? gw.clientKey : h.getValue().asText());
             }
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -87,7 +89,8 @@ class MixedRouteFailoverEndToEndTest {
         ObjectNode expected = body.deepCopy();
         expected.put("model", "claude-upstream");
         assertThat(received.json()).isEqualTo(expected);
-        assertThat(received.header("anthropic-beta")).isEqualTo(fixture.path("headers").path("anthropic-beta").asText());
+        assertThat(received.header("anthropic-beta"))
+                .isEqualTo(fixture.path("headers").path("anthropic-beta").asText());
         assertThat(received.header("anthropic-version")).isEqualTo("2023-06-01");
         assertThat(received.header("x-api-key")).isEqualTo(MixedDialectFixture.CREDENTIAL);
 
@@ -100,16 +103,25 @@ class MixedRouteFailoverEndToEndTest {
                         .put("thinking", "from another provider")
                         .put("signature", "pbsig1.bm90LWEtcmVhbC1zaWduYXR1cmU"))
                 .add(JSON.createObjectNode().put("type", "text").put("text", "earlier answer"));
-        messages.insertObject(2).put("role", "user").putArray("content").addObject().put("type", "text").put("text", "go on");
+        messages.insertObject(2)
+                .put("role", "user")
+                .putArray("content")
+                .addObject()
+                .put("type", "text")
+                .put("text", "go on");
         ObjectNode assistant = messages.addObject().put("role", "assistant");
         ArrayNode content = assistant.putArray("content");
         content.addObject()
                 .put("type", "thinking")
                 .put("thinking", "I should read it.")
                 .put("signature", AnthropicReplies.ANTHROPIC_SIGNATURE);
-        ObjectNode use = content.addObject().put("type", "tool_use").put("id", "toolu_01").put("name", "Read");
+        ObjectNode use = content.addObject()
+                .put("type", "tool_use")
+                .put("id", "toolu_01")
+                .put("name", "Read");
         use.putObject("input").put("file_path", "/tmp/a");
-        ObjectNode result = messages.addObject().put("role", "user").putArray("content").addObject();
+        ObjectNode result =
+                messages.addObject().put("role", "user").putArray("content").addObject();
         result.put("type", "tool_result").put("tool_use_id", "toolu_01").put("content", "hi");
         HttpResponse<String> second = post(fixture, body);
 

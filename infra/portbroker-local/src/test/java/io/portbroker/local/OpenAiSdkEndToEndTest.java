@@ -72,8 +72,8 @@ class OpenAiSdkEndToEndTest {
                                 .putAdditionalProperty("type", JsonValue.from("object"))
                                 .putAdditionalProperty(
                                         "properties",
-                                        JsonValue.from(java.util.Map.of(
-                                                "file_path", java.util.Map.of("type", "string"))))
+                                        JsonValue.from(
+                                                java.util.Map.of("file_path", java.util.Map.of("type", "string"))))
                                 .build())
                         .build())
                 .build();
@@ -83,8 +83,9 @@ class OpenAiSdkEndToEndTest {
     void create_shouldReturnTheUpstreamAnswer_whenNotStreaming() {
         gw.openAi.script(req -> Replies.completion("Hi there", List.of(), "stop"));
 
-        ChatCompletion completion =
-                client.chat().completions().create(params("gpt-4o").addUserMessage("Hello").build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(params("gpt-4o").addUserMessage("Hello").build());
 
         assertThat(completion.choices().get(0).message().content()).contains("Hi there");
         assertThat(completion.model()).isEqualTo("gpt-4o");
@@ -119,7 +120,8 @@ class OpenAiSdkEndToEndTest {
     @Test
     void create_shouldRoundTripAToolCall_whenTheModelCallsATool() {
         gw.openAi.script(req -> req.path("messages").size() == 1
-                ? Replies.completion(null, List.<String[]>of(new String[] {"Read", "{\"file_path\":\"/a\"}"}), "tool_calls")
+                ? Replies.completion(
+                        null, List.<String[]>of(new String[] {"Read", "{\"file_path\":\"/a\"}"}), "tool_calls")
                 : Replies.completion("The file says hi", List.of(), "stop"));
         ChatCompletionCreateParams.Builder first =
                 params("gpt-4o").addUserMessage("Read /a").addTool(readTool()).parallelToolCalls(false);
@@ -136,14 +138,18 @@ class OpenAiSdkEndToEndTest {
                                 .build())
                         .build());
 
-        assertThat(call.choices().get(0).finishReason())
-                .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertThat(call.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
         assertThat(toolCall.function().name()).isEqualTo("Read");
         assertThat(toolCall.function().arguments()).isEqualTo("{\"file_path\":\"/a\"}");
         assertThat(answer.choices().get(0).message().content()).contains("The file says hi");
         JsonNode second = gw.openAi.requests().getLast().body();
         assertThat(second.path("parallel_tool_calls").asBoolean(true)).isFalse();
-        assertThat(second.path("messages").get(1).path("tool_calls").get(0).path("id").asText())
+        assertThat(second.path("messages")
+                        .get(1)
+                        .path("tool_calls")
+                        .get(0)
+                        .path("id")
+                        .asText())
                 .isEqualTo(toolCall.id());
         assertThat(second.path("messages").get(2).path("role").asText()).isEqualTo("tool");
         assertThat(second.path("messages").get(2).path("content").toString()).contains("hi");
@@ -164,12 +170,17 @@ class OpenAiSdkEndToEndTest {
         }
 
         ChatCompletion completion = acc.chatCompletion();
-        ChatCompletionMessageFunctionToolCall call =
-                completion.choices().get(0).message().toolCalls().orElseThrow().get(0).asFunction();
+        ChatCompletionMessageFunctionToolCall call = completion
+                .choices()
+                .get(0)
+                .message()
+                .toolCalls()
+                .orElseThrow()
+                .get(0)
+                .asFunction();
         assertThat(call.id()).isEqualTo("toolu_01");
         assertThat(call.function().arguments()).isEqualTo("{\"file_path\":\"/b\"}");
-        assertThat(completion.choices().get(0).finishReason())
-                .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
         assertThat(gw.anthropic.violations()).isEmpty();
         JsonNode sent = gw.anthropic.requests().getLast().json();
         assertThat(sent.path("model").asText()).isEqualTo("claude-upstream");
@@ -181,8 +192,9 @@ class OpenAiSdkEndToEndTest {
     void create_shouldAnswerFromAnAnthropicUpstream_whenNotStreaming() {
         gw.anthropic.script(req -> AnthropicReplies.message("Bonjour"));
 
-        ChatCompletion completion =
-                client.chat().completions().create(params("claude-native").addUserMessage("Hello").build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(params("claude-native").addUserMessage("Hello").build());
 
         assertThat(completion.choices().get(0).message().content()).contains("Bonjour");
         assertThat(completion.usage().orElseThrow().promptTokens()).isEqualTo(11);
@@ -208,7 +220,9 @@ class OpenAiSdkEndToEndTest {
                 .maxRetries(0)
                 .build();
 
-        assertThatThrownBy(() -> wrong.chat().completions().create(params("gpt-4o").addUserMessage("x").build()))
+        assertThatThrownBy(() -> wrong.chat()
+                        .completions()
+                        .create(params("gpt-4o").addUserMessage("x").build()))
                 .isInstanceOf(UnauthorizedException.class);
     }
 

@@ -37,7 +37,8 @@ public final class AnthropicReplies {
     public static Reply streamText(String... pieces) {
         List<String> events = new ArrayList<>();
         events.add(start());
-        events.add("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+        events.add(
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
         for (String p : pieces) {
             events.add("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
                     + JSON.valueToTree(p) + "}}");
@@ -80,6 +81,7 @@ public final class AnthropicReplies {
         events.add("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason
                 + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}");
         events.add("{\"type\":\"message_stop\"}");
-        return new Reply.Stream(events.stream().map(e -> new Reply.Frame(Duration.ZERO, e)).toList(), -1);
+        return new Reply.Stream(
+                events.stream().map(e -> new Reply.Frame(Duration.ZERO, e)).toList(), -1);
     }
 }

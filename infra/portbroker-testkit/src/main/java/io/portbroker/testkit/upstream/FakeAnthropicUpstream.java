@@ -80,7 +80,8 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
-        Received received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw);
+        Received received = new Received(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw);
         requests.add(received);
         JsonNode body;
         try {
@@ -153,7 +154,8 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
                     OutputStream out = exchange.getResponseBody();
                     for (Reply.Frame frame : s.frames()) {
                         String type = JSON.readTree(frame.data()).path("type").asText();
-                        out.write(("event: " + type + "\ndata: " + frame.data() + "\n\n").getBytes(StandardCharsets.UTF_8));
+                        out.write(("event: " + type + "\ndata: " + frame.data() + "\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
                         out.flush();
                     }
                 }

@@ -21,9 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class OpenAiChatClientDialectTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,14 +56,26 @@ class OpenAiChatClientDialectTest {
         JsonNode message = out.path("choices").get(0).path("message");
         assertThat(message.path("content").asText()).isEqualTo("Hello");
         assertThat(message.path("reasoning_content").asText()).isEqualTo("hmm");
-        assertThat(message.path("tool_calls").get(0).path("function").path("arguments").asText())
+        assertThat(message.path("tool_calls")
+                        .get(0)
+                        .path("function")
+                        .path("arguments")
+                        .asText())
                 .isEqualTo("{\"a\":1}");
-        assertThat(message.path("tool_calls").get(1).path("function").path("arguments").asText())
+        assertThat(message.path("tool_calls")
+                        .get(1)
+                        .path("function")
+                        .path("arguments")
+                        .asText())
                 .isEqualTo("{}");
         assertThat(out.path("choices").get(0).path("finish_reason").asText()).isEqualTo("tool_calls");
         assertThat(out.path("usage").path("prompt_tokens").asLong()).isEqualTo(15);
         assertThat(out.path("usage").path("total_tokens").asLong()).isEqualTo(20);
-        assertThat(out.path("usage").path("prompt_tokens_details").path("cached_tokens").asLong()).isEqualTo(3);
+        assertThat(out.path("usage")
+                        .path("prompt_tokens_details")
+                        .path("cached_tokens")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -73,7 +85,8 @@ class OpenAiChatClientDialectTest {
 
         JsonNode out = JSON.readTree(dialect.encodeResponse(response));
 
-        assertThat(out.path("choices").get(0).path("message").path("content").isNull()).isTrue();
+        assertThat(out.path("choices").get(0).path("message").path("content").isNull())
+                .isTrue();
         assertThat(out.path("choices").get(0).path("message").has("tool_calls")).isFalse();
         assertThat(out.path("choices").get(0).path("finish_reason").asText()).isEqualTo("length");
     }
@@ -125,14 +138,18 @@ class OpenAiChatClientDialectTest {
 
         // then
         String sse = out.toString(StandardCharsets.UTF_8);
-        assertThat(sse).contains(": ping\n\n").contains("\"reasoning_content\":\"t\"").endsWith("data: [DONE]\n\n");
+        assertThat(sse)
+                .contains(": ping\n\n")
+                .contains("\"reasoning_content\":\"t\"")
+                .endsWith("data: [DONE]\n\n");
         assertThat(sse).doesNotContain("\"usage\"").doesNotContain("\"s\"");
     }
 
     @Test
     void decodeCountTokensRequest_shouldDecodeLikeARequest_whenCalled() {
         var decoded = dialect.decodeCountTokensRequest(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}".getBytes(StandardCharsets.UTF_8),
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"
+                        .getBytes(StandardCharsets.UTF_8),
                 new Notes());
 
         assertThat(decoded.maxTokens()).isEqualTo(OpenAiChatRequestDecoder.DEFAULT_MAX_TOKENS);
@@ -141,7 +158,8 @@ class OpenAiChatClientDialectTest {
 
     @Test
     void includeUsage_shouldBeFalse_whenTheBodyIsNotJson() {
-        assertThat(OpenAiChatRequestDecoder.includeUsage("nope".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(OpenAiChatRequestDecoder.includeUsage("nope".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
     }
 
     @Test

@@ -42,11 +42,20 @@ class AnthropicNativeDialectTest {
     private final AnthropicNativeDialect dialect =
             new AnthropicNativeDialect(TranslationFixtures.SIGNATURES, Clock.systemUTC(), () -> "msg_generated");
 
-    private static NormalizedRequest request(List<Message> messages, List<Tool> tools, ToolChoice choice,
-            ThinkingConfig thinking, boolean stream) {
+    private static NormalizedRequest request(
+            List<Message> messages, List<Tool> tools, ToolChoice choice, ThinkingConfig thinking, boolean stream) {
         return new NormalizedRequest(
-                "claude-client", List.of(), messages, tools, choice, 100,
-                new Sampling(0.5, null, 40, List.of()), thinking, null, null, stream);
+                "claude-client",
+                List.of(),
+                messages,
+                tools,
+                choice,
+                100,
+                new Sampling(0.5, null, 40, List.of()),
+                thinking,
+                null,
+                null,
+                stream);
     }
 
     @Test
@@ -54,18 +63,23 @@ class AnthropicNativeDialectTest {
         // given
         String ours = TranslationFixtures.SIGNATURES.sign("ours");
         List<Message> messages = List.of(
-                new Message(Role.USER, List.of(
-                        new ContentBlock.Image(new MediaSource.Base64("image/png", "AAAA")),
-                        new ContentBlock.Document(new MediaSource.Url("https://x/y.pdf"), "Y"),
-                        new ContentBlock.Document(new MediaSource.PlainText("plain"), null))),
-                new Message(Role.ASSISTANT, List.of(
-                        new ContentBlock.Thinking("ours", ours),
-                        new ContentBlock.Thinking("unsigned", null),
-                        new ContentBlock.Thinking("theirs", "EqAnthropic"),
-                        new ContentBlock.RedactedThinking("opaque"),
-                        new ContentBlock.ToolUse("toolu_1", "Read", null))),
-                new Message(Role.USER, List.of(new ContentBlock.ToolResult(
-                        "toolu_1", List.of(new ContentBlock.Text("boom")), true))));
+                new Message(
+                        Role.USER,
+                        List.of(
+                                new ContentBlock.Image(new MediaSource.Base64("image/png", "AAAA")),
+                                new ContentBlock.Document(new MediaSource.Url("https://x/y.pdf"), "Y"),
+                                new ContentBlock.Document(new MediaSource.PlainText("plain"), null))),
+                new Message(
+                        Role.ASSISTANT,
+                        List.of(
+                                new ContentBlock.Thinking("ours", ours),
+                                new ContentBlock.Thinking("unsigned", null),
+                                new ContentBlock.Thinking("theirs", "EqAnthropic"),
+                                new ContentBlock.RedactedThinking("opaque"),
+                                new ContentBlock.ToolUse("toolu_1", "Read", null))),
+                new Message(
+                        Role.USER,
+                        List.of(new ContentBlock.ToolResult("toolu_1", List.of(new ContentBlock.Text("boom")), true))));
         List<Tool> tools = List.of(new Tool.Server("web_search_20250305", "web_search"));
         Notes notes = new Notes();
 
@@ -86,14 +100,21 @@ class AnthropicNativeDialectTest {
         assertThat(assistant.get(0).path("signature").asText()).isEqualTo("EqAnthropic");
         assertThat(assistant.get(1).path("type").asText()).isEqualTo("redacted_thinking");
         assertThat(assistant.get(2).path("input").isObject()).isTrue();
-        assertThat(body.path("messages").get(2).path("content").get(0).path("is_error").asBoolean()).isTrue();
+        assertThat(body.path("messages")
+                        .get(2)
+                        .path("content")
+                        .get(0)
+                        .path("is_error")
+                        .asBoolean())
+                .isTrue();
         assertThat(body.path("tools").get(0).path("type").asText()).isEqualTo("web_search_20250305");
         assertThat(body.path("tool_choice").toString()).isEqualTo("{\"type\":\"none\"}");
         assertThat(body.path("thinking").path("budget_tokens").asInt()).isEqualTo(2048);
         assertThat(body.path("top_k").asInt()).isEqualTo(40);
         assertThat(body.has("stream")).isFalse();
-        assertThat(notes.items()).containsExactly(
-                "dropped thinking not signed by the provider", "dropped thinking not signed by the provider");
+        assertThat(notes.items())
+                .containsExactly(
+                        "dropped thinking not signed by the provider", "dropped thinking not signed by the provider");
     }
 
     @Test
@@ -115,11 +136,12 @@ class AnthropicNativeDialectTest {
 
     @Test
     void decodeResponse_shouldKeepBlocksAndSignatures_whenTheAnswerIsComplete() {
-        String answer = "{\"id\":\"msg_up\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"t\",\"signature\":\"S\"},"
-                + "{\"type\":\"redacted_thinking\",\"data\":\"R\"},{\"type\":\"text\",\"text\":\"hi\"},"
-                + "{\"type\":\"server_tool_use\",\"id\":\"s\"},{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"Read\","
-                + "\"input\":{\"a\":1}}],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":3,\"output_tokens\":4,"
-                + "\"cache_read_input_tokens\":5,\"cache_creation_input_tokens\":6}}";
+        String answer =
+                "{\"id\":\"msg_up\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"t\",\"signature\":\"S\"},"
+                        + "{\"type\":\"redacted_thinking\",\"data\":\"R\"},{\"type\":\"text\",\"text\":\"hi\"},"
+                        + "{\"type\":\"server_tool_use\",\"id\":\"s\"},{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"Read\","
+                        + "\"input\":{\"a\":1}}],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":3,\"output_tokens\":4,"
+                        + "\"cache_read_input_tokens\":5,\"cache_creation_input_tokens\":6}}";
 
         NormalizedResponse r = dialect.decodeResponse(
                 answer.getBytes(StandardCharsets.UTF_8), request(List.of(), List.of(), null, null, false));
@@ -153,8 +175,9 @@ class AnthropicNativeDialectTest {
 
     @Test
     void mapError_shouldMapAnthropicStatuses_whenTheProviderRefuses() {
-        byte[] body = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long\"}}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
 
         assertThat(dialect.mapError(400, body, null))
                 .isInstanceOf(UpstreamValidationError.class)
@@ -167,7 +190,11 @@ class AnthropicNativeDialectTest {
     @Test
     void buildRequest_shouldIgnoreABlankBeta_whenTheCallerSentOne() {
         var built = dialect.buildRequest(
-                request(List.of(), List.of(), null, null, false), TARGET, "k", Map.of("anthropic-beta", " "), new Notes());
+                request(List.of(), List.of(), null, null, false),
+                TARGET,
+                "k",
+                Map.of("anthropic-beta", " "),
+                new Notes());
 
         assertThat(built.headers()).doesNotContainKey("anthropic-beta").containsEntry("accept", "application/json");
         assertThat(built.toString()).doesNotContain("k\"").contains("/messages");
@@ -216,7 +243,8 @@ class AnthropicNativeDialectTest {
         decoder.onEnd();
 
         assertThat(events).hasSize(2);
-        assertThat(events.get(1)).isEqualTo(new io.portbroker.protocol.ir.StreamEvent.Error(ErrorCategory.OVERLOADED, "busy"));
+        assertThat(events.get(1))
+                .isEqualTo(new io.portbroker.protocol.ir.StreamEvent.Error(ErrorCategory.OVERLOADED, "busy"));
     }
 
     private static JsonNode json(byte[] bytes) {
