@@ -90,19 +90,24 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 p.executor());
         SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
         StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
-        UpstreamDialects dialects =
-                new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
+        UpstreamDialects dialects = new UpstreamDialects(List.of(
+                new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId),
+                new io.portbroker.protocol.upstream.anthropic.AnthropicNativeDialect(
+                        p.signatures(), p.clock(), Ids::messageId)));
         Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
-                new AnthropicMessagesDialect(s.validateStreams()),
-                messages,
-                p.authenticator(),
-                router,
-                s.maxBodyBytes(),
-                metering,
-                p.metrics(),
-                s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null);
+                new io.portbroker.core.http.DataRoutes.Parts(
+                        new AnthropicMessagesDialect(s.validateStreams()),
+                        new io.portbroker.protocol.ingress.openai.OpenAiChatClientDialect(p.clock()),
+                        messages,
+                        new io.portbroker.protocol.anthropic.AnthropicTokenCounter(),
+                        router,
+                        s.maxBodyBytes(),
+                        metering,
+                        p.metrics(),
+                        s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null),
+                p.authenticator());
         return new DataPlane(api, router, breakers, latency);
     }
 }

@@ -88,7 +88,8 @@ class ScopeMatrixTest {
     @Test
     void gatewayRoutes_shouldRefuseKeysWithoutTheRouteScope_forEveryScopedRoute() {
         int scoped = 0;
-        for (Endpoint<GatewayApi.Handler> e : gateway.routes().endpoints()) {
+        for (Endpoint<io.portbroker.core.http.steps.DataRoute> e :
+                gateway.routes().endpoints()) {
             if (e.scope() == null) {
                 continue;
             }

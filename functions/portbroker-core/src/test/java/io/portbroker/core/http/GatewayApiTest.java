@@ -242,8 +242,8 @@ class GatewayApiTest {
     void messages_shouldAdmitWithTheEstimateAndAccountTheRealUsage_whenMetered() {
         // given
         upstream.reply(200, Map.of(), COMPLETION);
-        long inputEstimate =
-                client.countTokens(client.decodeRequest(REQUEST.getBytes(StandardCharsets.UTF_8), new Notes()));
+        long inputEstimate = new io.portbroker.protocol.anthropic.AnthropicTokenCounter()
+                .count(client.decodeRequest(REQUEST.getBytes(StandardCharsets.UTF_8), new Notes()));
 
         // when
         send(
@@ -393,8 +393,8 @@ class GatewayApiTest {
     void countTokens_shouldAnswerTheEstimateWithoutCallingTheProvider_whenTheKeyMayRead() {
         // given
         String body = REQUEST.replace(",\"max_tokens\":100", "");
-        long expected =
-                client.countTokens(client.decodeCountTokensRequest(body.getBytes(StandardCharsets.UTF_8), new Notes()));
+        long expected = new io.portbroker.protocol.anthropic.AnthropicTokenCounter()
+                .count(client.decodeCountTokensRequest(body.getBytes(StandardCharsets.UTF_8), new Notes()));
 
         // when
         RecordingResponder r = send("POST", "/v1/messages/count_tokens", withKey(), body);

@@ -1,5 +1,6 @@
 package io.portbroker.protocol.openai;
 
+import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
@@ -79,11 +80,11 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
         OpenAiStreamChunk chunk = OpenAiChunkReader.read(data);
         if (chunk == null) {
-            fail("api_error", "upstream sent a malformed stream chunk");
+            fail(ErrorCategory.PROVIDER_SERVER, "upstream sent a malformed stream chunk");
             return;
         }
         if (chunk.error() != null) {
-            fail(OpenAiStreamErrors.anthropicType(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
+            fail(OpenAiStreamErrors.category(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
             return;
         }
         if (finishReason == null && chunk.choice() != null) {
@@ -106,7 +107,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         if (finishReason != null) {
             finish();
         } else {
-            fail("api_error", CUT);
+            fail(ErrorCategory.PROVIDER_SERVER, CUT);
         }
     }
 
@@ -116,7 +117,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             return;
         }
         start();
-        fail(failure.anthropicType(), failure.getMessage());
+        fail(failure.category(), failure.getMessage());
     }
 
     @Override
@@ -168,7 +169,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         String fresh = call.accept(fragment.arguments());
         if (!fresh.isEmpty()) {
             if (call.stopped) {
-                fail("api_error", "upstream sent tool call arguments after the tool call had ended");
+                fail(ErrorCategory.PROVIDER_SERVER, "upstream sent tool call arguments after the tool call had ended");
                 return;
             }
             if (call == openCall) {
@@ -248,7 +249,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         for (StreamToolCall call : calls.values()) {
             if (!call.started()) {
                 if (call.name == null) {
-                    fail("api_error", "upstream sent a tool call without a name");
+                    fail(ErrorCategory.PROVIDER_SERVER, "upstream sent a tool call without a name");
                     return;
                 }
                 openTool(call);
@@ -269,8 +270,8 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
     }
 
     /** Anthropic clients do not expect open blocks to be stopped before an error; the error ends the stream. */
-    private void fail(String type, String message) {
-        emit(new StreamEvent.Error(type, message));
+    private void fail(ErrorCategory category, String message) {
+        emit(new StreamEvent.Error(category, message));
         done = true;
     }
 

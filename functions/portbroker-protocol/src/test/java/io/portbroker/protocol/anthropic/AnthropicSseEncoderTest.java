@@ -20,7 +20,7 @@ class AnthropicSseEncoderTest {
     void accept_shouldWriteOneExactFramePerWrite_whenGivenPingAndError() {
         // when
         encoder.accept(new StreamEvent.Ping());
-        encoder.accept(new StreamEvent.Error("overloaded_error", "busy \"now\""));
+        encoder.accept(new StreamEvent.Error(io.portbroker.error.ErrorCategory.OVERLOADED, "busy \"now\""));
 
         // then
         assertThat(writes)

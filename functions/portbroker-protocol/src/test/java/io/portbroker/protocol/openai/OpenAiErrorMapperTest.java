@@ -3,6 +3,7 @@ package io.portbroker.protocol.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.error.GatewayException;
+import io.portbroker.protocol.anthropic.AnthropicErrorTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +35,8 @@ class OpenAiErrorMapperTest {
         "500, ProviderServerError, 502, api_error",
         "502, ProviderServerError, 502, api_error",
         "504, ProviderServerError, 502, api_error",
-        "503, OverloadedError, 529, overloaded_error",
-        "529, OverloadedError, 529, overloaded_error",
+        "503, OverloadedError, 503, overloaded_error",
+        "529, OverloadedError, 503, overloaded_error",
         "418, ProviderServerError, 502, api_error"
     })
     void map_shouldChooseGatewayError_whenGivenStatus(int status, String type, int httpStatus, String anthropicType) {
@@ -45,7 +46,7 @@ class OpenAiErrorMapperTest {
         // then
         assertThat(error.getClass().getSimpleName()).isEqualTo(type);
         assertThat(error.httpStatus()).isEqualTo(httpStatus);
-        assertThat(error.anthropicType()).isEqualTo(anthropicType);
+        assertThat(AnthropicErrorTypes.type(error)).isEqualTo(anthropicType);
     }
 
     @Test
@@ -106,8 +107,8 @@ class OpenAiErrorMapperTest {
         byte[] quota = "{\"error\":{\"message\":\"You exceeded your quota\",\"code\":\"insufficient_quota\"}}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] typed = "{\"error\":{\"type\":\"insufficient_quota\"}}".getBytes(StandardCharsets.UTF_8);
-        assertThat(mapper.map(429, quota, "5").anthropicType()).isEqualTo("billing_error");
-        assertThat(mapper.map(429, typed, "5").anthropicType()).isEqualTo("billing_error");
+        assertThat(mapper.map(429, quota, "5").category()).isEqualTo(io.portbroker.error.ErrorCategory.BILLING);
+        assertThat(mapper.map(429, typed, "5").category()).isEqualTo(io.portbroker.error.ErrorCategory.BILLING);
     }
 
     @ParameterizedTest(name = "Retry-After ''{0}''")

@@ -2,7 +2,9 @@ package io.portbroker.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.anthropic.AnthropicErrorTypes;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.StopReason;
@@ -44,7 +46,8 @@ class OpenAiStreamDecoderTest {
         decoder.onFailure(new OverloadedError("all providers busy"));
 
         // then
-        assertThat(events).containsExactly(START, new StreamEvent.Error("overloaded_error", "all providers busy"));
+        assertThat(events)
+                .containsExactly(START, new StreamEvent.Error(ErrorCategory.OVERLOADED, "all providers busy"));
         assertThat(decoder.isDone()).isTrue();
     }
 
@@ -85,7 +88,7 @@ class OpenAiStreamDecoderTest {
 
         // then
         StreamEvent.Error error = (StreamEvent.Error) events.get(events.size() - 1);
-        assertThat(error.type()).isEqualTo(type);
+        assertThat(AnthropicErrorTypes.type(error.category())).isEqualTo(type);
         assertThat(error.message()).contains(messagePart).doesNotContain("slow down", "boom", "Unavailable");
         assertThat(decoder.isDone()).isTrue();
     }
@@ -97,7 +100,9 @@ class OpenAiStreamDecoderTest {
 
         // then
         assertThat(events)
-                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a malformed stream chunk"));
+                .containsExactly(
+                        START,
+                        new StreamEvent.Error(ErrorCategory.PROVIDER_SERVER, "upstream sent a malformed stream chunk"));
     }
 
     @Test
@@ -128,7 +133,10 @@ class OpenAiStreamDecoderTest {
 
         // then
         assertThat(events)
-                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a tool call without a name"));
+                .containsExactly(
+                        START,
+                        new StreamEvent.Error(
+                                ErrorCategory.PROVIDER_SERVER, "upstream sent a tool call without a name"));
     }
 
     @Test
@@ -143,7 +151,8 @@ class OpenAiStreamDecoderTest {
         // then
         assertThat(events.get(events.size() - 1))
                 .isEqualTo(new StreamEvent.Error(
-                        "api_error", "upstream sent tool call arguments after the tool call had ended"));
+                        ErrorCategory.PROVIDER_SERVER,
+                        "upstream sent tool call arguments after the tool call had ended"));
     }
 
     @Test
@@ -164,7 +173,9 @@ class OpenAiStreamDecoderTest {
                         new StreamEvent.BlockStop(0),
                         new StreamEvent.BlockStart(1, BlockKind.THINKING, null, null),
                         new StreamEvent.ThinkingDelta(1, "why"),
-                        new StreamEvent.Error("api_error", "upstream stream ended before the response was complete"));
+                        new StreamEvent.Error(
+                                ErrorCategory.PROVIDER_SERVER,
+                                "upstream stream ended before the response was complete"));
     }
 
     @Test
