@@ -217,16 +217,4 @@ class CircuitBreakersTest {
         advance(Duration.ofSeconds(2));
         assertThat(breakers.isAvailable(T)).isFalse();
     }
-
-    @Test
-    void coolDown_shouldMakeTheTargetUnavailable_withoutCountingAFailure() {
-        breakers.coolDown(T, Duration.ofSeconds(7));
-
-        assertThat(breakers.isAvailable(T)).isFalse();
-        assertThat(breakers.tryAcquire(T)).isFalse();
-        assertThat(breakers.unavailableFor(T)).isEqualTo(Duration.ofSeconds(7));
-        assertThat(breakers.state(T)).isEqualTo(BreakerState.CLOSED);
-        advance(Duration.ofSeconds(7));
-        assertThat(breakers.tryAcquire(T)).isTrue();
-    }
 }

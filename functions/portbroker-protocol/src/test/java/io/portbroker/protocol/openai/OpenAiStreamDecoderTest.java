@@ -155,15 +155,46 @@ class OpenAiStreamDecoderTest {
         decoder.onData("{\"choices\":[{\"delta\":{\"reasoning\":\"why\"}}]}");
         decoder.onData("data: [DONE]".substring(6));
 
-        // then
-        assertThat(events)
+        // then: [DONE] without a finish reason is a normal end, for tool use since a tool call was streamed
+        assertThat(events.subList(0, 6))
                 .containsExactly(
                         START,
                         new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "c", "f"),
                         new StreamEvent.ToolArgsDelta(0, "{}"),
                         new StreamEvent.BlockStop(0),
                         new StreamEvent.BlockStart(1, BlockKind.THINKING, null, null),
-                        new StreamEvent.ThinkingDelta(1, "why"),
+                        new StreamEvent.ThinkingDelta(1, "why"));
+        assertThat(events.get(6)).isInstanceOf(StreamEvent.SignatureDelta.class);
+        assertThat(events.subList(7, events.size()))
+                .containsExactly(
+                        new StreamEvent.BlockStop(1),
+                        new StreamEvent.Finish(StopReason.TOOL_USE, null, new Usage(7, 2, 0, 0)));
+    }
+
+    @Test
+    void onEnd_shouldEndTurnNormally_whenTheBodyEndsCleanlyAfterAChunkWithoutFinishReason() {
+        // given
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}");
+
+        // when: the server closes the body without [DONE] and without a finish reason
+        decoder.onEnd();
+
+        // then
+        assertThat(events)
+                .endsWith(
+                        new StreamEvent.BlockStop(0),
+                        new StreamEvent.Finish(StopReason.END_TURN, null, new Usage(7, 2, 0, 0)));
+        assertThat(decoder.isDone()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("error-path")
+    void onEnd_shouldReportACut_whenTheBodyEndsWithoutASingleChunk() {
+        decoder.onEnd();
+
+        assertThat(events)
+                .containsExactly(
+                        START,
                         new StreamEvent.Error("api_error", "upstream stream ended before the response was complete"));
     }
 
