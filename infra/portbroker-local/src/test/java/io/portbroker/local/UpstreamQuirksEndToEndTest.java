@@ -11,6 +11,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.Replies;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.Test;
  * cleanly without a finish reason is a normal end.
  */
 class UpstreamQuirksEndToEndTest {
-    private static final String BODY =
-            "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String BODY = Requests.messages("claude-sonnet-4-5").json();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static GatewayFixture gw;
     static AnthropicClient client;

@@ -124,9 +124,8 @@ final class Execution<T> {
      * backoff; when only cooling targets are left, the one free soonest gets a probe (one request at a time);
      * when every breaker is open, the one that lets a probe through soonest is waited for, up to the Retry-After
      * cap and the deadline. A target that asked this request for a pause is not tried again by it. Retrying a
-     * target already tried takes a
-     * token from the retry budget; failing over to a fresh target does not, since it adds no load to the one
-     * that failed.
+     * target already tried takes a token from the retry budget; failing over to a fresh target does not, since it
+     * adds no load to the one that failed.
      */
     private Candidate next() {
         Candidate picked = acquireAvailable(null);
@@ -145,6 +144,10 @@ final class Execution<T> {
         if (!o.budget().tryWithdraw()) {
             o.metrics().increment(MetricNames.RETRY_BUDGET_EXHAUSTED, Map.of());
             o.breakers().release(picked.id());
+            String key = ExecutionOrchestrator.coolDownKey(picked);
+            if (probes.remove(key)) {
+                o.coolDowns().endProbe(key);
+            }
             return null;
         }
         int retry = retriesOf.merge(picked.id(), 1, Integer::sum) - 1;

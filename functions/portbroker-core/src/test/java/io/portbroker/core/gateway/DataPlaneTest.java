@@ -48,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -337,6 +338,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldFailOverAndCount_whenTheFirstTargetFails() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> {
@@ -401,6 +403,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRenderTheError_whenEveryAttemptFails() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> json(500, "{}", Map.of()));
@@ -416,6 +419,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldEndTheStreamInStream_whenTheProviderFailsAfterTheFirstByte() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> brokenStream());
@@ -459,6 +463,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldHedgeAndUseTheOtherAnswer_whenTheFirstFailsDuringTheRace() {
         DataPlane plane = plane(HedgePolicy.after(Duration.ofMillis(20)), RetrySettings.ofDefaults());
         CountDownLatch release = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.testing.MutableClock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Retry-After pauses on a movable clock: bounded, per key, one probe at a time. */
@@ -28,6 +29,7 @@ class CoolDownsTest {
     }
 
     @Test
+    @Tag("error-path")
     void coolDown_shouldStopAtTheCap_whenTheRetryAfterIsLonger() {
         coolDowns.coolDown(T, Duration.ofSeconds(3600));
 
@@ -98,6 +100,7 @@ class CoolDownsTest {
     }
 
     @Test
+    @Tag("error-path")
     void constructor_shouldRefuseTheCap_whenItIsNotPositive() {
         assertThatThrownBy(() -> new CoolDowns(clock, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

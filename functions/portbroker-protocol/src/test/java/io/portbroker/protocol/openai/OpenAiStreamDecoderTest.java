@@ -11,6 +11,7 @@ import io.portbroker.protocol.ir.StreamEvent.BlockKind;
 import io.portbroker.protocol.ir.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +92,7 @@ class OpenAiStreamDecoderTest {
     }
 
     @Test
+    @Tag("error-path")
     void onData_shouldReportMalformed_whenChunkIsJsonButNotAnObject() {
         // when
         decoder.onData("[1,2]");
@@ -169,6 +171,23 @@ class OpenAiStreamDecoderTest {
                 .containsExactly(
                         new StreamEvent.BlockStop(1),
                         new StreamEvent.Finish(StopReason.TOOL_USE, null, new Usage(7, 2, 0, 0)));
+    }
+
+    @Test
+    void onData_shouldSignEachThinkingBlockOverItsOwnText_whenThinkingResumesAfterText() {
+        // given: found by mutation testing (the buffer reset after a signature was never checked)
+        decoder.onData("{\"choices\":[{\"delta\":{\"reasoning_content\":\"first\"}}]}");
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"x\"}}]}");
+        decoder.onData("{\"choices\":[{\"delta\":{\"reasoning_content\":\"second\"}}]}");
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}");
+
+        // then
+        assertThat(events)
+                .filteredOn(e -> e instanceof StreamEvent.SignatureDelta)
+                .containsExactly(
+                        new StreamEvent.SignatureDelta(0, "s:first"), new StreamEvent.SignatureDelta(2, "s:second"));
     }
 
     @Test

@@ -141,8 +141,8 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** Sends one request with a {@code traceparent} header (or none when null). */
     public RecordingResponder.Exchange send(boolean stream, String traceparent) {
-        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":100,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        String body =
+                io.portbroker.testkit.Requests.messages(MODEL).stream(stream).json();
         Map<String, List<String>> headers = new java.util.HashMap<>();
         headers.put("x-api-key", List.of(key));
         headers.put("content-type", List.of("application/json"));
