@@ -2,14 +2,11 @@ package io.portbroker.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.ProviderConfig.Timeouts;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
-import java.net.URI;
+import io.portbroker.testkit.Routes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,16 +168,8 @@ class DynamoConfigStoreTest {
 
         // when / then
         assertThat(store.providers())
-                .containsExactly(new ProviderConfig(
-                        "old",
-                        "openai-chat",
-                        URI.create("https://old.invalid/v1"),
-                        null,
-                        CapabilityProfile.openAiDefaults(),
-                        Timeouts.defaults(),
-                        true));
+                .containsExactly(Providers.openAi("old").noCredential().build());
         assertThat(store.routes())
-                .containsExactly(
-                        new ModelRoute("*", List.of(new RouteTarget("old", "m", 0, 1, null)), "priority", false));
+                .containsExactly(Routes.route("*").to("old", "m").build());
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.testkit.MotoEndpoint;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
@@ -97,9 +98,12 @@ class SecurityEndToEndTest {
                 """);
 
         // when
-        HttpResponse<String> message = call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
-                {"model": "claude-sealed", "max_tokens": 16, "messages": [{"role": "user", "content": "hi"}]}
-                """);
+        HttpResponse<String> message = call(
+                stack,
+                "POST",
+                "/v1/messages",
+                Map.of("x-api-key", clientKey),
+                Requests.messages("claude-sealed").maxTokens(16).json());
 
         // then
         assertThat(created.statusCode()).isEqualTo(201);

@@ -74,6 +74,17 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
+        return assemble(p, metering, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Assembles the data plane with {@code decorator} wrapped around the {@link Messages} port (a response cache,
+     * or a test's recorder).
+     */
+    public static DataPlane assemble(
+            Parts p,
+            io.portbroker.core.limits.Metering metering,
+            java.util.function.UnaryOperator<Messages> decorator) {
         GatewaySettings s = p.settings();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
@@ -94,7 +105,8 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId),
                 new io.portbroker.protocol.upstream.anthropic.AnthropicNativeDialect(
                         p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        Messages messages = decorator.apply(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new io.portbroker.core.http.DataRoutes.Parts(

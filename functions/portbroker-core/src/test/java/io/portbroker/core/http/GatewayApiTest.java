@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +177,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer404InTheAnthropicEnvelope_whenNoRouteMatches() {
         // when
         RecordingResponder r = send("DELETE", "/v1/messages/" + "x".repeat(300), withKey(), null);
@@ -190,6 +192,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRefuse401_whenNoKeyIsSent() {
         RecordingResponder r = send("POST", "/v1/messages", Map.of(), REQUEST);
 
@@ -230,6 +233,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldStartAFreshTrace_whenTheTraceparentIsMalformed() {
         upstream.reply(200, Map.of(), COMPLETION);
 
@@ -291,6 +295,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldEndTheStreamQuietly_whenAFailureComesAfterTheResponseWasCommitted() {
         // given: the shell's sink breaks after the first event has gone out
         upstream.reply(200, Map.of(), STREAM);
@@ -325,6 +330,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRefuse413_whenTheBodyExceedsTheLimit() {
         RecordingResponder r = send(api(50), "POST", "/v1/messages", withKey(), REQUEST, new RecordingResponder());
 
@@ -334,6 +340,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldAnswer429WithRetryAfter_whenMeteringRefusesTheCall() {
         // given
         metering.refuse = new RateLimitError("rate limit of this API key reached for the current minute", 17);
@@ -350,6 +357,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRenderTheProviderErrorAndFinishMeteringWithZero_whenTheProviderRefuses() {
         // given
         upstream.reply(
@@ -367,6 +375,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer500WithoutDetails_whenSomethingFailsUnexpectedly() {
         // given
         upstream.fail(new IllegalStateException("pool exhausted at sk-live-secret-value"));

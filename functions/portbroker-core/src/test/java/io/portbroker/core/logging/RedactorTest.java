@@ -2,6 +2,7 @@ package io.portbroker.core.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,7 @@ class RedactorTest {
     }
 
     @Test
+    @Tag("error-path")
     void redact_shouldMaskARegisteredSecret_whenItHasNoRecognisableShape() {
         // given: a provider credential resolved at runtime, shaped like nothing the patterns know
         Redactor.register("Zq9-plain-provider-credential");

@@ -20,7 +20,10 @@ import java.util.Map;
  * text block, each tool call a tool_use block; a chunk carrying several kinds is split in that order. Tool-call
  * fragments may arrive in any interleaving: a call streams while its block is open, the others are held until
  * the open call's arguments form a complete JSON value (or the answer finishes), and no argument text is ever
- * dropped. The finish is held until usage arrives or the stream ends. Chunks are read by
+ * dropped. The finish is held until usage arrives or the stream ends. A stream that ends cleanly ({@code [DONE]},
+ * or the end of the body after at least one chunk) without any {@code finish_reason} is a normal end:
+ * {@code tool_use} when tool calls were streamed, else {@code end_turn}; only a body without a single chunk, or a
+ * failure reported through {@link #onFailure}, ends in an error. Chunks are read by
  * {@link OpenAiChunkReader}. Not thread-safe: one per stream.
  */
 public final class OpenAiStreamDecoder implements StreamDecoder {
@@ -43,6 +46,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
     private StreamToolCall openCall;
     private long emittedChars;
     private boolean sawToolCalls;
+    private boolean sawChunk;
     private String finishReason;
     private String matchedStop;
     private Usage usage;
@@ -75,6 +79,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
         start();
         if ("[DONE]".equals(data.strip())) {
+            sawChunk = true;
             onEnd();
             return;
         }
@@ -83,6 +88,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             fail(ErrorCategory.PROVIDER_SERVER, "upstream sent a malformed stream chunk");
             return;
         }
+        sawChunk = true;
         if (chunk.error() != null) {
             fail(OpenAiStreamErrors.category(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
             return;
@@ -104,7 +110,11 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             return;
         }
         start();
-        if (finishReason != null) {
+        if (finishReason == null && sawChunk) {
+            // a clean end without a finish reason: close what is open, then stop as the content says
+            closeAll();
+        }
+        if (finishReason != null || sawChunk) {
             finish();
         } else {
             fail(ErrorCategory.PROVIDER_SERVER, CUT);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,12 +51,14 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldQuoteUpstreamMessage_whenValidationFails() {
         GatewayException error = mapper.map(400, body("This model's maximum context length is 8192 tokens"), null);
         assertThat(error).hasMessage("This model's maximum context length is 8192 tokens");
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldMaskCredentialsAndTruncate_whenUpstreamMessageCarriesThem() {
         // given
         String message = "Incorrect API key provided: sk-proj-abcdEFGH1234. Bearer eyJhbGci.x.y api_key=secret123 "
@@ -72,6 +75,7 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldNeverBlameTheClient_whenProviderRejectsCredential() {
         GatewayException error = mapper.map(401, body("Invalid API key sk-live-123456"), null);
         assertThat(error).hasMessage("the provider rejected the gateway's credential");
@@ -85,6 +89,7 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldUseFixedMessage_whenValidationBodyIsNotJsonOrEmpty() {
         assertThat(mapper.map(400, "<html>bad</html>".getBytes(StandardCharsets.UTF_8), null))
                 .hasMessage("the provider rejected the request (HTTP 400)");
@@ -103,6 +108,7 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldReportBilling_whenRateLimitIsAnExhaustedQuota() {
         byte[] quota = "{\"error\":{\"message\":\"You exceeded your quota\",\"code\":\"insufficient_quota\"}}"
                 .getBytes(StandardCharsets.UTF_8);
@@ -116,6 +122,7 @@ class OpenAiErrorMapperTest {
             nullValues = "NULL",
             value = {
                 "12, 12",
+                "0, 0",
                 "1.2, 2",
                 "'  7 ', 7",
                 "NULL, -1",
@@ -133,6 +140,7 @@ class OpenAiErrorMapperTest {
     }
 
     @ParameterizedTest(name = "HTTP {0}")
+    @Tag("error-path")
     @CsvSource({"503", "529"})
     void map_shouldKeepRetryAfter_whenOverloaded(int status) {
         assertThat(mapper.map(status, body("busy"), "9").retryAfterSeconds()).isEqualTo(9);
