@@ -23,6 +23,7 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-eas
 echo "== maven verify (tests + quality gates)"
 $MVN verify -Dportbroker.moto.endpoint="$endpoint" -Dportbroker.claude.bin="$claude_bin"
 
+scripts/test-config-docs.sh  # docs/configuration.md generated from the settings records (~1.5 min)
 echo "== no test secret in any log"
 scripts/check-logs.sh
 

@@ -178,7 +178,8 @@ class DynamoConfigStoreTest {
                         null,
                         CapabilityProfile.openAiDefaults(),
                         Timeouts.defaults(),
-                        true));
+                        true,
+                        null));
         assertThat(store.routes())
                 .containsExactly(
                         new ModelRoute("*", List.of(new RouteTarget("old", "m", 0, 1, null)), "priority", false));

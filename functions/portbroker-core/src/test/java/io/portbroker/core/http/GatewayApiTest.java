@@ -79,7 +79,8 @@ class GatewayApiTest {
                 "env:OPENAI_API_KEY",
                 CapabilityProfile.openAiDefaults(),
                 ProviderConfig.Timeouts.defaults(),
-                true));
+                true,
+                null));
         config.putRoute(route(MODEL, true));
     }
 
