@@ -52,7 +52,8 @@ class PortBrokerConfigFileTest {
                         null,
                         CapabilityProfile.openAiDefaults(),
                         Timeouts.defaults(),
-                        true));
+                        true,
+                        null));
         assertThat(file.routes())
                 .containsExactly(new ModelRoute(
                         "claude-*",

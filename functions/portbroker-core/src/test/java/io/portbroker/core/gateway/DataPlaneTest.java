@@ -106,7 +106,8 @@ class DataPlaneTest {
                     null,
                     CapabilityProfile.openAiDefaults(),
                     ProviderConfig.Timeouts.defaults(),
-                    true));
+                    true,
+                    null));
         }
         routes.add(new ModelRoute(
                 "m",

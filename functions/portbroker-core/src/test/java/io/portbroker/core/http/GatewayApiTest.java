@@ -80,7 +80,8 @@ class GatewayApiTest {
                 "env:OPENAI_API_KEY",
                 CapabilityProfile.openAiDefaults(),
                 ProviderConfig.Timeouts.defaults(),
-                true));
+                true,
+                null));
         config.putRoute(route(MODEL, true));
     }
 

@@ -219,7 +219,8 @@ class ConfigSnapshotsTest {
                 "env:KEY",
                 CapabilityProfile.openAiDefaults(),
                 ProviderConfig.Timeouts.defaults(),
-                true);
+                true,
+                null);
     }
 
     static ModelRoute route(String pattern, String providerId) {
