@@ -7,6 +7,8 @@
 #   bench/run-perf.sh --smoke         a few seconds per system, sequential + closed loop only (scripts/test-perf-smoke.sh)
 #   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
+#   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
+#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -78,6 +80,7 @@ key="$(java -cp functions/portbroker-core/target/classes io.portbroker.core.keys
 start_ns="$(date +%s%N)"
 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
   PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
+  PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
   PORTBROKER_TABLE_PREFIX="pbperf" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
   java ${PB_PERF_JAVA_OPTS:-} -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
   io.portbroker.local.LocalStack > "$out/portbroker.log" 2>&1 &

@@ -23,6 +23,8 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-eas
 echo "== maven verify (tests + quality gates)"
 $MVN verify -Dportbroker.moto.endpoint="$endpoint" -Dportbroker.claude.bin="$claude_bin"
 
+scripts/test-perf-smoke.sh  # issue #15: PortBroker vs direct for a few seconds, prints the ratio (~40 s)
+
 echo "== no test secret in any log"
 scripts/check-logs.sh
 
