@@ -2,7 +2,8 @@
 reads the resident memory of process PID (the gateway) while they are all open, then closes them.
 
 Usage: slow_streams.py PID HOST PORT PATH BODY_FILE N WAIT_SECONDS [HEADER:VALUE ...]
-Prints "PB_SLOW opened=.. failed=.. rss_mb=.."
+A 529 (the overload bound refusing part of a burst of arrivals) is retried with a growing pause, as clients do.
+Prints "PB_SLOW opened=.. failed=.. refused_then_retried=.. rss_mb=.."
 """
 import asyncio
 import sys
@@ -16,14 +17,22 @@ def rss_mb(pid):
     return -1.0
 
 
-async def one(host, port, request, opened, failed, release):
+async def one(host, port, request, opened, failed, release, refused):
     try:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 20)
-        writer.write(request)
-        await writer.drain()
-        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 30)
-        if b" 200 " not in head.split(b"\r\n", 1)[0]:
-            failed.append(head.split(b"\r\n", 1)[0])
+        for attempt in range(40):
+            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 20)
+            writer.write(request)
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 30)
+            status = head.split(b"\r\n", 1)[0]
+            if b" 529 " in status:  # refused while the others were arriving: retry as Claude Code would
+                refused.append(1)
+                writer.close()
+                await asyncio.sleep(0.05 * (attempt + 1))
+                continue
+            break
+        if b" 200 " not in status:
+            failed.append(status)
             writer.close()
             return
         await asyncio.wait_for(reader.read(1), 30)
@@ -42,15 +51,15 @@ async def main():
     headers = ["content-type: application/json", "content-length: %d" % len(body), "host: %s:%d" % (host, port)]
     headers += [h for h in sys.argv[8:]]
     request = ("POST %s HTTP/1.1\r\n%s\r\n\r\n" % (path, "\r\n".join(headers))).encode() + body
-    opened, failed, release = [], [], asyncio.Event()
-    tasks = [asyncio.create_task(one(host, port, request, opened, failed, release)) for _ in range(n)]
+    opened, failed, release, refused = [], [], asyncio.Event(), []
+    tasks = [asyncio.create_task(one(host, port, request, opened, failed, release, refused)) for _ in range(n)]
     waited = 0.0
     while len(opened) + len(failed) < n and waited < hold:
         await asyncio.sleep(0.25)
         waited += 0.25
     await asyncio.sleep(1.0)
-    print("PB_SLOW opened=%d failed=%d rss_mb=%.0f sample_failure=%s" % (
-        len(opened), len(failed), rss_mb(pid), failed[:1]), flush=True)
+    print("PB_SLOW opened=%d failed=%d refused_then_retried=%d rss_mb=%.0f sample_failure=%s" % (
+        len(opened), len(failed), len(refused), rss_mb(pid), failed[:1]), flush=True)
     release.set()
     await asyncio.gather(*tasks, return_exceptions=True)
 
