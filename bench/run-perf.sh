@@ -3,7 +3,8 @@
 # fixed-answer nginx on loopback, interleaved rounds. Prints one table with ratios; raw data in bench/results/perf-*/.
 #
 #   bench/run-perf.sh                 PortBroker vs direct, every step (~4 min)
-#   bench/run-perf.sh --peers         also LiteLLM proxy and claude-code-router (installed into .portbroker/perf-peers)
+#   bench/run-perf.sh --peers         also LiteLLM proxy 1.80.0 and claude-code-router 2.0.0 (PyPI / npm, installed into
+#                                     .portbroker/perf-peers; each takes the same Anthropic request on /v1/messages)
 #   bench/run-perf.sh --smoke         a few seconds per system, sequential + closed loop only (scripts/test-perf-smoke.sh)
 #   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
@@ -62,7 +63,7 @@ fi
 up_port="$(free_port)" gw_port="$(free_port)" moto_port="${PB_PERF_MOTO_PORT:-$(free_port)}"
 trap cleanup EXIT
 mkdir -p "$out"/nginx-{body,proxy,fastcgi,uwsgi,scgi}
-sed -e "s|@DIR@|$out|g" -e "s|@PORT@|$up_port|g" -e "s|@SLOW@|30|g" bench/perf/nginx.conf.template > "$out/nginx.conf"
+sed -e "s|@DIR@|$out|g" -e "s|@PORT@|$up_port|g" -e "s|@SLOW@|60|g" bench/perf/nginx.conf.template > "$out/nginx.conf"
 nginx -c "$out/nginx.conf" -e "$out/nginx-error.log"
 upstream="http://127.0.0.1:$up_port"
 for _ in $(seq 1 50); do curl -s -o /dev/null -X POST "$upstream/plain/v1/chat/completions" && break; sleep 0.1; done
@@ -117,7 +118,9 @@ if [ "$peers" = 1 ]; then
   start_peers   # adds litellm and ccr to $systems, url[], body[], headers_of[] when they start
 fi
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU of a process and all its descendants (LiteLLM's workers, node's children), in clock ticks
+tree() { echo "$1"; for c in $(pgrep -P "$1" 2>/dev/null); do tree "$c"; done; }
+cpu_ticks() { local t=0; for p in $(tree "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 pid_of() { case "$1" in direct) echo "$nginx_worker" ;; portbroker) echo "$gw_pid" ;; *) echo "${peer_pid[$1]}" ;; esac; }
 
 # warm-up: JIT and pools (not recorded)
@@ -157,7 +160,7 @@ if [ "$smoke" = 0 ]; then
   line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
   record portbroker stream 1 "${line#PB_STREAM }"
   note "memory: $streams concurrent slow streams through PortBroker"
-  line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 25 \
+  line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
     "x-api-key: $key" "anthropic-version: 2023-06-01")"
   record portbroker slow "$streams" "${line#PB_SLOW }"
   if [ "${PB_PERF_OVERLOAD:-1}" = 1 ]; then
