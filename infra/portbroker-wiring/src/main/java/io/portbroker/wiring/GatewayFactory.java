@@ -161,7 +161,8 @@ public class GatewayFactory {
             Metrics metrics,
             InMemoryMetrics inMemory,
             Clock clock,
-            @Named("watchdog") ScheduledExecutorService scheduler) {
+            @Named("watchdog") ScheduledExecutorService scheduler,
+            UpstreamLimitsConfiguration upstreamLimits) {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
@@ -182,7 +183,8 @@ public class GatewayFactory {
                                 scheduler,
                                 s.infrastructure().watchdogTick(),
                                 Executors.newVirtualThreadPerTaskExecutor()),
-                        metering));
+                        metering,
+                        upstreamLimits.toBodyLimit()));
     }
 
     /**

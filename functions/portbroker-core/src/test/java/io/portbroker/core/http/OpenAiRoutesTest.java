@@ -61,7 +61,8 @@ class OpenAiRoutesTest {
                 "env:ANTHROPIC_API_KEY",
                 CapabilityProfile.openAiDefaults(),
                 ProviderConfig.Timeouts.defaults(),
-                true));
+                true,
+                null));
         config.putRoute(new ModelRoute(
                 "gpt-4o", List.of(new RouteTarget("claude", "claude-up", 0, 1, null)), "priority", true));
     }

@@ -75,4 +75,32 @@ class RedactorTest {
         // then
         assertThat(Redactor.redact("the model answered")).isEqualTo("the model answered");
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "POST /v1/messages handled in 12 ms",
+                "request req_AbCdEf0123456789AbCdEf01 cancelled by the client",
+                "upstream answered 200 after 3 ms"
+            })
+    void mayHoldSecret_shouldBeFalse_whenTheLineHasNoAnchor(String text) {
+        assertThat(Redactor.mayHoldSecret(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "PB_LIVE_x",
+                "a BEARER b",
+                "sk-x",
+                "akia",
+                "X-Api-Key",
+                "Authorization",
+                "Secret",
+                "passWord",
+                "TOKEN"
+            })
+    void mayHoldSecret_shouldBeTrue_whenAnAnchorAppearsInAnyCase(String text) {
+        assertThat(Redactor.mayHoldSecret(text)).isTrue();
+    }
 }
