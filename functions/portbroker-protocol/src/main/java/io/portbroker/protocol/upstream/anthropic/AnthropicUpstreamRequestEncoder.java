@@ -31,7 +31,7 @@ final class AnthropicUpstreamRequestEncoder {
     byte[] encode(NormalizedRequest request, UpstreamTarget target, Notes notes) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", target.upstreamModel());
-        int max = Math.min(request.maxTokens(), target.profile().maxOutputTokens());
+        int max = Math.min(request.maxTokens(), target.profile().common().maxOutputTokens());
         if (max < request.maxTokens()) {
             notes.add("max_tokens clamped to " + max);
         }
