@@ -137,7 +137,8 @@ final class OpenApiDocument {
         if (type == Boolean.class) {
             return Map.of("type", "boolean");
         }
-        return Map.of("type", "object");
+        // free-form JSON (timeouts, profile, route targets): any object, so generated clients do not see {}
+        return Map.of("type", "object", "additionalProperties", true);
     }
 
     private static Map<String, Object> errorSchema() {
