@@ -1,28 +1,26 @@
 import { defineStore } from 'pinia'
+import { markRaw } from 'vue'
 import type { AuthApi, Tokens } from '../api/auth'
 import type { SessionMessage, TabSync } from '../session/tabSync'
 
 export type SessionStatus = 'unknown' | 'anonymous' | 'authenticated'
 
-interface Deps {
+export interface SessionDeps {
   auth: AuthApi
   sync: TabSync
   now: () => number
   onExpired: () => void
 }
 
-let deps: Deps | null = null
-let inflight: Promise<boolean> | null = null
-
-/** Wires the store to the auth API and the other tabs (main.ts, and each unit test with its fakes). */
-export function configureSession(d: Deps) {
-  deps = d
-  inflight = null
+/** Wires this tab's store to the auth API and the other tabs (main.ts; each unit test with its fakes). */
+export function configureSession(d: SessionDeps) {
+  useSessionStore().configure(d)
 }
 
-function need(): Deps {
-  if (!deps) throw new Error('configureSession() was not called')
-  return deps
+/** What the store works with, kept out of reactivity (one per tab, i.e. per Pinia). */
+interface Wiring {
+  deps: SessionDeps | null
+  inflight: Promise<boolean> | null
 }
 
 /**
@@ -38,27 +36,36 @@ export const useSessionStore = defineStore('session', {
     expiresAt: null as string | null,
     /** When this tab last got a token (its own or another tab's): a refresh started earlier is not needed. */
     receivedAt: 0,
+    wiring: markRaw({ deps: null, inflight: null } as Wiring),
   }),
   getters: {
     authenticated: (s) => s.status === 'authenticated',
   },
   actions: {
+    configure(d: SessionDeps) {
+      this.wiring.deps = d
+      this.wiring.inflight = null
+    },
+    need(): SessionDeps {
+      if (!this.wiring.deps) throw new Error('configureSession() was not called')
+      return this.wiring.deps
+    },
     /** Starts listening to the other tabs; returns the unsubscribe function. */
     listen(): () => void {
-      return need().sync.subscribe((m) => this.apply(m))
+      return this.need().sync.subscribe((m) => this.apply(m))
     },
     apply(m: SessionMessage) {
       if (m.type === 'logout') {
         const was = this.status === 'authenticated'
         this.clear()
-        if (was) need().onExpired()
+        if (was) this.need().onExpired()
         return
       }
       this.accessToken = m.accessToken
       this.username = m.username
       this.expiresAt = m.expiresAt
       this.status = 'authenticated'
-      this.receivedAt = need().now()
+      this.receivedAt = this.need().now()
     },
     adopt(t: Tokens, type: 'login' | 'refreshed') {
       const message: SessionMessage = {
@@ -68,10 +75,10 @@ export const useSessionStore = defineStore('session', {
         expiresAt: t.expires_at,
       }
       this.apply(message)
-      need().sync.post(message)
+      this.need().sync.post(message)
     },
     async login(username: string, password: string) {
-      const t = await need().auth.login(username, password)
+      const t = await this.need().auth.login(username, password)
       this.adopt(t, 'login')
     },
     /**
@@ -79,10 +86,11 @@ export const useSessionStore = defineStore('session', {
      * while another refreshed takes that token instead of spending the (already rotated) cookie again.
      */
     refresh(): Promise<boolean> {
-      if (inflight) return inflight
-      const d = need()
+      const w = this.wiring
+      if (w.inflight) return w.inflight
+      const d = this.need()
       const started = d.now()
-      inflight = d.sync
+      w.inflight = d.sync
         .withLock('portbroker-refresh', async () => {
           if (this.accessToken && this.receivedAt > started) return true
           try {
@@ -94,9 +102,9 @@ export const useSessionStore = defineStore('session', {
           }
         })
         .finally(() => {
-          inflight = null
+          w.inflight = null
         })
-      return inflight
+      return w.inflight
     },
     /** At start: resume the session from the refresh cookie, if there is one. */
     async restore(): Promise<boolean> {
@@ -105,7 +113,7 @@ export const useSessionStore = defineStore('session', {
       return ok
     },
     async logout() {
-      const d = need()
+      const d = this.need()
       try {
         await d.auth.logout()
       } finally {
