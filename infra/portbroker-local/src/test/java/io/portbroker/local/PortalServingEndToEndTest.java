@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The real local server serves a built portal at {@code /portal/} beside the admin API and the gateway. */
 class PortalServingEndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String INDEX = "<!doctype html><script type=module src=\"./assets/index-Ab12Cd.js\"></script>";
+    private static final String INDEX =
+            "<!doctype html><script type=module src=\"/portal/assets/index-BN-mszXS.js\"></script>";
     private static GatewayFixture fixture;
     private static Path dist;
 
@@ -26,7 +27,8 @@ class PortalServingEndToEndTest {
         dist = Files.createTempDirectory("portal-dist");
         Files.createDirectories(dist.resolve("assets"));
         Files.writeString(dist.resolve("index.html"), INDEX);
-        Files.writeString(dist.resolve("assets/index-Ab12Cd.js"), "console.log('portal')");
+        Files.writeString(dist.resolve("assets/index-BN-mszXS.js"), "console.log('portal')");
+        Files.writeString(dist.resolve("assets/index-CaMX-41q.css"), "body{}");
         Files.writeString(dist.resolve(".env"), "SECRET=1");
         Files.writeString(dist.getParent().resolve("outside-portal.txt"), "outside");
         fixture = GatewayFixture.start(Map.of("portbroker.portal.dir", dist.toString()));
@@ -59,12 +61,18 @@ class PortalServingEndToEndTest {
 
     @Test
     void asset_shouldBeImmutableForAYear_whenItIsAHashedBuildFile() throws Exception {
-        HttpResponse<String> r = get("/portal/assets/index-Ab12Cd.js", Map.of());
+        // Vite's hashes contain '-' and '_': such names once fell through to the gateway's catch-all route
+        HttpResponse<String> r = get("/portal/assets/index-BN-mszXS.js", Map.of());
+        HttpResponse<String> css = get("/portal/assets/index-CaMX-41q.css", Map.of());
 
         assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("console.log('portal')");
         assertThat(r.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
         assertThat(r.headers().firstValue("content-type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(css.body()).isEqualTo("body{}");
+        assertThat(css.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
     }
 
     @Test
