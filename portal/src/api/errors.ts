@@ -65,6 +65,14 @@ export function kindOf(status: number): ErrorKind {
  */
 export function fieldsOf(message: string, known: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {}
+  // config rules: "providers[x].base_url: is not a valid URL; routes[y].targets[0].weight: must not be negative"
+  for (const part of message.split('; ')) {
+    const m = /^([a-z_][\w-]*(?:\[[^\]]*\])?(?:\.[a-z_]\w*(?:\[[^\]]*\])?)+): (.+)$/i.exec(part)
+    if (m) {
+      const name = (m[1].split('.').pop() as string).replace(/\[[^\]]*\]$/, '')
+      out[name] = m[2]
+    }
+  }
   for (const m of message.matchAll(/'([a-z_][a-z0-9_.[\]]*)'/gi)) {
     const name = m[1].replace(/\[\d+\]/g, '').split('.').pop() as string
     out[name] = message

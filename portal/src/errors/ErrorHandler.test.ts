@@ -78,7 +78,11 @@ describe('errors helpers', () => {
     expect(fieldsOf('name is required (at most 100 characters)', ['name', 'scopes'])).toEqual({
       name: 'name is required (at most 100 characters)',
     })
-    expect(fieldsOf("routes[0].targets[1].weight: must be positive")).toEqual({})
+    expect(fieldsOf('routes[x].targets[0].provider: must name a provider; routes[x].targets[0].weight: must not be negative')).toEqual({
+      provider: 'must name a provider',
+      weight: 'must not be negative',
+    })
+    expect(fieldsOf('providers[p1].base_url: is not a valid URL')).toEqual({ base_url: 'is not a valid URL' })
   })
 
   it('retryAfter_shouldReadSecondsAndDates', () => {
