@@ -26,6 +26,8 @@ $MVN verify -Dportbroker.moto.endpoint="$endpoint" -Dportbroker.claude.bin="$cla
 echo "== no test secret in any log"
 scripts/check-logs.sh
 
+scripts/test-portal.sh
+
 echo "== infrastructure checks"
 .ci/iac-checks.sh
 echo "== all checks passed"

@@ -10,10 +10,13 @@ const [base, token] = process.argv.slice(2)
 const here = new URL('..', import.meta.url).pathname
 const res = await fetch(`${base}/admin/v1/openapi.json`, { headers: { authorization: `Bearer ${token}` } })
 if (!res.ok) throw new Error(`openapi.json: ${res.status}`)
-const live = JSON.stringify(await res.json(), null, 2) + '\n'
+// the server builds the document from Java maps whose order varies per start: compare and store it with sorted keys
+const sorted = (v) =>
+  Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v
+const live = JSON.stringify(sorted(await res.json()), null, 2) + '\n'
 const committed = readFileSync(join(here, 'openapi.json'), 'utf8')
 let failed = false
-if (JSON.stringify(JSON.parse(committed)) !== JSON.stringify(JSON.parse(live))) {
+if (committed !== live) {
   writeFileSync(join(here, 'openapi.json'), live)
   console.error('portal/openapi.json was stale: rewritten from the live API; run npm run gen:api and commit both')
   failed = true
