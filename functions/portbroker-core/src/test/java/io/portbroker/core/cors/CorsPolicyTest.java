@@ -57,7 +57,9 @@ class CorsPolicyTest {
         assertThat(decision.headers())
                 .containsEntry("Access-Control-Allow-Origin", "HTTPS://Admin.Example.com")
                 .containsEntry("Access-Control-Allow-Methods", "DELETE, GET, PATCH, POST, PUT")
-                .containsEntry("Access-Control-Allow-Headers", "authorization, content-type, x-portbroker-refresh, x-request-id")
+                .containsEntry(
+                        "Access-Control-Allow-Headers",
+                        "authorization, content-type, x-portbroker-refresh, x-request-id")
                 .containsEntry("Access-Control-Max-Age", "600")
                 .containsEntry("Access-Control-Allow-Credentials", "true")
                 .containsEntry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
