@@ -28,10 +28,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
-  PORTBROKER_CONFIG="$PB_ROOT/portbroker.yaml" PORTBROKER_PORT="$port" PORTBROKER_TABLE_PREFIX="pbportal-$RANDOM" \
+  PORTBROKER_CONFIG="$PB_ROOT/portbroker.yaml" PORTBROKER_PORT=-1 PORTBROKER_TABLE_PREFIX="pbportal-$RANDOM" \
   PORTBROKER_USAGE_FLUSH=200ms PORTBROKER_BOOTSTRAP_ADMIN_PASSWORD="$password" \
   PORTBROKER_PORTAL_DIR="$PB_ROOT/portal/dist" \
   java -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
@@ -43,7 +42,8 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 grep -q "PortBroker: listening" "$work/stack.log" || { echo "the local stack did not start" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+# the server took a free port itself (-1): no race with other processes for a port picked in advance
+base="$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/stack.log" | head -1 | sed 's/listening on //')"
 
 echo "== portal: OpenAPI copy and generated types are current"
 token="$(curl -s -X POST "$base/admin/v1/auth/login" -H 'content-type: application/json' \

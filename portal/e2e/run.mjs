@@ -240,10 +240,42 @@ try {
     assert.ok(times[1] - times[0] >= 950, `waited ${times[1] - times[0]} ms`)
   })
 
-  await step('multi-tab: a second tab shares the session, and logout in one tab reaches the other', async () => {
-    const tab2 = await context.newPage()
+  let tab2
+  await step('multi-tab: two tabs refreshing at once spend the refresh cookie once (no reuse, both stay in)', async () => {
+    tab2 = await context.newPage()
     watch(tab2, 'tab2')
     await tab2.goto(`${portal}/keys`)
+    await tab2.locator(`[data-test="key-${KEY}"]`).waitFor()
+    // both tabs' next call is refused as expired at the same moment: each must refresh, under one lock
+    for (const p of [page, tab2]) {
+      let first = true
+      await p.route('**/admin/v1/audit?*', async (route) => {
+        if (first) {
+          first = false
+          await route.fulfill({ status: 401, contentType: 'application/json', body: '{"code":"authentication_error","message":"token expired"}' })
+        } else await route.continue()
+      })
+    }
+    await Promise.all([page, tab2].map((p) => p.getByRole('link', { name: 'Audit log' }).click()))
+    await Promise.all([page, tab2].map((p) => p.locator('[data-test="audit-row"]').first().waitFor()))
+    await Promise.all([page, tab2].map((p) => p.unroute('**/admin/v1/audit?*')))
+    // the server saw no refresh-token reuse (it would have revoked the whole session and audited it)
+    const login = await fetch(`${base}/admin/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    }).then((r) => r.json())
+    const reuse = await fetch(`${base}/admin/v1/audit?stream=auth&action=auth.refresh_reuse&limit=100`, {
+      headers: { authorization: `Bearer ${login.access_token}` },
+    }).then((r) => r.json())
+    assert.deepEqual(reuse.data, [])
+    await fetch(`${base}/admin/v1/auth/logout`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refresh_token: login.refresh_token }) })
+    await tab2.reload()
+    await tab2.locator('[data-test="audit-row"]').first().waitFor()
+  })
+
+  await step('multi-tab: logout in one tab reaches the other', async () => {
+    await tab2.getByRole('link', { name: 'Client keys' }).click()
     await tab2.locator(`[data-test="key-${KEY}"]`).waitFor()
     await page.locator('[data-test="logout"]').click()
     await tab2.waitForURL(/\/portal\/login/)
@@ -254,7 +286,6 @@ try {
   })
 
   await step('multi-tab: login in one tab reaches the other', async () => {
-    const tab2 = context.pages()[1]
     await login(page)
     // tab2 sat on the login page: the broadcast login takes it back to where it was (the keys page)
     await tab2.locator(`[data-test="key-${KEY}"]`).waitFor({ timeout: 5000 })
