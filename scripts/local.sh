@@ -10,6 +10,8 @@ echo "PortBroker: emulator at $endpoint"
 echo "PortBroker: building (first time takes a few minutes)..."
 $MVN -q -pl infra/portbroker-local -am package -DskipTests -Djacoco.skip=true -Dspotbugs.skip=true \
   -Dspotless.check.skip=true
+scripts/portal-build.sh || echo "PortBroker: the admin portal was not built (Node.js/npm needed); /portal/ will say so" >&2
+export PORTBROKER_PORTAL_DIR="${PORTBROKER_PORTAL_DIR:-$PB_ROOT/portal/dist}"
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-testing}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-testing}"
 export AWS_REGION="${AWS_REGION:-us-east-1}" PORTBROKER_AWS_ENDPOINT="$endpoint"
 export PORTBROKER_CONFIG="${PORTBROKER_CONFIG:-$PB_ROOT/portbroker.yaml}"

@@ -31,6 +31,8 @@ scripts/test-perf-smoke.sh  # issue #15: PortBroker vs direct for a few seconds,
 echo "== no test secret in any log"
 scripts/check-logs.sh
 
+scripts/test-portal.sh
+
 echo "== infrastructure checks"
 .ci/iac-checks.sh
 echo "== all checks passed"

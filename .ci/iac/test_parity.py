@@ -243,3 +243,59 @@ def test_admin_scheduleAndCanary_shouldMatch(template):
     assert {a["Ref"] for a in preference["Alarms"]} == {"AdminErrorsAlarm"}
     assert sam_function(template, "admin")["AutoPublishAlias"] == "live"
     assert first(function_call("admin")["deployment_config_name"]) == "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+
+
+# ---------------------------------------------------------------- admin portal CDN (both paths, same policy)
+PORTAL_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def portal_cdn():
+    parsed = modules("portal_cdn")
+    return {kind: body for block in parsed["resource"] for kind, body in block.items()}
+
+
+def test_portalCdn_shouldUseOacHttpsOnlyAndTheSameStrictHeadersInBoth(template):
+    res = template["Resources"]
+    tf = portal_cdn()
+    sam_oac = res["PortalOriginAccessControl"]["Properties"]["OriginAccessControlConfig"]
+    tf_oac = tf["aws_cloudfront_origin_access_control"]["this"]
+    assert (sam_oac["SigningBehavior"], sam_oac["SigningProtocol"]) == ("always", "sigv4")
+    assert (first(tf_oac["signing_behavior"]), first(tf_oac["signing_protocol"])) == ("always", "sigv4")
+
+    sam_headers = res["PortalSecurityHeaders"]["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+    tf_headers = first(tf["aws_cloudfront_response_headers_policy"]["security"]["security_headers_config"])
+    variables = load_hcl(TERRAFORM / "modules/portal_cdn/variables.tf")["variable"]
+    tf_csp = first(next(v["content_security_policy"] for v in variables if "content_security_policy" in v)["default"])
+    assert sam_headers["ContentSecurityPolicy"]["ContentSecurityPolicy"] == tf_csp == PORTAL_CSP
+    assert sam_headers["FrameOptions"]["FrameOption"] == first(first(tf_headers["frame_options"])["frame_option"]) == "DENY"
+    hsts = first(tf_headers["strict_transport_security"])
+    assert sam_headers["StrictTransportSecurity"]["AccessControlMaxAgeSec"] == first(hsts["access_control_max_age_sec"])
+
+    sam_dist = res["PortalDistribution"]["Properties"]["DistributionConfig"]
+    tf_dist = tf["aws_cloudfront_distribution"]["this"]
+    assert sam_dist["DefaultCacheBehavior"]["ViewerProtocolPolicy"] == "redirect-to-https"
+    assert first(first(tf_dist["default_cache_behavior"])["viewer_protocol_policy"]) == "redirect-to-https"
+    sam_admin = next(b for b in sam_dist["CacheBehaviors"] if b["PathPattern"] == "/admin/*")
+    tf_admin = first(tf_dist["ordered_cache_behavior"])
+    assert first(tf_admin["path_pattern"]) == "/admin/*"
+    assert sam_admin["ViewerProtocolPolicy"] == first(tf_admin["viewer_protocol_policy"]) == "https-only"
+    assert sam_admin["CachePolicyId"] == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # never cache admin answers
+    assert sam_dist["ViewerCertificate"]["MinimumProtocolVersion"] == "TLSv1.2_2021"
+    assert first(first(tf_dist["viewer_certificate"])["minimum_protocol_version"]) == "TLSv1.2_2021"
+    assert "CustomErrorResponses" not in sam_dist, "error pages would rewrite the admin API's own 403/404"
+    assert "custom_error_response" not in tf_dist
+    sam_code = res["PortalRewrite"]["Properties"]["FunctionCode"].strip()
+    tf_code = first(tf["aws_cloudfront_function"]["rewrite"]["code"]).strip()
+    assert sam_code == tf_code
+
+
+def test_portalBucket_shouldBeReadableOnlyByItsDistribution(template):
+    statements = template["Resources"]["PortalBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    read = next(s for s in statements if s["Sid"] == "AllowPortalDistributionRead")
+    assert read["Principal"] == {"Service": "cloudfront.amazonaws.com"} and read["Action"] == "s3:GetObject"
+    assert "${PortalDistribution}" in read["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
+    portal = function_call("portal_bucket")
+    assert "module.portal_cdn.distribution_arn" in first(portal["cloudfront_read"])["distribution_arn"]

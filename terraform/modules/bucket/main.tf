@@ -103,6 +103,24 @@ data "aws_iam_policy_document" "bucket" {
       values   = ["false"]
     }
   }
+
+  dynamic "statement" {
+    for_each = var.cloudfront_read == null ? [] : [var.cloudfront_read]
+    content {
+      sid       = "AllowDistributionRead"
+      actions   = ["s3:GetObject"]
+      resources = ["${aws_s3_bucket.this.arn}/${statement.value.prefix}*"]
+      principals {
+        type        = "Service"
+        identifiers = ["cloudfront.amazonaws.com"]
+      }
+      condition {
+        test     = "StringEquals"
+        variable = "AWS:SourceArn"
+        values   = [statement.value.distribution_arn]
+      }
+    }
+  }
 }
 
 resource "aws_s3_bucket_policy" "this" {

@@ -49,3 +49,12 @@ variable "tags" {
   description = "Cost-allocation and ownership tags applied to the bucket."
   default     = {}
 }
+
+variable "cloudfront_read" {
+  type = object({
+    distribution_arn = string
+    prefix           = string
+  })
+  description = "Lets one CloudFront distribution (Origin Access Control) read objects under prefix; null grants nothing."
+  default     = null
+}

@@ -35,6 +35,25 @@ data "aws_iam_policy_document" "key" {
       }
     }
   }
+
+  # naming the portal's own distribution would make a cycle (distribution -> bucket -> key): this account's only
+  dynamic "statement" {
+    for_each = var.cloudfront_decrypt ? [1] : []
+    content {
+      sid       = "AllowPortalDistributionDecrypt"
+      actions   = ["kms:Decrypt"]
+      resources = ["*"]
+      principals {
+        type        = "Service"
+        identifiers = ["cloudfront.amazonaws.com"]
+      }
+      condition {
+        test     = "StringLike"
+        variable = "AWS:SourceArn"
+        values   = ["arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:distribution/*"]
+      }
+    }
+  }
 }
 
 resource "aws_kms_key" "this" {

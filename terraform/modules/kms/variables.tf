@@ -35,3 +35,9 @@ variable "tags" {
   description = "Cost-allocation and ownership tags applied to the key."
   default     = {}
 }
+
+variable "cloudfront_decrypt" {
+  type        = bool
+  description = "Let CloudFront (Origin Access Control) decrypt objects for this account's distributions (the portal bucket's key)."
+  default     = false
+}

@@ -47,10 +47,11 @@ data "aws_kms_alias" "existing_tables" {
 }
 
 module "data_key" {
-  source      = "../kms"
-  name        = "${local.prefix}-data"
-  description = "PortBroker ${var.environment}: S3 buckets, secrets, function environment"
-  tags        = local.tags
+  source             = "../kms"
+  name               = "${local.prefix}-data"
+  description        = "PortBroker ${var.environment}: S3 buckets, secrets, function environment"
+  cloudfront_decrypt = true # the portal bucket, read by the portal CDN
+  tags               = local.tags
 }
 
 module "ops_key" {
@@ -219,7 +220,17 @@ module "portal_bucket" {
   kms_key_arn       = module.data_key.key_arn
   access_log_bucket = aws_s3_bucket.access_logs.id
   force_destroy     = !var.protect_data
+  cloudfront_read   = { distribution_arn = module.portal_cdn.distribution_arn, prefix = "portal/" }
   tags              = merge(local.tags, { purpose = "portal" })
+}
+
+module "portal_cdn" {
+  source                      = "../portal_cdn"
+  name                        = local.prefix
+  bucket_regional_domain_name = "${module.portal_bucket.name}.s3.${data.aws_region.current.name}.amazonaws.com"
+  api_domain_name             = "${module.gateway_api.rest_api_id}.execute-api.${data.aws_region.current.name}.amazonaws.com"
+  api_stage_name              = module.gateway_api.stage_name
+  tags                        = merge(local.tags, { purpose = "portal" })
 }
 
 # ---------------------------------------------------------------- secrets

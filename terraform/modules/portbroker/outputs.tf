@@ -57,3 +57,8 @@ output "tables_kms_key_arn" {
   description = "KMS key that encrypts the tables in this region."
   value       = local.tables_key_arn
 }
+
+output "portal" {
+  description = "The admin portal: its URL and the CloudFront distribution to invalidate after a deploy."
+  value       = { url = module.portal_cdn.url, distribution_id = module.portal_cdn.distribution_id }
+}

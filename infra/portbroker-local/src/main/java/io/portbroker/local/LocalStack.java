@@ -190,8 +190,8 @@ public final class LocalStack implements AutoCloseable {
             // rather than the first request
             context.getBean(ApiHandler.class);
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-            console.println(
-                    "PortBroker: listening on http://127.0.0.1:" + server.getPort() + " (admin API under /admin/v1)");
+            console.println("PortBroker: listening on http://127.0.0.1:" + server.getPort()
+                    + " (admin API under /admin/v1, admin portal at /portal/)");
             return new LocalStack(context, server, key, adminKey);
         } catch (RuntimeException e) {
             context.close();

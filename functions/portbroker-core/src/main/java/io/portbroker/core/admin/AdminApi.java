@@ -301,10 +301,15 @@ public final class AdminApi implements ApiHandler {
             return;
         }
         Object body = operation.serve().serve(new AdminCall(request, principal, match.params(), query));
+        Map<String, String> headers = headers(traceId);
+        if (body instanceof AdminReply reply) {
+            headers.putAll(reply.headers());
+            body = reply.body();
+        }
         if (body == null) {
-            responder.respond(204, headers(traceId), new byte[0]);
+            responder.respond(204, headers, new byte[0]);
         } else {
-            respond(responder, operation.success(), traceId, AdminJson.write(body));
+            responder.respond(operation.success(), headers, AdminJson.write(body));
         }
     }
 

@@ -58,13 +58,12 @@ final class AuthAdmin {
             throw e;
         }
         record(AdminCredentialAuthenticator.USER_PREFIX + tokens.username(), "auth.login", tokens.username(), ip);
-        return view(tokens);
+        return answer(call, tokens);
     }
 
     Object refresh(AdminCall call) {
-        RefreshBody body = call.body(RefreshBody.class);
         String ip = call.request().sourceIp();
-        RefreshOutcome outcome = auth.refresh(body.refreshToken());
+        RefreshOutcome outcome = auth.refresh(refreshToken(call));
         return switch (outcome) {
             case RefreshOutcome.ReuseDetected reuse -> {
                 audit.append(new AuditEvent(
@@ -82,20 +81,48 @@ final class AuthAdmin {
                         "auth.refresh",
                         tokens.username(),
                         ip);
-                yield view(tokens);
+                yield answer(call, tokens);
             }
         };
     }
 
     Object logout(AdminCall call) {
-        RefreshBody body = call.body(RefreshBody.class);
-        auth.logout(body.refreshToken())
+        auth.logout(refreshToken(call))
                 .ifPresent(user -> record(
                         AdminCredentialAuthenticator.USER_PREFIX + user,
                         "auth.logout",
                         user,
                         call.request().sourceIp()));
-        return null;
+        return RefreshCookie.requested(call.request())
+                ? new AdminReply(null, Map.of("set-cookie", RefreshCookie.clear()))
+                : null;
+    }
+
+    /**
+     * The refresh token of a call: the body's in body mode; in cookie mode the body may be left out and the cookie
+     * is used.
+     *
+     * @throws AuthenticationError in cookie mode when neither carries one
+     */
+    private static String refreshToken(AdminCall call) {
+        boolean cookieMode = RefreshCookie.requested(call.request());
+        if (cookieMode && call.request().body().length == 0) {
+            return RefreshCookie.read(call.request())
+                    .orElseThrow(() -> new AuthenticationError("no refresh cookie; log in again"));
+        }
+        return call.body(RefreshBody.class).refreshToken();
+    }
+
+    /** The tokens in the caller's mode: all in the body, or the refresh token in the HttpOnly cookie. */
+    private Object answer(AdminCall call, AdminTokens tokens) {
+        Map<String, Object> body = view(tokens);
+        if (!RefreshCookie.requested(call.request())) {
+            return body;
+        }
+        body.remove("refresh_token");
+        Duration maxAge = Duration.between(clock.instant(), tokens.refresh().expiresAt());
+        return new AdminReply(
+                body, Map.of("set-cookie", RefreshCookie.set(tokens.refresh().token(), maxAge)));
     }
 
     private void record(String actor, String action, String target, String ip) {

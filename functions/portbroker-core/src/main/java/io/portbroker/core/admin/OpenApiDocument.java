@@ -27,6 +27,7 @@ final class OpenApiDocument {
     static Map<String, Object> build(RouteTable<AdminOperation> routes) {
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("Error", errorSchema());
+        schemas.putAll(ResponseSchemas.all());
         Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
         for (Endpoint<AdminOperation> e : routes.endpoints()) {
             AdminOperation op = e.handler();
@@ -68,7 +69,7 @@ final class OpenApiDocument {
                                     "description",
                                     "success",
                                     "content",
-                                    Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+                                    Map.of("application/json", Map.of("schema", responseSchema(e)))));
             for (String status : List.of("400", "401", "403", "404", "429", "500")) {
                 responses.put(
                         status,
@@ -99,7 +100,12 @@ final class OpenApiDocument {
         return doc;
     }
 
-    private static String operationId(Endpoint<AdminOperation> e) {
+    private static Map<String, Object> responseSchema(Endpoint<AdminOperation> e) {
+        String name = ResponseSchemas.forOperation(operationId(e));
+        return name == null ? Map.of("type", "object") : ResponseSchemas.ref(name);
+    }
+
+    static String operationId(Endpoint<AdminOperation> e) {
         String path = e.template().substring(AdminApi.PREFIX.length()).replaceAll("[{}+./]", "_");
         return e.method().toLowerCase(Locale.ROOT) + path.replaceAll("_+", "_").replaceAll("_$", "");
     }
@@ -131,7 +137,8 @@ final class OpenApiDocument {
         if (type == Boolean.class) {
             return Map.of("type", "boolean");
         }
-        return Map.of("type", "object");
+        // free-form JSON (timeouts, profile, route targets): any object, so generated clients do not see {}
+        return Map.of("type", "object", "additionalProperties", true);
     }
 
     private static Map<String, Object> errorSchema() {

@@ -53,8 +53,8 @@ public record CorsConfig(
         return new CorsConfig(
                 origins,
                 Set.of("GET", "POST", "PUT", "PATCH", "DELETE"),
-                Set.of("authorization", "content-type", "x-request-id"),
-                Set.of("x-request-id", "retry-after"),
+                Set.of("authorization", "content-type", "x-request-id", "x-portbroker-refresh"),
+                Set.of("x-request-id", "request-id", "retry-after"),
                 true,
                 Duration.ofSeconds(600));
     }

@@ -42,7 +42,7 @@ class CorsPolicyTest {
                         entry("Vary", "Origin"),
                         entry("Access-Control-Allow-Origin", UI),
                         entry("Access-Control-Allow-Credentials", "true"),
-                        entry("Access-Control-Expose-Headers", "retry-after, x-request-id"));
+                        entry("Access-Control-Expose-Headers", "request-id, retry-after, x-request-id"));
     }
 
     @Test
@@ -58,7 +58,9 @@ class CorsPolicyTest {
         assertThat(decision.headers())
                 .containsEntry("Access-Control-Allow-Origin", "HTTPS://Admin.Example.com")
                 .containsEntry("Access-Control-Allow-Methods", "DELETE, GET, PATCH, POST, PUT")
-                .containsEntry("Access-Control-Allow-Headers", "authorization, content-type, x-request-id")
+                .containsEntry(
+                        "Access-Control-Allow-Headers",
+                        "authorization, content-type, x-portbroker-refresh, x-request-id")
                 .containsEntry("Access-Control-Max-Age", "600")
                 .containsEntry("Access-Control-Allow-Credentials", "true")
                 .containsEntry("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");

@@ -1,0 +1,71 @@
+import type { Router } from 'vue-router'
+import { createAuthApi } from './api/auth'
+import { createClient, type Client } from './api/client'
+import { createHttp } from './api/http'
+import { ErrorHandler } from './errors/ErrorHandler'
+import { sentryReporter } from './errors/report'
+import { configureSession, useSessionStore } from './stores/session'
+import { useToastStore } from './stores/toasts'
+import { browserTabSync } from './session/tabSync'
+
+/** The API base: same origin by default (the local server and CloudFront both serve /admin/v1 beside /portal/). */
+const API_BASE = import.meta.env.VITE_API_BASE ?? ''
+
+let client: Client | null = null
+let handler: ErrorHandler | null = null
+
+/** Builds the API client, the session wiring and the one ErrorHandler (after Pinia is installed). */
+export function setupServices(router: Router) {
+  const toLogin = () => {
+    if (router.currentRoute.value.name !== 'login') {
+      void router.push({ name: 'login', query: { next: router.currentRoute.value.fullPath } })
+    }
+  }
+  configureSession({
+    auth: createAuthApi(API_BASE),
+    sync: browserTabSync(),
+    now: () => performance.timeOrigin + performance.now(),
+    onExpired: toLogin,
+  })
+  const session = useSessionStore()
+  const toasts = useToastStore()
+  client = createClient(
+    createHttp(
+      {
+        accessToken: () => session.accessToken,
+        refresh: () => session.refresh(),
+        expired: () => {
+          session.clear()
+          toLogin()
+        },
+      },
+      { baseUrl: API_BASE },
+    ),
+  )
+  handler = new ErrorHandler({
+    toast: (kind, message, action) => toasts.push({ kind, message, action }),
+    toLogin,
+    report: sentryReporter(import.meta.env.VITE_SENTRY_DSN),
+  })
+  return { session, handler }
+}
+
+export function api(): Client {
+  if (!client) throw new Error('setupServices() was not called')
+  return client
+}
+
+export function errors(): ErrorHandler {
+  if (!handler) throw new Error('setupServices() was not called')
+  return handler
+}
+
+/** Runs an action; a failure goes to the ErrorHandler (with a retry of the same action) and yields field errors. */
+export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string> }> {
+  try {
+    return { ok: true, value: await fn() }
+  } catch (e) {
+    const { fields } = errors().handle(e, () => void attempt(fn))
+    return { ok: false, fields }
+  }
+}
