@@ -1,0 +1,97 @@
+package io.portbroker.core.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A shared tier (L2 or L3) as the cache uses it: reads bounded by a timeout of a few milliseconds and guarded by
+ * a {@link TierBreaker}, failures of any kind turned into misses and counted. Nothing here ever throws into a
+ * request.
+ */
+final class CacheTier {
+    private final CacheOutcome.Tier tier;
+    private final CacheStore store;
+    private final TierBreaker breaker;
+    private final Duration readTimeout;
+    private final Executor executor;
+    final LongAdder hits = new LongAdder();
+    final LongAdder misses = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final LongAdder writes = new LongAdder();
+
+    CacheTier(CacheOutcome.Tier tier, CacheStore store, TierBreaker breaker, Duration readTimeout, Executor executor) {
+        this.tier = tier;
+        this.store = store;
+        this.breaker = breaker;
+        this.readTimeout = readTimeout;
+        this.executor = executor;
+    }
+
+    CacheOutcome.Tier tier() {
+        return tier;
+    }
+
+    String breakerState() {
+        return breaker.state();
+    }
+
+    /** The bytes under {@code key}, or empty on a miss, an open breaker, an error or a timeout. */
+    Optional<byte[]> read(String key, Instant now) {
+        if (!breaker.allows()) {
+            misses.increment();
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<byte[]>> read = CompletableFuture.supplyAsync(() -> store.get(key, now), executor);
+        try {
+            Optional<byte[]> value = read.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            breaker.success();
+            (value.isPresent() ? hits : misses).increment();
+            return value;
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            read.cancel(true);
+            failed();
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed();
+            return Optional.empty();
+        }
+    }
+
+    /** Writes synchronously (called from the write-behind worker); throws so the worker can count failures. */
+    void write(String key, byte[] value, Instant expiresAt) {
+        if (!breaker.allows()) {
+            throw new IllegalStateException(tier.id() + " breaker open");
+        }
+        try {
+            store.put(key, value, expiresAt);
+            breaker.success();
+            writes.increment();
+        } catch (RuntimeException e) {
+            failed();
+            throw e;
+        }
+    }
+
+    /** Best-effort removal (corrupt entries). */
+    void delete(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            errors.increment();
+        }
+    }
+
+    private void failed() {
+        errors.increment();
+        misses.increment();
+        breaker.failure();
+    }
+}
