@@ -76,6 +76,14 @@ public final class CachingMessages implements Messages {
         }
         boolean leads = flight != null && flight.leader();
         try {
+            Optional<ResponseCache.Hit> landed =
+                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
+            if (landed.isPresent()) {
+                answered(plan, ctx, landed.get(), started);
+                flight.land(landed.get().entry());
+                return new Served<>(
+                        landed.get().entry().response(), landed.get().entry().providerId());
+            }
             outcome(plan, ctx, CacheOutcome.MISS);
             Served<NormalizedResponse> served = inner.complete(request, ctx, notes);
             CacheEntry entry = offer(plan, request, served.value(), List.of(), served.providerId(), since(started));
@@ -123,6 +131,15 @@ public final class CachingMessages implements Messages {
         }
         boolean leads = flight != null && flight.leader();
         try {
+            Optional<ResponseCache.Hit> landed =
+                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
+            if (landed.isPresent()) {
+                answered(plan, ctx, landed.get(), started);
+                flight.land(landed.get().entry());
+                StreamReplay.replay(
+                        landed.get().entry(), starter.start(landed.get().entry().providerId()));
+                return;
+            }
             outcome(plan, ctx, CacheOutcome.MISS);
             StreamRecorder recorder = new StreamRecorder();
             AtomicReference<String> provider = new AtomicReference<>();

@@ -39,7 +39,8 @@ public final class PiiGuard {
                     s -> true),
             new Detector(
                     "phone",
-                    Pattern.compile("(?<![\\w.])\\+?\\(?\\d{1,4}\\)?(?:[ .-]?\\(?\\d{2,4}\\)?){2,5}(?![\\w.])"),
+                    Pattern.compile("(?<![\\w.+-])(?:\\+\\d{1,3}[ .-]?(?:\\(?\\d{1,4}\\)?[ .-]?){2,4}\\d{2,4}"
+                            + "|\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}|\\d{3}[.-]\\d{3}[.-]\\d{4})(?![\\w-])"),
                     PiiGuard::phoneLike));
 
     private PiiGuard() {}
@@ -164,11 +165,10 @@ public final class PiiGuard {
         return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 
-    /** 9 to 15 digits, with at least one separator or a leading + (so plain counts and ids are not phones). */
+    /** 9 to 15 digits (the pattern already demands a + prefix or a (ddd) ddd-dddd / ddd-ddd-dddd shape). */
     static boolean phoneLike(String candidate) {
         long digits = candidate.chars().filter(Character::isDigit).count();
-        boolean formatted = candidate.startsWith("+") || candidate.matches(".*[ ().-].*");
-        return digits >= 9 && digits <= 15 && formatted && !luhnValid(candidate);
+        return digits >= 9 && digits <= 15;
     }
 
     private record Detector(String kind, Pattern pattern, Predicate<String> valid) {}

@@ -141,6 +141,11 @@ public final class ResponseCache implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** L1 only: a new flight leader looks again, in case the previous flight landed just before it joined. */
+    Optional<Hit> lookupL1(String key) {
+        return l1.get(key).map(e -> new Hit(e, CacheOutcome.Tier.L1));
+    }
+
     private Optional<CacheEntry> decode(byte[] bytes, CacheTier from, String key, Instant now) {
         try {
             CacheEntry e = CacheEntryCodec.decode(bytes);
