@@ -282,6 +282,7 @@ module "gateway" {
     PORTBROKER_PEPPER_SECRET_ARN       = module.secrets.arns["key-pepper"]
     PORTBROKER_THINKING_KEY_SECRET_ARN = module.secrets.arns["thinking-key"]
     PORTBROKER_CREDENTIALS_KEY_ARN     = module.credentials_key.key_arn
+    PORTBROKER_COLD_CACHE_BUCKET_ARN   = module.cold_cache_bucket.arn
   }
 
   policy_statements = concat(
@@ -321,6 +322,21 @@ module "gateway" {
         sid       = "ShareBreakerState"
         actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
         resources = [module.tables.arns["breaker-state"]]
+      },
+      {
+        sid       = "ServeResponseCache" # L2: one GetItem per cacheable request, PutItem from the write-behind queue
+        actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
+        resources = [module.tables.arns["response-cache"]]
+      },
+      {
+        sid       = "ServeColdCache" # L3: zstd objects under cache/, expired by the bucket's lifecycle
+        actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        resources = ["${module.cold_cache_bucket.arn}/cache/*"]
+      },
+      {
+        sid       = "EncryptColdCache" # the bucket's SSE-KMS data key for new objects
+        actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+        resources = [module.data_key.key_arn]
       },
       {
         sid       = "DecryptTables"
