@@ -115,6 +115,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static void ensureColdCache(ApplicationContext context) {
+        String bucket = context.getBean(io.portbroker.fn.gateway.CacheConfiguration.class)
+                .getL3Bucket();
+        if (bucket != null && !bucket.isBlank()) {
+            try (var s3 = context.getBean(io.portbroker.fn.gateway.AwsClientsFactory.class)
+                    .configure(software.amazon.awssdk.services.s3.S3Client.builder())
+                    .forcePathStyle(true)
+                    .build()) {
+                LocalAws.ensureBucket(s3, bucket);
+            }
+        }
+    }
+
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
         Map<String, Object> props = new HashMap<>(LOCAL_DEFAULTS);
@@ -124,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
         props.put("portbroker.expose-metrics", true);
         props.put("portbroker.emf-metrics", false);
         props.put("portbroker.environment", "local");
+        props.put("portbroker.cache.l3-bucket", settings.tablePrefix() + "-cold-cache");
         props.putAll(settings.extraProperties());
         props.put("portbroker.aws-endpoint", settings.awsEndpoint());
         props.put("portbroker.table-prefix", settings.tablePrefix());
@@ -153,6 +167,7 @@ public final class LocalStack implements AutoCloseable {
                     .createIfAbsent(cors.getAllowedOrigins());
             TableProvisioner.forBundledSchema()
                     .ensureTables(context.getBean(DynamoDbClient.class), config.getTablePrefix());
+            ensureColdCache(context);
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()),
                     context.getBean(ConfigStore.class),

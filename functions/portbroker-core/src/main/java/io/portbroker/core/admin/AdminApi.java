@@ -95,6 +95,11 @@ public final class AdminApi implements ApiHandler {
     }
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
+        this(authenticator, s, null);
+    }
+
+    /** @param cache the response cache's routes under {@code /cache}, or null where there is no cache */
+    public AdminApi(AdminAuthenticator authenticator, Services s, CacheAdmin cache) {
         this.authenticator = authenticator;
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
@@ -233,8 +238,13 @@ public final class AdminApi implements ApiHandler {
                         read,
                         "verify that the archive covers each stream and equals the audit chain",
                         AdminOperation.of(200, audit::verifyArchive, "stream")));
-        this.routes = new RouteTable<>(table);
+        this.routes = new RouteTable<>(cache == null ? table : concat(table, cache.endpoints(PREFIX)));
         this.openApi = AdminJson.write(OpenApiDocument.build(routes));
+    }
+
+    private static List<Endpoint<AdminOperation>> concat(
+            List<Endpoint<AdminOperation>> a, List<Endpoint<AdminOperation>> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static Endpoint<AdminOperation> op(

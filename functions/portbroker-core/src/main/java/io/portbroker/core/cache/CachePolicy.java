@@ -16,25 +16,26 @@ public final class CachePolicy {
     private CachePolicy() {}
 
     /**
-     * Why a request is not eligible, or empty when it is.
+     * Why a request is not eligible (before its key is built, so ineligible requests cost no cache read), or empty
+     * when it is.
      *
-     * @param key the request's key (its bucket decides the rollout)
+     * @param route the route pattern the request matched
      */
-    public static Optional<String> ineligible(CacheSettings s, NormalizedRequest request, CacheKey key) {
-        CacheSettings.RoutePolicy route = s.route(key.route());
-        if (!s.enabled() || !route.enabled()) {
+    public static Optional<String> ineligible(CacheSettings s, NormalizedRequest request, String route) {
+        CacheSettings.RoutePolicy policy = s.route(route);
+        if (!s.enabled() || !policy.enabled()) {
             return Optional.of("disabled");
         }
         Double t = request.sampling().temperature();
-        boolean deterministic = t == null ? route.deterministic() : t < s.deterministicTemperature();
-        if (!deterministic) {
-            return Optional.of("not_deterministic");
-        }
-        int rollout = route.rolloutPercent() == null ? s.rolloutPercent() : route.rolloutPercent();
-        if (key.bucket() >= rollout) {
-            return Optional.of("rollout");
-        }
-        return Optional.empty();
+        boolean deterministic = t == null ? policy.deterministic() : t < s.deterministicTemperature();
+        return deterministic ? Optional.empty() : Optional.of("not_deterministic");
+    }
+
+    /** Whether the key falls inside its route's rollout percentage (stable per prompt: cut on the key's bucket). */
+    public static boolean inRollout(CacheSettings s, CacheKey key) {
+        CacheSettings.RoutePolicy policy = s.route(key.route());
+        int rollout = policy.rolloutPercent() == null ? s.rolloutPercent() : policy.rolloutPercent();
+        return key.bucket() < rollout;
     }
 
     /** Whether a finished answer may be stored. */

@@ -65,6 +65,22 @@ final class CacheTier {
         }
     }
 
+    /**
+     * Like {@link #read} but tells a failure (open breaker, error, timeout) from a miss, by throwing: namespace
+     * versions keep their last known value then.
+     *
+     * @throws IllegalStateException when the tier could not answer
+     */
+    Optional<byte[]> readOrFail(String key, Instant now) {
+        long errorsBefore = errors.sum();
+        boolean open = !breaker.allows();
+        Optional<byte[]> value = read(key, now);
+        if (open || errors.sum() > errorsBefore) {
+            throw new IllegalStateException(tier.id() + " unavailable");
+        }
+        return value;
+    }
+
     /** Writes synchronously (called from the write-behind worker); throws so the worker can count failures. */
     void write(String key, byte[] value, Instant expiresAt) {
         if (!breaker.allows()) {

@@ -195,25 +195,33 @@ public final class CachingMessages implements Messages {
             return new Plan(mode, null, false);
         }
         Optional<ModelRoute> route;
-        CacheKey key;
         try {
             route = routes.routeFor(request.model());
-            if (route.isEmpty()) {
-                return new Plan(mode, null, false);
-            }
-            key = key(request, ctx, route.get(), s);
         } catch (RuntimeException configUnreadable) {
-            // the cache never fails a request: without a key the request simply goes upstream
+            // the cache never fails a request: without a route the request simply goes upstream
             return new Plan(mode, null, false);
         }
-        Optional<String> ineligible = CachePolicy.ineligible(s, request, key);
+        if (route.isEmpty()) {
+            return new Plan(mode, null, false);
+        }
+        Optional<String> ineligible =
+                CachePolicy.ineligible(s, request, route.get().pattern());
+        CacheKey key = null;
+        if (ineligible.isEmpty()) {
+            try {
+                key = key(request, ctx, route.get(), s);
+            } catch (RuntimeException configUnreadable) {
+                return new Plan(mode, null, false);
+            }
+            ineligible = CachePolicy.inRollout(s, key) ? Optional.empty() : Optional.of("rollout");
+        }
         if (ineligible.isPresent()) {
             if (mode == CacheMode.FORCE_ONLY) {
                 throw new NotFoundError("this request cannot be answered from the cache (" + ineligible.get()
                         + "), and " + HEADER + ": force-only forbids calling the model");
             }
             ctx.responseHeaders().put(HEADER, CacheOutcome.SKIP.header());
-            cache.count(key.route(), CacheOutcome.SKIP);
+            cache.count(route.get().pattern(), CacheOutcome.SKIP);
             return new Plan(mode, null, false);
         }
         return new Plan(mode, key, readable);

@@ -52,7 +52,7 @@ public final class ResponseCache implements AutoCloseable {
         this.l2 = tier(CacheOutcome.Tier.L2, b.l2, b);
         this.l3 = tier(CacheOutcome.Tier.L3, b.l3, b);
         this.writes = new WriteBehind(b.settings.writeQueue());
-        CacheStore nsStore = b.l2 != null ? b.l2 : new MemoryStore();
+        CacheStore nsStore = l2 != null ? new TierStore(l2) : new MemoryStore();
         this.namespaces = new Namespaces(nsStore, b.clock, b.namespaceRefresh, b.settings.retention());
         this.keyHits = Caffeine.newBuilder().maximumSize(10_000).build();
     }
@@ -385,6 +385,24 @@ public final class ResponseCache implements AutoCloseable {
 
         public ResponseCache build() {
             return new ResponseCache(this);
+        }
+    }
+
+    /** Namespace versions through the L2 tier: bounded reads, the tier's breaker, failures thrown (not misses). */
+    private record TierStore(CacheTier tier) implements CacheStore {
+        @Override
+        public Optional<byte[]> get(String key, Instant now) {
+            return tier.readOrFail(key, now);
+        }
+
+        @Override
+        public void put(String key, byte[] value, Instant expiresAt) {
+            tier.write(key, value, expiresAt);
+        }
+
+        @Override
+        public void delete(String key) {
+            tier.delete(key);
         }
     }
 

@@ -74,6 +74,12 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
+        return assemble(p, metering, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, with {@code decorate} wrapping the Messages use case (the response cache). */
+    public static DataPlane assemble(
+            Parts p, io.portbroker.core.limits.Metering metering, java.util.function.UnaryOperator<Messages> decorate) {
         GatewaySettings s = p.settings();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
@@ -92,7 +98,8 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
         StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
         UpstreamDialects dialects =
                 new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        Messages messages = decorate.apply(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new AnthropicMessagesDialect(s.validateStreams()),

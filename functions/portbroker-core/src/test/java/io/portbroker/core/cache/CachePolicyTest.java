@@ -23,20 +23,20 @@ class CachePolicyTest {
 
     @Test
     void ineligible_shouldAcceptLowTemperatures_andRefuseHighOnes() {
-        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.14,")), key("0")))
+        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.14,")), ROUTE))
                 .isEmpty();
-        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.15,")), key("0")))
+        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.15,")), ROUTE))
                 .contains("not_deterministic");
     }
 
     @Test
     void ineligible_shouldFollowTheRoute_whenNoTemperatureIsGiven() {
         var req = CacheFixtures.request(json(""));
-        assertThat(CachePolicy.ineligible(DEFAULTS, req, key("0"))).contains("not_deterministic");
+        assertThat(CachePolicy.ineligible(DEFAULTS, req, ROUTE)).contains("not_deterministic");
 
         var deterministic =
                 DEFAULTS.withRoutes(Map.of(ROUTE, new CacheSettings.RoutePolicy(true, null, true, false, null)));
-        assertThat(CachePolicy.ineligible(deterministic, req, key("0"))).isEmpty();
+        assertThat(CachePolicy.ineligible(deterministic, req, ROUTE)).isEmpty();
     }
 
     @Test
@@ -46,21 +46,20 @@ class CachePolicyTest {
         var routeOff =
                 DEFAULTS.withRoutes(Map.of(ROUTE, new CacheSettings.RoutePolicy(false, null, false, false, null)));
 
-        assertThat(CachePolicy.ineligible(off, req, key("0"))).contains("disabled");
-        assertThat(CachePolicy.ineligible(routeOff, req, key("0"))).contains("disabled");
+        assertThat(CachePolicy.ineligible(off, req, ROUTE)).contains("disabled");
+        assertThat(CachePolicy.ineligible(routeOff, req, ROUTE)).contains("disabled");
     }
 
     @Test
     void ineligible_shouldCutTheRolloutOnTheKeyBucket_withTheRouteOverridingTheGlobalShare() {
-        var req = CacheFixtures.ask("hi", false);
         var tenPercent = DEFAULTS.withPolicy(true, DEFAULTS.minTtl(), DEFAULTS.maxTtl(), 10);
         // bucket = first 4 hex digits % 100: 0x0005 -> 5, 0x0032 -> 50
-        assertThat(CachePolicy.ineligible(tenPercent, req, key("0005"))).isEmpty();
-        assertThat(CachePolicy.ineligible(tenPercent, req, key("0032"))).contains("rollout");
+        assertThat(CachePolicy.inRollout(tenPercent, key("0005"))).isTrue();
+        assertThat(CachePolicy.inRollout(tenPercent, key("0032"))).isFalse();
 
         var routeAll =
                 tenPercent.withRoutes(Map.of(ROUTE, new CacheSettings.RoutePolicy(true, 100, false, false, null)));
-        assertThat(CachePolicy.ineligible(routeAll, req, key("0032"))).isEmpty();
+        assertThat(CachePolicy.inRollout(routeAll, key("0032"))).isTrue();
     }
 
     @Test

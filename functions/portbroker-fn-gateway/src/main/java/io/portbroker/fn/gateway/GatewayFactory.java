@@ -156,7 +156,8 @@ public class GatewayFactory {
             Metrics metrics,
             InMemoryMetrics inMemory,
             Clock clock,
-            @Named("watchdog") ScheduledExecutorService scheduler) {
+            @Named("watchdog") ScheduledExecutorService scheduler,
+            io.portbroker.core.cache.CacheLayer cache) {
         return DataPlane.assemble(
                 new DataPlane.Parts(
                         store,
@@ -174,7 +175,8 @@ public class GatewayFactory {
                         scheduler,
                         config.getWatchdogTick(),
                         Executors.newVirtualThreadPerTaskExecutor()),
-                metering);
+                metering,
+                cache);
     }
 
     /**
