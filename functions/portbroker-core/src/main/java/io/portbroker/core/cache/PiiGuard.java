@@ -28,8 +28,9 @@ public final class PiiGuard {
                     s -> true),
             new Detector(
                     "email",
-                    Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
-                    s -> true),
+                    // linear on long runs: a match may only start at a boundary, and possessive runs never backtrack
+                    Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++"),
+                    PiiGuard::emailLike),
             new Detector("iban", Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b"), PiiGuard::ibanValid),
             new Detector("card", Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b"), PiiGuard::luhnValid),
             new Detector(
@@ -129,6 +130,12 @@ public final class PiiGuard {
                 }
             }
         }
+    }
+
+    /** The domain ends in a label of two or more letters. */
+    static boolean emailLike(String candidate) {
+        String tld = candidate.substring(candidate.lastIndexOf('.') + 1);
+        return tld.length() >= 2 && tld.chars().allMatch(Character::isLetter);
     }
 
     static boolean luhnValid(String candidate) {

@@ -59,6 +59,15 @@ class PiiGuardTest {
     }
 
     @Test
+    void scan_shouldStayLinear_onAHugeAnswerWithoutSeparators() {
+        // 400 KB of one character made the first e-mail pattern quadratic (found by CacheEndToEndTest's L3 case)
+        String huge = "x".repeat(400_000) + " mail me@example.org " + "7".repeat(200_000);
+
+        assertThat(PiiGuard.scan(huge)).containsExactly("email");
+        assertThat(PiiGuard.emailLike("a@b.c1")).isFalse();
+    }
+
+    @Test
     void checks_shouldValidateLuhnAndIban() {
         assertThat(PiiGuard.luhnValid("4111-1111-1111-1111")).isTrue();
         assertThat(PiiGuard.luhnValid("1234")).isFalse();
