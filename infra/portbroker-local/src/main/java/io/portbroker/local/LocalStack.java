@@ -138,6 +138,9 @@ public final class LocalStack implements AutoCloseable {
         props.put("portbroker.emf-metrics", false);
         props.put("portbroker.environment", "local");
         props.put("portbroker.cache.l3-bucket", settings.tablePrefix() + "-cold-cache");
+        // the emulator answers one request at a time: the 25 ms read budget meant for DynamoDB and S3 would open the
+        // tier breakers under any burst
+        props.put("portbroker.cache.read-timeout", "500ms");
         props.putAll(settings.extraProperties());
         props.put("portbroker.aws-endpoint", settings.awsEndpoint());
         props.put("portbroker.table-prefix", settings.tablePrefix());

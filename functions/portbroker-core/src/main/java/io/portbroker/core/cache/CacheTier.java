@@ -81,17 +81,17 @@ final class CacheTier {
         return value;
     }
 
-    /** Writes synchronously (called from the write-behind worker); throws so the worker can count failures. */
+    /**
+     * Writes synchronously (from the write-behind worker, or an admin's namespace bump). The breaker does not
+     * apply: it protects request latency, and writes are off the request path; a tier that is really down fails
+     * them fast, and the worker counts it.
+     */
     void write(String key, byte[] value, Instant expiresAt) {
-        if (!breaker.allows()) {
-            throw new IllegalStateException(tier.id() + " breaker open");
-        }
         try {
             store.put(key, value, expiresAt);
-            breaker.success();
             writes.increment();
         } catch (RuntimeException e) {
-            failed();
+            errors.increment();
             throw e;
         }
     }
