@@ -422,6 +422,11 @@ module "admin" {
       resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
     },
     {
+      sid       = "ManageResponseCache" # /admin/v1/cache: entry lookup (GetItem), namespace bumps (PutItem)
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+      resources = [module.tables.arns["response-cache"]]
+    },
+    {
       sid       = "ReadUsage" # the gateway writes usage; the admin API only reads it
       actions   = ["dynamodb:GetItem", "dynamodb:Query"]
       resources = [module.tables.arns["usage"]]
