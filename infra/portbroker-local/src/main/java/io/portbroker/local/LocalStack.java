@@ -111,6 +111,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static void ensureColdCache(ApplicationContext context) {
+        String bucket =
+                context.getBean(io.portbroker.wiring.CacheConfiguration.class).getL3Bucket();
+        if (bucket != null && !bucket.isBlank()) {
+            try (var s3 = context.getBean(io.portbroker.wiring.AwsClientsFactory.class)
+                    .configure(software.amazon.awssdk.services.s3.S3Client.builder())
+                    .forcePathStyle(true)
+                    .build()) {
+                LocalAws.ensureBucket(s3, bucket);
+            }
+        }
+    }
+
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
         Map<String, Object> props = new HashMap<>(LOCAL_DEFAULTS);
@@ -123,6 +136,10 @@ public final class LocalStack implements AutoCloseable {
         props.put("portbroker.infrastructure.emf-metrics", false);
         props.put("portbroker.infrastructure.environment", "local");
         props.put("portbroker.config-file", settings.configFile().toString());
+        props.put("portbroker.cache.l3-bucket", prefix + "-cold-cache");
+        // the emulator answers one request at a time: the 25 ms read budget meant for DynamoDB and S3 would open the
+        // tier breakers under any burst
+        props.put("portbroker.cache.read-timeout", "500ms");
         props.putAll(settings.extraProperties());
         props.put("portbroker.infrastructure.aws-endpoint", settings.awsEndpoint());
         props.put("portbroker.infrastructure.table-prefix", prefix);
@@ -152,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
                     .ensureTables(
                             context.getBean(DynamoDbClient.class),
                             config.infrastructure().tablePrefix());
+            ensureColdCache(context);
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()),
                     context.getBean(ConfigStore.class),

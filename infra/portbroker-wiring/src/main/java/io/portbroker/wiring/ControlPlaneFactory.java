@@ -113,7 +113,8 @@ public class ControlPlaneFactory {
             Clock clock,
             Optional<AuditArchiver> archiver,
             ConfigSnapshots snapshots,
-            Metrics metrics) {
+            Metrics metrics,
+            Optional<io.portbroker.core.admin.CacheAdmin> cache) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
@@ -130,6 +131,7 @@ public class ControlPlaneFactory {
                         auth,
                         clock,
                         archiver.orElse(null)),
-                new ConfigAdmin(snapshots, audit, metrics));
+                new ConfigAdmin(snapshots, audit, metrics),
+                cache.orElse(null));
     }
 }

@@ -162,7 +162,8 @@ public class GatewayFactory {
             InMemoryMetrics inMemory,
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler,
-            UpstreamLimitsConfiguration upstreamLimits) {
+            UpstreamLimitsConfiguration upstreamLimits,
+            io.portbroker.core.cache.CacheLayer cache) {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
@@ -184,6 +185,7 @@ public class GatewayFactory {
                                 s.infrastructure().watchdogTick(),
                                 Executors.newVirtualThreadPerTaskExecutor()),
                         metering,
+                        cache,
                         upstreamLimits.toBodyLimit()));
     }
 

@@ -95,11 +95,13 @@ public final class AdminApi implements ApiHandler {
     }
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
-        this(authenticator, s, null);
+        this(authenticator, s, new AdminRoutes[0]);
     }
 
-    /** With the {@code /admin/v1/config} routes of {@code config} (null: without them). */
-    public AdminApi(AdminAuthenticator authenticator, Services s, ConfigAdmin config) {
+    /**
+     * With the routes each capability adds ({@code /config}, {@code /cache}, …); null entries are skipped.
+     */
+    public AdminApi(AdminAuthenticator authenticator, Services s, AdminRoutes... extensions) {
         this.authenticator = authenticator;
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
@@ -238,8 +240,10 @@ public final class AdminApi implements ApiHandler {
                         read,
                         "verify that the archive covers each stream and equals the audit chain",
                         AdminOperation.of(200, audit::verifyArchive, "stream"))));
-        if (config != null) {
-            table.addAll(config.endpoints(PREFIX));
+        for (AdminRoutes extension : extensions) {
+            if (extension != null) {
+                table.addAll(extension.endpoints(PREFIX));
+            }
         }
         this.routes = new RouteTable<>(table);
         this.openApi = AdminJson.write(OpenApiDocument.build(routes));

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * edits of runtime and experimental settings — written to the remote layer, validated whole first, audited with
  * before and after, and refused when the caller's version is not the one in force (optimistic concurrency).
  */
-public final class ConfigAdmin {
+public final class ConfigAdmin implements AdminRoutes {
     /** Gauge: how many settings differ from what the file and environment declare. */
     public static final String DRIFT = "drift_detected";
 
@@ -55,7 +55,8 @@ public final class ConfigAdmin {
             @JsonProperty("version") Long version,
             @JsonProperty("settings") Map<String, String> settings) {}
 
-    List<Endpoint<AdminOperation>> endpoints(String prefix) {
+    @Override
+    public List<Endpoint<AdminOperation>> endpoints(String prefix) {
         return List.of(
                 new Endpoint<>(
                         "GET",

@@ -79,6 +79,11 @@ public final class Router {
         return List.copyOf(out);
     }
 
+    /** The route {@code model} matches, if any (the response cache keys on it; no health or capability filter). */
+    public java.util.Optional<ModelRoute> routeFor(String model) {
+        return match(model, config.routes());
+    }
+
     /** Model names to list in {@code GET /v1/models}: exact, listed route patterns. */
     public List<String> listedModels() {
         return config.routes().stream()
