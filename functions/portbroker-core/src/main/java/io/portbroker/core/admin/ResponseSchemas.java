@@ -30,6 +30,8 @@ final class ResponseSchemas {
             case "get_audit" -> "AuditRecordPage";
             case "get_audit_verify", "get_audit_archive_verify" -> "AuditVerification";
             case "post_audit_archive" -> "ArchiveRun";
+            case "get_config_effective", "patch_config" -> "EffectiveConfig";
+            case "get_config_drift" -> "ConfigDrift";
             default -> null;
         };
     }
@@ -37,6 +39,7 @@ final class ResponseSchemas {
     /** Every named response schema. */
     static Map<String, Object> all() {
         Map<String, Object> s = new LinkedHashMap<>();
+        config(s);
         s.put(
                 "Tokens",
                 object(
@@ -169,6 +172,47 @@ final class ResponseSchemas {
             s.put(item + "Page", page(item));
         }
         return s;
+    }
+
+    private static void config(Map<String, Object> s) {
+        Map<String, Object> anyValue = describe(Map.of(), "the value as text, number or boolean; secrets masked");
+        s.put(
+                "EffectiveConfig",
+                object(
+                        props(
+                                "version", integer(),
+                                "settings",
+                                        array(object(
+                                                props(
+                                                        "key", str(),
+                                                        "value", anyValue,
+                                                        "source", str(),
+                                                        "reloadable", bool()),
+                                                "key",
+                                                "source",
+                                                "reloadable"))),
+                        "version",
+                        "settings"));
+        s.put(
+                "ConfigDrift",
+                object(
+                        props(
+                                "version", integer(),
+                                "drift_detected", integer(),
+                                "settings",
+                                        array(object(
+                                                props(
+                                                        "key", str(),
+                                                        "declared", anyValue,
+                                                        "declared_in", str(),
+                                                        "effective", anyValue,
+                                                        "source", str()),
+                                                "key",
+                                                "declared_in",
+                                                "source"))),
+                        "version",
+                        "drift_detected",
+                        "settings"));
     }
 
     private static Map<String, Object> key(boolean issued) {
