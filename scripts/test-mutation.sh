@@ -2,13 +2,13 @@
 # Mutation testing (PIT) of the translation and resilience code, as one step of ./pb test. Runs the scoped set each
 # module names in its pom (pitest.targetClasses) with 2 threads and fails when the kill ratio of either module is
 # below pitest.mutationThreshold (70 %). The full run over whole modules is documented in docs/testing.md.
-# Bounded in time: PIT_TIMEOUT (default 900 s) stops a run that a loaded machine drags out.
+# Bounded in time: PIT_TIMEOUT (default 1200 s) stops a run that a loaded machine drags out.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$PB_ROOT"
 started=$(date +%s)
 offline="${PB_MAVEN_OFFLINE:+-o}"
-timeout "${PIT_TIMEOUT:-900}" $MVN $offline -q -P mutation \
+timeout "${PIT_TIMEOUT:-1200}" $MVN $offline -q -P mutation \
   -pl functions/portbroker-protocol,functions/portbroker-core \
   test-compile org.pitest:pitest-maven:mutationCoverage \
   -Djacoco.skip=true -Dspotbugs.skip=true -Dspotless.check.skip=true "$@"

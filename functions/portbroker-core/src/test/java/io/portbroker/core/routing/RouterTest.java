@@ -204,4 +204,48 @@ class RouterTest {
         assertThat(strategies.get("mystery")).isSameAs(strategies.get("priority"));
         assertThat(strategies.get(null)).isSameAs(strategies.get("priority"));
     }
+
+    @Test
+    void plan_shouldPickTheExactRouteThenTheMostSpecificGlob_whenSeveralMatch() {
+        // found by mutation testing: glob matching was only exercised from other packages' tests
+        for (String id : List.of("exact", "sonnet", "claude", "any")) {
+            providers.add(provider(id, true, null));
+        }
+        routes.add(new ModelRoute(
+                "claude-sonnet-4-5", List.of(new RouteTarget("exact", "x", 0, 1, null)), "priority", true));
+        routes.add(new ModelRoute(
+                "claude-sonnet-*", List.of(new RouteTarget("sonnet", "x", 0, 1, null)), "priority", false));
+        routes.add(new ModelRoute("claude-*", List.of(new RouteTarget("claude", "x", 0, 1, null)), "priority", false));
+        routes.add(new ModelRoute("*", List.of(new RouteTarget("any", "x", 0, 1, null)), "priority", false));
+
+        assertThat(first("claude-sonnet-4-5")).isEqualTo("exact");
+        assertThat(first("claude-sonnet-4-6")).isEqualTo("sonnet");
+        assertThat(first("claude-opus-4")).isEqualTo("claude");
+        assertThat(first("gpt-4o")).isEqualTo("any");
+        assertThat(router.listedModels()).containsExactly("claude-sonnet-4-5");
+    }
+
+    @Test
+    void globMatches_shouldHonourPrefixInfixAndSuffix_whenThePatternHasSeveralWildcards() {
+        assertThat(Router.globMatches("a*c", "abc")).isTrue();
+        assertThat(Router.globMatches("a*c", "ac")).isTrue();
+        assertThat(Router.globMatches("a*c", "ab")).isFalse();
+        assertThat(Router.globMatches("a*c", "bc")).isFalse();
+        assertThat(Router.globMatches("a*b*c", "a-b-c")).isTrue();
+        assertThat(Router.globMatches("a*b*c", "a-c-b")).isFalse();
+        assertThat(Router.globMatches("ab*bc", "abc")).isFalse();
+        assertThat(Router.globMatches("*-mini", "gpt-4o-mini")).isTrue();
+        assertThat(Router.score("claude-*", "claude-x")).isEqualTo(7);
+        assertThat(Router.score("claude-x", "claude-x")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(Router.score("claude-y", "claude-x")).isEqualTo(-1);
+        assertThat(Router.score("gpt-*", "claude-x")).isEqualTo(-1);
+    }
+
+    private String first(String model) {
+        return router.plan(model, RequestNeeds.none())
+                .candidates()
+                .get(0)
+                .provider()
+                .id();
+    }
 }
