@@ -46,6 +46,7 @@ class CachingMessagesTest {
                 .metrics(metrics)
                 .audit((action, target, details) -> audit.add(action + " " + target + " " + details))
                 .namespaceRefresh(Duration.ZERO)
+                .executor(Runnable::run)
                 .build();
     }
 
