@@ -23,6 +23,11 @@ export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-eas
 echo "== maven verify (tests + quality gates)"
 $MVN verify -Dportbroker.moto.endpoint="$endpoint" -Dportbroker.claude.bin="$claude_bin"
 
+scripts/test-self-checks.sh  # factory share, error-path coverage, PIT mutation gate (issue #8)
+
+scripts/test-config-docs.sh  # docs/configuration.md generated from the settings records (~1.5 min)
+scripts/test-perf-smoke.sh  # issue #15: PortBroker vs direct for a few seconds, prints the ratio (~40 s)
+
 echo "== no test secret in any log"
 scripts/check-logs.sh
 

@@ -293,6 +293,7 @@ module "gateway" {
     PORTBROKER_PEPPER_SECRET_ARN       = module.secrets.arns["key-pepper"]
     PORTBROKER_THINKING_KEY_SECRET_ARN = module.secrets.arns["thinking-key"]
     PORTBROKER_CREDENTIALS_KEY_ARN     = module.credentials_key.key_arn
+    PORTBROKER_CACHE_L3_BUCKET         = module.cold_cache_bucket.arn
   }
 
   policy_statements = concat(
@@ -332,6 +333,21 @@ module "gateway" {
         sid       = "ShareBreakerState"
         actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
         resources = [module.tables.arns["breaker-state"]]
+      },
+      {
+        sid       = "ServeResponseCache" # L2: one GetItem per cacheable request, PutItem from the write-behind queue
+        actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
+        resources = [module.tables.arns["response-cache"]]
+      },
+      {
+        sid       = "ServeColdCache" # L3: zstd objects under cache/, expired by the bucket's lifecycle
+        actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+        resources = ["${module.cold_cache_bucket.arn}/cache/*"]
+      },
+      {
+        sid       = "EncryptColdCache" # the bucket's SSE-KMS data key for new objects
+        actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+        resources = [module.data_key.key_arn]
       },
       {
         sid       = "DecryptTables"
@@ -412,9 +428,14 @@ module "admin" {
       resources = [module.tables.arns["api-keys"], "${module.tables.arns["api-keys"]}/index/by-key-id"]
     },
     {
-      sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item
-      actions   = ["dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"]
+      sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item; edits bump the #config version item
+      actions   = ["dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
       resources = [module.tables.arns["providers"], module.tables.arns["routes"]]
+    },
+    {
+      sid       = "ManageResponseCache" # /admin/v1/cache: entry lookup (GetItem), namespace bumps (PutItem)
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
+      resources = [module.tables.arns["response-cache"]]
     },
     {
       sid       = "ReadUsage" # the gateway writes usage; the admin API only reads it

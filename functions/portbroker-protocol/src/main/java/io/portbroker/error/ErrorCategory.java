@@ -1,38 +1,38 @@
 package io.portbroker.error;
 
-/** Failure categories, each with its HTTP status, Anthropic error type and retry policy. */
+/**
+ * Failure categories in PortBroker's own terms, each with a dialect-neutral HTTP status and a retry policy. How a
+ * category is named on the wire (Anthropic's {@code overloaded_error} and 529, OpenAI's {@code server_error} and
+ * 503, ...) is decided by each client dialect's codec, never here.
+ */
 public enum ErrorCategory {
-    INVALID_REQUEST(400, "invalid_request_error", false),
-    AUTHENTICATION(401, "authentication_error", false),
-    BILLING(402, "billing_error", false),
-    PERMISSION(403, "permission_error", false),
-    NOT_FOUND(404, "not_found_error", false),
-    REQUEST_TOO_LARGE(413, "request_too_large", false),
-    RATE_LIMITED(429, "rate_limit_error", true),
-    INTERNAL(500, "api_error", false),
-    PROVIDER_AUTH(502, "api_error", false),
-    PROVIDER_CONNECTION(502, "api_error", true),
-    PROVIDER_SERVER(502, "api_error", true),
-    PROVIDER_TIMEOUT(504, "api_error", true),
-    OVERLOADED(529, "overloaded_error", true),
-    CANCELLED(499, "api_error", false);
+    INVALID_REQUEST(400, false),
+    AUTHENTICATION(401, false),
+    BILLING(402, false),
+    PERMISSION(403, false),
+    NOT_FOUND(404, false),
+    REQUEST_TOO_LARGE(413, false),
+    RATE_LIMITED(429, true),
+    INTERNAL(500, false),
+    PROVIDER_AUTH(502, false),
+    PROVIDER_CONNECTION(502, true),
+    PROVIDER_SERVER(502, true),
+    PROVIDER_TIMEOUT(504, true),
+    /** Every eligible provider is overloaded: 503 in neutral HTTP terms (Anthropic's codec says 529). */
+    OVERLOADED(503, true),
+    CANCELLED(499, false);
 
     private final int httpStatus;
-    private final String anthropicType;
     private final boolean retriable;
 
-    ErrorCategory(int httpStatus, String anthropicType, boolean retriable) {
+    ErrorCategory(int httpStatus, boolean retriable) {
         this.httpStatus = httpStatus;
-        this.anthropicType = anthropicType;
         this.retriable = retriable;
     }
 
+    /** The neutral HTTP status; a client dialect may render another one (see its codec). */
     public int httpStatus() {
         return httpStatus;
-    }
-
-    public String anthropicType() {
-        return anthropicType;
     }
 
     public boolean retriable() {

@@ -36,10 +36,6 @@ public abstract sealed class GatewayException extends RuntimeException
         return category.httpStatus();
     }
 
-    public String anthropicType() {
-        return category.anthropicType();
-    }
-
     public boolean retriable() {
         return category.retriable();
     }

@@ -1,6 +1,6 @@
 package io.portbroker.error;
 
-/** Every eligible provider is overloaded or unavailable (529). */
+/** Every eligible provider is overloaded or unavailable (neutral 503; Anthropic clients see 529). */
 public final class OverloadedError extends GatewayException {
     private final long retryAfterSeconds;
 

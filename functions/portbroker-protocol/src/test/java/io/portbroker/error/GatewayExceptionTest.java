@@ -2,12 +2,16 @@ package io.portbroker.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portbroker.protocol.anthropic.AnthropicErrorTypes;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Pins the status / Anthropic type / retry table of translation.md §2f for every failure kind. */
+/**
+ * Pins the neutral status / retry table and, through the Anthropic codec's mapping, the status / Anthropic type table
+ * of translation.md §2f for every failure kind.
+ */
 class GatewayExceptionTest {
 
     static Stream<Arguments> failures() {
@@ -25,7 +29,7 @@ class GatewayExceptionTest {
                 Arguments.of(new ProviderConnectionError("m"), 502, "api_error", true),
                 Arguments.of(new ProviderServerError("m"), 502, "api_error", true),
                 Arguments.of(new ProviderTimeoutError("m"), 504, "api_error", true),
-                Arguments.of(new OverloadedError("m"), 529, "overloaded_error", true),
+                Arguments.of(new OverloadedError("m"), 503, "overloaded_error", true),
                 Arguments.of(new CancelledError("m"), 499, "api_error", false));
     }
 
@@ -35,7 +39,8 @@ class GatewayExceptionTest {
             GatewayException failure, int status, String type, boolean retriable) {
         // when / then
         assertThat(failure.httpStatus()).isEqualTo(status);
-        assertThat(failure.anthropicType()).isEqualTo(type);
+        assertThat(AnthropicErrorTypes.type(failure)).isEqualTo(type);
+        assertThat(AnthropicErrorTypes.status(failure)).isEqualTo(status == 503 ? 529 : status == 499 ? 400 : status);
         assertThat(failure.retriable()).isEqualTo(retriable);
         assertThat(failure.category().httpStatus()).isEqualTo(status);
         assertThat(failure.getMessage()).isEqualTo("m");

@@ -1,9 +1,7 @@
 package io.portbroker.dynamodb;
 
 import io.portbroker.core.routing.ConfigStore;
-import io.portbroker.testkit.MutableClock;
 import io.portbroker.testkit.contract.ConfigStoreContract;
-import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class DynamoConfigStoreContractTest extends ConfigStoreContract {
@@ -14,6 +12,6 @@ class DynamoConfigStoreContractTest extends ConfigStoreContract {
     protected ConfigStore newStore() {
         String prefix = DynamoTestClients.uniquePrefix(getClass());
         TableProvisioner.forBundledSchema().ensureTables(CLIENT, prefix);
-        return new DynamoConfigStore(CLIENT, prefix, MutableClock.startingAtNewYear(), Duration.ofSeconds(5));
+        return new DynamoConfigStore(CLIENT, prefix);
     }
 }

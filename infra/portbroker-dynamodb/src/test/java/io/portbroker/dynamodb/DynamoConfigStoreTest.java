@@ -2,33 +2,26 @@ package io.portbroker.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.ProviderConfig.Timeouts;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.testkit.MutableClock;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** The cache and the item layout of the config store; its behaviour is in {@link DynamoConfigStoreContractTest}. */
+/** The version item and the item layout of the config store; its behaviour is in {@link DynamoConfigStoreContractTest}. */
 class DynamoConfigStoreTest {
-
-    private static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final RecordingInterceptor recorder = new RecordingInterceptor();
     private final DynamoDbClient client = DynamoTestClients.client(recorder);
-    private final MutableClock clock = MutableClock.startingAtNewYear();
     private String prefix;
     private DynamoConfigStore store;
     private DynamoConfigStore otherInstance;
@@ -37,65 +30,68 @@ class DynamoConfigStoreTest {
     void setUp() {
         prefix = DynamoTestClients.uniquePrefix(getClass());
         TableProvisioner.forBundledSchema().ensureTables(client, prefix);
-        store = new DynamoConfigStore(client, prefix, clock, REFRESH);
-        otherInstance = new DynamoConfigStore(client, prefix, clock, REFRESH);
+        store = new DynamoConfigStore(client, prefix);
+        otherInstance = new DynamoConfigStore(client, prefix);
     }
 
     @Test
-    void providers_shouldServeFromMemory_whenReadAgainWithinTheInterval() {
-        // given
-        store.providers();
-        recorder.clear();
-
-        // when
-        clock.advance(REFRESH.minusMillis(1));
-        store.providers();
-
-        // then
-        assertThat(recorder.requests()).isEmpty();
-    }
-
-    @Test
-    void providers_shouldSeeAChangeMadeElsewhere_whenTheIntervalHasPassed() {
-        // given: this instance has cached an empty list; another container then adds a provider
+    void providers_shouldSeeAChangeMadeElsewhere_whenReadAgain() {
+        // given: no cache any more: the ConfigSnapshot holds what was read, and reads again when the version moves
         assertThat(store.providers()).isEmpty();
         ProviderConfig added = Providers.openAi("deepseek").build();
+
+        // when
         otherInstance.putProvider(added);
 
-        // when / then
-        assertThat(store.providers()).as("still cached").isEmpty();
-        clock.advance(REFRESH);
+        // then
         assertThat(store.providers()).containsExactly(added);
     }
 
     @Test
-    void routes_shouldSeeAChangeMadeElsewhere_whenTheIntervalHasPassed() {
+    void providers_shouldSkipTheVersionItem_whenTheVersionWasBumped() {
         // given
-        assertThat(store.routes()).isEmpty();
-        ModelRoute added = Routes.route("*").to("local", "qwen").build();
-        otherInstance.putRoute(added);
+        store.putProvider(Providers.openAi("openai").build());
+        store.bump();
 
-        // when / then
-        assertThat(store.routes()).isEmpty();
-        clock.advance(REFRESH);
-        assertThat(store.routes()).containsExactly(added);
+        // when / then: the reserved #config item shares the providers table but is never a provider
+        assertThat(store.providers()).extracting(ProviderConfig::id).containsExactly("openai");
     }
 
     @Test
-    void putProviderAndPutRoute_shouldDropTheCache_whenWritingThroughThisInstance() {
+    void bump_shouldAddOneAtomically_whenCalled() {
         // given
-        store.providers();
-        store.routes();
-        ProviderConfig provider = Providers.openAi("openai").build();
-        ModelRoute route = Routes.route("claude-*").to("openai", "gpt-4.1").build();
+        recorder.clear();
 
         // when
-        store.putProvider(provider);
-        store.putRoute(route);
+        long first = store.bump();
+        long second = otherInstance.bump();
 
-        // then: seen at once, with no clock movement
-        assertThat(store.providers()).containsExactly(provider);
-        assertThat(store.routes()).containsExactly(route);
+        // then: an ADD update, so two containers editing at once both move the version (a read-modify-write
+        // PutItem would lose one and leave a container on a stale snapshot)
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(2);
+        assertThat(store.current()).isEqualTo(2);
+        assertThat(recorder.requests().get(0)).isInstanceOfSatisfying(UpdateItemRequest.class, u -> {
+            assertThat(u.tableName()).isEqualTo(prefix + "-providers");
+            assertThat(u.key()).isEqualTo(Map.of("provider_id", AttributeValue.fromS("#config")));
+            assertThat(u.updateExpression()).isEqualTo("ADD #v :one");
+        });
+    }
+
+    @Test
+    void current_shouldReadConsistently_whenPolled() {
+        // given
+        recorder.clear();
+
+        // when
+        long version = store.current();
+
+        // then: an eventually consistent read could hide an edit for longer than the poll interval
+        assertThat(version).isZero();
+        assertThat(recorder.requests()).singleElement().isInstanceOfSatisfying(GetItemRequest.class, g -> {
+            assertThat(g.consistentRead()).isTrue();
+            assertThat(g.key()).isEqualTo(Map.of("provider_id", AttributeValue.fromS("#config")));
+        });
     }
 
     @Test
@@ -172,16 +168,8 @@ class DynamoConfigStoreTest {
 
         // when / then
         assertThat(store.providers())
-                .containsExactly(new ProviderConfig(
-                        "old",
-                        "openai-chat",
-                        URI.create("https://old.invalid/v1"),
-                        null,
-                        CapabilityProfile.openAiDefaults(),
-                        Timeouts.defaults(),
-                        true));
+                .containsExactly(Providers.openAi("old").noCredential().build());
         assertThat(store.routes())
-                .containsExactly(
-                        new ModelRoute("*", List.of(new RouteTarget("old", "m", 0, 1, null)), "priority", false));
+                .containsExactly(Routes.route("*").to("old", "m").build());
     }
 }

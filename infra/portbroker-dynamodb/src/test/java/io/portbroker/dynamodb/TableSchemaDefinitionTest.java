@@ -32,7 +32,8 @@ class TableSchemaDefinitionTest {
                         "rate-limits",
                         "usage",
                         "audit",
-                        "breaker-state");
+                        "breaker-state",
+                        "response-cache");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())
@@ -55,6 +56,7 @@ class TableSchemaDefinitionTest {
             assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL);
         });
         assertThat(schema.table("routes").ttlAttribute()).isNull();
+        assertThat(schema.table("response-cache").ttlAttribute()).isEqualTo("expires_at");
         assertThat(schema.table("breaker-state").ttlAttribute()).isEqualTo("expires_at");
     }
 

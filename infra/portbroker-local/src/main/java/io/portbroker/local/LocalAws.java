@@ -7,6 +7,15 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 final class LocalAws {
     private LocalAws() {}
 
+    /** Creates the cold-cache bucket (L3 of the response cache) unless it exists. */
+    static void ensureBucket(software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException absent) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
     /** Creates a symmetric KMS key behind {@code alias} unless the alias exists. */
     static void ensureKmsAlias(KmsClient kms, String alias) {
         try {

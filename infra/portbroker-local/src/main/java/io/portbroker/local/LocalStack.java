@@ -18,10 +18,7 @@ import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.ssrf.UrlPolicy;
 import io.portbroker.dynamodb.TableProvisioner;
-import io.portbroker.fn.gateway.CorsConfiguration;
-import io.portbroker.fn.gateway.GatewayConfiguration;
 import io.portbroker.secrets.SecretsManagerSecrets;
-import io.portbroker.secrets.SsmStringList;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,12 +29,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Starts the local stack against a running emulator: server secrets (key pepper, thinking key, admin JWT key;
- * created once), the KMS key that seals provider API keys ({@code alias/<prefix>-provider-keys}), the SSM
- * parameter with the admin API's CORS origins, tables from the single schema, providers and routes from {@code
+ * created once), the KMS key that seals provider API keys ({@code alias/<prefix>-provider-keys}), the remote
+ * settings layer at SSM path {@code /<prefix>/config}, tables from the single schema, providers and routes from {@code
  * portbroker.yaml} (base URLs checked by the SSRF policy; a host that does not resolve passes, so it starts
  * offline), a bootstrap client key, a bootstrap admin key and a
  * bootstrap admin user each printed once, then the gateway and the admin API ({@code /admin/v1}) on {@code
@@ -53,10 +49,10 @@ public final class LocalStack implements AutoCloseable {
      * fake upstreams and Ollama listen there, over plain http) and the admin UI's dev-server origins.
      */
     static final Map<String, Object> LOCAL_DEFAULTS = Map.of(
-            "portbroker.ssrf.allowed-hosts", "localhost",
-            "portbroker.ssrf.allowed-cidrs", "127.0.0.0/8,::1/128",
-            "portbroker.ssrf.plain-http-hosts", "localhost,127.0.0.1,[::1]",
-            "portbroker.cors.allowed-origins", "http://localhost:5173,http://127.0.0.1:5173");
+            "portbroker.security.ssrf.allowed-hosts", "localhost",
+            "portbroker.security.ssrf.allowed-cidrs", "127.0.0.0/8,::1/128",
+            "portbroker.security.ssrf.plain-http-hosts", "localhost,127.0.0.1,[::1]",
+            "portbroker.runtime.cors.allowed-origins", "http://localhost:5173,http://127.0.0.1:5173");
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -115,21 +111,41 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static void ensureColdCache(ApplicationContext context) {
+        String bucket =
+                context.getBean(io.portbroker.wiring.CacheConfiguration.class).getL3Bucket();
+        if (bucket != null && !bucket.isBlank()) {
+            try (var s3 = context.getBean(io.portbroker.wiring.AwsClientsFactory.class)
+                    .configure(software.amazon.awssdk.services.s3.S3Client.builder())
+                    .forcePathStyle(true)
+                    .build()) {
+                LocalAws.ensureBucket(s3, bucket);
+            }
+        }
+    }
+
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
         Map<String, Object> props = new HashMap<>(LOCAL_DEFAULTS);
-        props.put("portbroker.kms-key-id", "alias/" + settings.tablePrefix() + "-provider-keys");
-        props.put("portbroker.cors.origins-parameter", "/" + settings.tablePrefix() + "/cors-allowed-origins");
+        String prefix = settings.tablePrefix();
+        props.put("portbroker.security.kms-key-id", "alias/" + prefix + "-provider-keys");
+        // the remote layer: SSM parameters under this path override the file and environment (runtime settings)
+        props.put("portbroker.infrastructure.remote-path", "/" + prefix + "/config");
         // the server is bound to loopback: the Prometheus page may be served without a key; no EMF lines locally
-        props.put("portbroker.expose-metrics", true);
-        props.put("portbroker.emf-metrics", false);
-        props.put("portbroker.environment", "local");
+        props.put("portbroker.infrastructure.expose-metrics", true);
+        props.put("portbroker.infrastructure.emf-metrics", false);
+        props.put("portbroker.infrastructure.environment", "local");
+        props.put("portbroker.config-file", settings.configFile().toString());
+        props.put("portbroker.cache.l3-bucket", prefix + "-cold-cache");
+        // the emulator answers one request at a time: the 25 ms read budget meant for DynamoDB and S3 would open the
+        // tier breakers under any burst
+        props.put("portbroker.cache.read-timeout", "500ms");
         props.putAll(settings.extraProperties());
-        props.put("portbroker.aws-endpoint", settings.awsEndpoint());
-        props.put("portbroker.table-prefix", settings.tablePrefix());
-        props.put("portbroker.pepper-secret-id", settings.tablePrefix() + "/key-pepper");
-        props.put("portbroker.thinking-key-secret-id", settings.tablePrefix() + "/thinking-key");
-        props.put("portbroker.jwt-secret-id", settings.tablePrefix() + "/admin-jwt-secret");
+        props.put("portbroker.infrastructure.aws-endpoint", settings.awsEndpoint());
+        props.put("portbroker.infrastructure.table-prefix", prefix);
+        props.put("portbroker.security.pepper-secret-id", prefix + "/key-pepper");
+        props.put("portbroker.security.thinking-key-secret-id", prefix + "/thinking-key");
+        props.put("portbroker.security.jwt-secret-id", prefix + "/admin-jwt-secret");
         props.put("micronaut.server.host", "127.0.0.1");
         // Micronaut refuses cross-origin calls to a localhost server from non-localhost origins on its own; the
         // admin API's CORS policy (portbroker.cors.*) is the one that decides here, as it does in AWS
@@ -141,18 +157,19 @@ public final class LocalStack implements AutoCloseable {
                 .properties(props)
                 .start();
         try {
-            GatewayConfiguration config = context.getBean(GatewayConfiguration.class);
+            io.portbroker.core.settings.Settings config = context.getBean(io.portbroker.core.settings.Settings.class);
             SecretsManagerSecrets secrets = context.getBean(SecretsManagerSecrets.class);
             SecureRandom random = new SecureRandom();
-            secrets.getOrCreateRandom(config.getPepperSecretId(), random);
-            secrets.getOrCreateRandom(config.getThinkingKeySecretId(), random);
-            secrets.getOrCreateRandom(config.getJwtSecretId(), random);
-            LocalAws.ensureKmsAlias(context.getBean(KmsClient.class), config.getKmsKeyId());
-            CorsConfiguration cors = context.getBean(CorsConfiguration.class);
-            new SsmStringList(context.getBean(SsmClient.class), cors.getOriginsParameter())
-                    .createIfAbsent(cors.getAllowedOrigins());
+            secrets.getOrCreateRandom(config.security().pepperSecretId(), random);
+            secrets.getOrCreateRandom(config.security().thinkingKeySecretId(), random);
+            secrets.getOrCreateRandom(config.security().jwtSecretId(), random);
+            LocalAws.ensureKmsAlias(
+                    context.getBean(KmsClient.class), config.security().kmsKeyId());
             TableProvisioner.forBundledSchema()
-                    .ensureTables(context.getBean(DynamoDbClient.class), config.getTablePrefix());
+                    .ensureTables(
+                            context.getBean(DynamoDbClient.class),
+                            config.infrastructure().tablePrefix());
+            ensureColdCache(context);
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()),
                     context.getBean(ConfigStore.class),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.testkit.MotoEndpoint;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ class AdminSessionEndToEndTest {
                         -1,
                         prefix,
                         null,
-                        Map.of("portbroker.usage-flush", "200ms"),
+                        Map.of("portbroker.infrastructure.usage-flush", "200ms"),
                         adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.printedKey().ifPresent(SECRETS_SEEN::add);
@@ -140,9 +141,11 @@ class AdminSessionEndToEndTest {
         try (ExecutorService pool = Executors.newFixedThreadPool(40)) {
             List<Future<HttpResponse<String>>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                futures.add(pool.submit(() -> call("POST", "/v1/messages", limitedKey, """
-                        {"model": "claude-limited", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]}
-                        """)));
+                futures.add(pool.submit(() -> call(
+                        "POST",
+                        "/v1/messages",
+                        limitedKey,
+                        Requests.messages("claude-limited").maxTokens(64).json())));
             }
             for (Future<HttpResponse<String>> f : futures) {
                 responses.add(f.get());

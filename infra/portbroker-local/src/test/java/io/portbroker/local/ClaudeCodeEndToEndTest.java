@@ -33,7 +33,7 @@ class ClaudeCodeEndToEndTest {
 
     @BeforeAll
     static void start() {
-        gw = GatewayFixture.start(Map.of("portbroker.validate-streams", true));
+        gw = GatewayFixture.start(Map.of("portbroker.experimental.validate-streams", true));
     }
 
     @AfterAll

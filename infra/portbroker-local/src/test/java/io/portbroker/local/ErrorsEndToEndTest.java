@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,25 +16,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every error the data plane promises, over real HTTP, in the Anthropic envelope with the right status. */
 class ErrorsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OK_BODY =
-            "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String MODEL = "claude-sonnet-4-5";
+    private static final String OK_BODY = Requests.messages(MODEL).json();
     static GatewayFixture gw;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         // failures are provoked on purpose here: keep the breaker from opening so each test sees its own answer
-        gw = GatewayFixture.start(
-                Map.of("portbroker.max-body-bytes", 1_000_000, "portbroker.breaker-minimum-calls", 100_000));
+        gw = GatewayFixture.start(Map.of(
+                "portbroker.infrastructure.max-body-bytes",
+                1_000_000,
+                "portbroker.runtime.breaker.minimum-calls",
+                100_000));
     }
 
     @AfterAll
@@ -64,20 +71,36 @@ class ErrorsEndToEndTest {
         return body;
     }
 
+    static Stream<Arguments> badBodies() {
+        ObjectNode badImage = JSON.createObjectNode();
+        badImage.put("type", "image")
+                .putObject("source")
+                .put("type", "base64")
+                .put("media_type", "image/png")
+                .put("data", "***not base64***");
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"model\": "),
+                Arguments.of("not an object", "[1,2]"),
+                Arguments.of(
+                        "missing model", Requests.empty("m").without("model").json()),
+                Arguments.of(
+                        "missing max_tokens",
+                        Requests.empty(MODEL).without("max_tokens").json()),
+                Arguments.of(
+                        "wrong max_tokens type",
+                        Requests.empty(MODEL).set("max_tokens", "x").json()),
+                Arguments.of(
+                        "missing messages",
+                        Requests.empty(MODEL).without("messages").json()),
+                Arguments.of(
+                        "bad image data",
+                        Requests.messages(MODEL)
+                                .userBlocks(JSON.createArrayNode().add(badImage))
+                                .json()));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "malformed JSON | {\"model\": ",
-                "not an object | [1,2]",
-                "missing model | {\"max_tokens\":10,\"messages\":[]}",
-                "missing max_tokens | {\"model\":\"claude-sonnet-4-5\",\"messages\":[]}",
-                "wrong max_tokens type | {\"model\":\"claude-sonnet-4-5\",\"max_tokens\":\"x\",\"messages\":[]}",
-                "missing messages | {\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10}",
-                "bad image data | {\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
-                        + "\"content\":[{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
-                        + "\"data\":\"***not base64***\"}}]}]}"
-            })
+    @MethodSource("badBodies")
     void messages_shouldAnswer400InvalidRequest_whenBodyIsBad(String name, String body) throws Exception {
         assertEnvelope(post("/v1/messages", body, gw.clientKey), 400, "invalid_request_error");
     }
@@ -119,9 +142,10 @@ class ErrorsEndToEndTest {
 
     @Test
     void messages_shouldAnswer413_whenBodyExceedsLimit() throws Exception {
-        String big =
-                "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\""
-                        + "x".repeat(1_200_000) + "\"}]}";
+        String big = Requests.messages(MODEL)
+                .maxTokens(10)
+                .user("x".repeat(1_200_000))
+                .json();
 
         HttpResponse<String> r = post("/v1/messages", big, gw.clientKey);
 

@@ -5,7 +5,9 @@ import static io.portbroker.local.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.keys.ApiKeyFormat;
+import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.testkit.MotoEndpoint;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
@@ -52,14 +54,7 @@ class SecurityEndToEndTest {
         Files.writeString(config, AdminHttp.MINIMAL_CONFIG);
         stack = LocalStack.start(
                 new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        prefix,
-                        clientKey,
-                        // re-read the origin list on every request so the reload is visible at once
-                        Map.of("portbroker.cors.reload", "0s"),
-                        adminKey),
+                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -103,9 +98,12 @@ class SecurityEndToEndTest {
                 """);
 
         // when
-        HttpResponse<String> message = call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
-                {"model": "claude-sealed", "max_tokens": 16, "messages": [{"role": "user", "content": "hi"}]}
-                """);
+        HttpResponse<String> message = call(
+                stack,
+                "POST",
+                "/v1/messages",
+                Map.of("x-api-key", clientKey),
+                Requests.messages("claude-sealed").maxTokens(16).json());
 
         // then
         assertThat(created.statusCode()).isEqualTo(201);
@@ -166,13 +164,14 @@ class SecurityEndToEndTest {
         Map<String, String> preflight = Map.of("origin", portal, "access-control-request-method", "GET");
         int before = call(stack, "OPTIONS", "/admin/v1/keys", preflight, null).statusCode();
 
-        // when: the operator edits the parameter; no restart
+        // when: the operator edits the remote layer's parameter; no restart, the next poll picks it up
         stack.context()
                 .getBean(SsmClient.class)
-                .putParameter(b -> b.name("/" + prefix + "/cors-allowed-origins")
-                        .type("StringList")
+                .putParameter(b -> b.name("/" + prefix + "/config/runtime/cors/allowed-origins")
+                        .type("String")
                         .value(UI + "," + portal)
                         .overwrite(true));
+        stack.context().getBean(ConfigSnapshots.class).poll();
         HttpResponse<String> after = call(stack, "OPTIONS", "/admin/v1/keys", preflight, null);
 
         // then

@@ -81,4 +81,17 @@ class BuildersTest {
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T00:01:30Z"));
         assertThat(clock.millis()).isEqualTo(clock.instant().toEpochMilli());
     }
+
+    @Test
+    void messages_shouldBuildAValidRequestAndItsBrokenVariants_whenAsked() {
+        assertThat(Requests.messages("claude-x").stream(true).json())
+                .isEqualTo("{\"model\":\"claude-x\",\"max_tokens\":100,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}");
+        assertThat(Requests.empty("m").without("model").set("max_tokens", "x").json())
+                .isEqualTo("{\"max_tokens\":\"x\",\"messages\":[]}");
+        assertThat(new String(
+                        Requests.messages("m").maxTokens(5).user("yo").bytes(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"max_tokens\":5", "\"content\":\"yo\"");
+    }
 }

@@ -12,11 +12,11 @@ import io.portbroker.core.ssrf.UrlPolicyConfig;
 import io.portbroker.core.upstream.UpstreamCall;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.error.ProviderConnectionError;
+import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,7 @@ class JdkUpstreamTransportSsrfTest {
         return new UpstreamCall(
                 url,
                 Map.of("content-type", "application/json", "authorization", "Bearer sk-test"),
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
-                        .getBytes(StandardCharsets.UTF_8),
+                Requests.messages("m").bytes(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
     }

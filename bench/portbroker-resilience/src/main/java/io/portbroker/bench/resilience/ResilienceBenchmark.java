@@ -75,7 +75,7 @@ public final class ResilienceBenchmark {
                     0,
                     "pbbench-" + UUID.randomUUID().toString().substring(0, 8),
                     null,
-                    Map.of("portbroker.breaker-minimum-calls", 10));
+                    Map.of("portbroker.runtime.breaker.minimum-calls", 10));
             out.printf(
                     "direct call to the healthy fake (no gateway): p50 %.2f ms%n", direct(healthy.baseUrl()) / 1000.0);
             try (LocalStack stack = LocalStack.start(settings, new PrintStream(PrintStream.nullOutputStream()))) {

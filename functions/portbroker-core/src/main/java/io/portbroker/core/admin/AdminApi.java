@@ -95,6 +95,13 @@ public final class AdminApi implements ApiHandler {
     }
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
+        this(authenticator, s, new AdminRoutes[0]);
+    }
+
+    /**
+     * With the routes each capability adds ({@code /config}, {@code /cache}, …); null entries are skipped.
+     */
+    public AdminApi(AdminAuthenticator authenticator, Services s, AdminRoutes... extensions) {
         this.authenticator = authenticator;
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
@@ -104,7 +111,7 @@ public final class AdminApi implements ApiHandler {
         String read = Scopes.ADMIN_READ;
         String prov = Scopes.ADMIN_PROVIDER;
         String key = Scopes.ADMIN_KEYS;
-        List<Endpoint<AdminOperation>> table = List.of(
+        List<Endpoint<AdminOperation>> table = new java.util.ArrayList<>(List.of(
                 op("GET", "/openapi.json", read, "this document", AdminOperation.of(200, c -> null)),
                 op(
                         "POST",
@@ -232,7 +239,12 @@ public final class AdminApi implements ApiHandler {
                         "/audit/archive/verify",
                         read,
                         "verify that the archive covers each stream and equals the audit chain",
-                        AdminOperation.of(200, audit::verifyArchive, "stream")));
+                        AdminOperation.of(200, audit::verifyArchive, "stream"))));
+        for (AdminRoutes extension : extensions) {
+            if (extension != null) {
+                table.addAll(extension.endpoints(PREFIX));
+            }
+        }
         this.routes = new RouteTable<>(table);
         this.openApi = AdminJson.write(OpenApiDocument.build(routes));
     }

@@ -18,7 +18,7 @@ final class AdminErrors {
 
     static byte[] body(GatewayException e, String traceId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", e.anthropicType());
+        body.put("code", io.portbroker.protocol.anthropic.AnthropicErrorTypes.type(e));
         body.put("message", e.getMessage());
         body.put("trace_id", traceId);
         body.put("retriable", e.retriable());

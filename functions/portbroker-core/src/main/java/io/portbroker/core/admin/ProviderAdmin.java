@@ -126,14 +126,8 @@ final class ProviderAdmin {
         } else if (body.apiKeyEnv() == null && existing != null) {
             credentialRef = existing.credentialRef();
         }
-        ProviderConfig provider = new ProviderConfig(
-                parsed.id(),
-                parsed.dialect(),
-                parsed.baseUrl(),
-                credentialRef,
-                parsed.profile(),
-                parsed.timeouts(),
-                parsed.enabled());
+        // a wither keeps every parsed field, the pricing included
+        ProviderConfig provider = parsed.withCredentialRef(credentialRef);
         config.putProvider(provider);
         audit.append(new AuditEvent(
                 AuditStream.ADMIN,

@@ -10,7 +10,9 @@ import java.util.List;
 record RawConfig(
         @JsonProperty("version") Integer version,
         @JsonProperty("providers") List<Provider> providers,
-        @JsonProperty("routes") List<Route> routes) {
+        @JsonProperty("routes") List<Route> routes,
+        // read by io.portbroker.core.settings.SettingsFile (the file layer of the settings), not here
+        @JsonProperty("settings") com.fasterxml.jackson.databind.JsonNode settings) {
 
     record Provider(
             @JsonProperty("id") String id,

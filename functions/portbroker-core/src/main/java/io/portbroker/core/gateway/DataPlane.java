@@ -15,6 +15,7 @@ import io.portbroker.core.routing.LatencyTracker;
 import io.portbroker.core.routing.Router;
 import io.portbroker.core.routing.RoutingStrategies;
 import io.portbroker.core.upstream.CredentialResolver;
+import io.portbroker.core.upstream.UpstreamBodyLimit;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ThinkingSignatures;
@@ -74,6 +75,35 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
+        return assemble(p, metering, java.util.function.UnaryOperator.identity(), UpstreamBodyLimit.ofDefaults());
+    }
+
+    /**
+     * Assembles the data plane with {@code decorator} wrapped around the {@link Messages} port (a response cache,
+     * or a test's recorder).
+     */
+    public static DataPlane assemble(
+            Parts p,
+            io.portbroker.core.limits.Metering metering,
+            java.util.function.UnaryOperator<Messages> decorator) {
+        return assemble(p, metering, decorator, UpstreamBodyLimit.ofDefaults());
+    }
+
+    /** As {@link #assemble(Parts, io.portbroker.core.limits.Metering)}, reading at most {@code bodyLimit}. */
+    public static DataPlane assemble(
+            Parts p, io.portbroker.core.limits.Metering metering, UpstreamBodyLimit bodyLimit) {
+        return assemble(p, metering, java.util.function.UnaryOperator.identity(), bodyLimit);
+    }
+
+    /**
+     * Assembles the data plane with {@code decorator} wrapped around the {@link Messages} port, reading at most
+     * {@code bodyLimit} from upstream.
+     */
+    public static DataPlane assemble(
+            Parts p,
+            io.portbroker.core.limits.Metering metering,
+            java.util.function.UnaryOperator<Messages> decorator,
+            UpstreamBodyLimit bodyLimit) {
         GatewaySettings s = p.settings();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
@@ -89,20 +119,27 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 p.clock(),
                 p.executor());
         SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
-        StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
-        UpstreamDialects dialects =
-                new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        StreamRunner runner =
+                new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick(), bodyLimit);
+        UpstreamDialects dialects = new UpstreamDialects(List.of(
+                new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId),
+                new io.portbroker.protocol.upstream.anthropic.AnthropicNativeDialect(
+                        p.signatures(), p.clock(), Ids::messageId)));
+        Messages messages = decorator.apply(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
-                new AnthropicMessagesDialect(s.validateStreams()),
-                messages,
-                p.authenticator(),
-                router,
-                s.maxBodyBytes(),
-                metering,
-                p.metrics(),
-                s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null);
+                new io.portbroker.core.http.DataRoutes.Parts(
+                        new AnthropicMessagesDialect(s.validateStreams()),
+                        new io.portbroker.protocol.ingress.openai.OpenAiChatClientDialect(p.clock()),
+                        messages,
+                        new io.portbroker.protocol.anthropic.AnthropicTokenCounter(),
+                        router,
+                        s.maxBodyBytes(),
+                        metering,
+                        p.metrics(),
+                        s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null),
+                p.authenticator());
         return new DataPlane(api, router, breakers, latency);
     }
 }

@@ -9,8 +9,10 @@ import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
 import io.portbroker.error.OverloadedError;
 import io.portbroker.error.ProviderTimeoutError;
+import io.portbroker.error.RateLimitError;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +41,11 @@ final class Execution<T> {
     private final TraceContext trace;
     private final Set<String> tried = new HashSet<>();
     private final Map<String, Integer> retriesOf = new HashMap<>();
+    /** Targets that asked this request for a pause (Retry-After): not tried again by it. */
+    private final Set<String> pausedHere = ConcurrentHashMap.newKeySet();
+    /** Cool-down keys this request holds the probe of. */
+    private final Set<String> probes = ConcurrentHashMap.newKeySet();
+
     private int attempts;
     private int cursor;
     private GatewayException last;
@@ -86,21 +94,44 @@ final class Execution<T> {
                 }
             }
         }
+        if (last instanceof RateLimitError limited && limited.retryAfterSeconds() < 1) {
+            throw new RateLimitError(limited.getMessage(), 1);
+        }
         if (last != null) {
             throw last;
+        }
+        Duration cooling = soonestCoolDownEnd();
+        if (cooling != null) {
+            // every target is pausing and another request holds each probe: the pause is the honest answer
+            throw new RateLimitError(
+                    "every provider for this model is rate limited; retry after the pause",
+                    Math.max(1, (cooling.toMillis() + 999) / 1000));
         }
         throw new OverloadedError("every provider for this model is temporarily unavailable", 1);
     }
 
+    private Duration soonestCoolDownEnd() {
+        return candidates.stream()
+                .map(c -> o.coolDowns().remaining(ExecutionOrchestrator.coolDownKey(c)))
+                .filter(d -> !d.isZero())
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
     /**
-     * The next candidate to try, its breaker permit taken: the plan is walked in order (failover), wrapping
-     * around to retry a target already tried, with backoff; when every candidate is cooling down, the one free
-     * soonest is waited for, up to the Retry-After cap and the deadline. Retrying a target already tried takes a
-     * token from the retry budget; failing over to a fresh target does not, since it adds no load to the one
-     * that failed.
+     * The next candidate to try, its breaker permit taken: the plan is walked in order (failover), skipping
+     * targets that are cooling down after a Retry-After and wrapping around to retry a target already tried, with
+     * backoff; when only cooling targets are left, the one free soonest gets a probe (one request at a time);
+     * when every breaker is open, the one that lets a probe through soonest is waited for, up to the Retry-After
+     * cap and the deadline. A target that asked this request for a pause is not tried again by it. Retrying a
+     * target already tried takes a token from the retry budget; failing over to a fresh target does not, since it
+     * adds no load to the one that failed.
      */
     private Candidate next() {
         Candidate picked = acquireAvailable(null);
+        if (picked == null) {
+            picked = probeSoonestCooling();
+        }
         if (picked == null) {
             picked = waitForSoonest();
         }
@@ -113,6 +144,10 @@ final class Execution<T> {
         if (!o.budget().tryWithdraw()) {
             o.metrics().increment(MetricNames.RETRY_BUDGET_EXHAUSTED, Map.of());
             o.breakers().release(picked.id());
+            String key = ExecutionOrchestrator.coolDownKey(picked);
+            if (probes.remove(key)) {
+                o.coolDowns().endProbe(key);
+            }
             return null;
         }
         int retry = retriesOf.merge(picked.id(), 1, Integer::sum) - 1;
@@ -124,9 +159,32 @@ final class Execution<T> {
         for (int step = 0; step < candidates.size(); step++) {
             int index = (cursor + step) % candidates.size();
             Candidate c = candidates.get(index);
-            if (c != except && o.breakers().tryAcquire(c.id())) {
+            if (c != except
+                    && !pausedHere.contains(c.id())
+                    && !o.coolDowns().isCooling(ExecutionOrchestrator.coolDownKey(c))
+                    && o.breakers().tryAcquire(c.id())) {
                 cursor = index + 1;
                 return c;
+            }
+        }
+        return null;
+    }
+
+    /** The cooling target free soonest whose probe no other request holds, its probe and breaker permit taken. */
+    private Candidate probeSoonestCooling() {
+        List<Candidate> cooling = candidates.stream()
+                .filter(c -> !pausedHere.contains(c.id()))
+                .filter(c -> o.coolDowns().isCooling(ExecutionOrchestrator.coolDownKey(c)))
+                .sorted(Comparator.comparing(c -> o.coolDowns().remaining(ExecutionOrchestrator.coolDownKey(c))))
+                .toList();
+        for (Candidate c : cooling) {
+            String key = ExecutionOrchestrator.coolDownKey(c);
+            if (o.coolDowns().tryProbe(key)) {
+                if (o.breakers().tryAcquire(c.id())) {
+                    probes.add(key);
+                    return c;
+                }
+                o.coolDowns().endProbe(key);
             }
         }
         return null;
@@ -136,6 +194,9 @@ final class Execution<T> {
         Candidate soonest = null;
         Duration wait = null;
         for (Candidate c : candidates) {
+            if (pausedHere.contains(c.id()) || o.coolDowns().isCooling(ExecutionOrchestrator.coolDownKey(c))) {
+                continue;
+            }
             Duration d = o.breakers().unavailableFor(c.id());
             if (wait == null || d.compareTo(wait) < 0) {
                 soonest = c;
@@ -171,9 +232,11 @@ final class Execution<T> {
 
     private T runAndAccount(Attempt attempt, Race race) {
         String id = attempt.candidate().id();
+        String coolDownKey = ExecutionOrchestrator.coolDownKey(attempt.candidate());
         try {
             T result = work.run(attempt, headersTimeout(attempt.candidate()), race);
             o.breakers().onSuccess(id);
+            o.coolDowns().clear(coolDownKey);
             return result;
         } catch (StreamRunner.CommittedFailure committed) {
             o.breakers().onFailure(id);
@@ -194,10 +257,17 @@ final class Execution<T> {
                 throw new Race.Lost();
             }
             o.failed(attempt.candidate(), e);
+            if (!ExecutionOrchestrator.pauseAskedFor(e).isZero()) {
+                pausedHere.add(id);
+            }
             throw e;
         } catch (RuntimeException e) {
             o.breakers().release(id);
             throw e;
+        } finally {
+            if (probes.remove(coolDownKey)) {
+                o.coolDowns().endProbe(coolDownKey);
+            }
         }
     }
 

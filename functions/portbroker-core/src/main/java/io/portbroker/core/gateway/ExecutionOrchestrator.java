@@ -4,6 +4,7 @@ import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.resilience.Backoff;
 import io.portbroker.core.resilience.CircuitBreakers;
+import io.portbroker.core.resilience.CoolDowns;
 import io.portbroker.core.resilience.RetryBudget;
 import io.portbroker.core.resilience.RetrySettings;
 import io.portbroker.core.resilience.Sleeper;
@@ -11,6 +12,7 @@ import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.routing.LatencyTracker;
 import io.portbroker.core.routing.RoutePlan;
 import io.portbroker.error.CancelledError;
+import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.GatewayException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs one client request over its route plan: attempts in plan order with failover, retries of the same target
- * with exponential backoff and full jitter, {@code Retry-After} waited out up to a cap, a per-request attempt cap,
+ * with exponential backoff and full jitter, {@code Retry-After} turned into a bounded per-target cool-down
+ * ({@link CoolDowns}: cooling targets go last, one probe at a time), a per-request attempt cap,
  * a retry budget shared by all requests of the container, one circuit breaker per target, and hedging for routes
  * that opt in (see {@link io.portbroker.core.routing.HedgePolicy}). A retriable failure moves on only while nothing has reached the client; once the
  * first byte is out, a failure ends the stream in-stream and is never retried.
@@ -27,6 +30,7 @@ import java.util.concurrent.Executor;
 public final class ExecutionOrchestrator {
 
     private final CircuitBreakers breakers;
+    private final CoolDowns coolDowns;
     private final RetryBudget budget;
     private final Backoff backoff;
     private final RetrySettings settings;
@@ -50,6 +54,7 @@ public final class ExecutionOrchestrator {
             Clock clock,
             Executor executor) {
         this.breakers = breakers;
+        this.coolDowns = new CoolDowns(clock, settings.retryAfterCap());
         this.budget = budget;
         this.backoff = backoff;
         this.settings = settings;
@@ -85,6 +90,10 @@ public final class ExecutionOrchestrator {
 
     CircuitBreakers breakers() {
         return breakers;
+    }
+
+    CoolDowns coolDowns() {
+        return coolDowns;
     }
 
     RetryBudget budget() {
@@ -142,9 +151,23 @@ public final class ExecutionOrchestrator {
                 breakers.onFailure(id);
             default -> breakers.release(id);
         }
-        if (e.retryAfterSeconds() > 0) {
-            breakers.coolDown(id, Duration.ofSeconds(e.retryAfterSeconds()));
+        Duration pause = pauseAskedFor(e);
+        if (!pause.isZero()) {
+            coolDowns.coolDown(coolDownKey(candidate), pause);
         }
+    }
+
+    /** The pause a failure asks for: its {@code Retry-After}, or one second for a 429 without one; else zero. */
+    static Duration pauseAskedFor(GatewayException e) {
+        if (e.retryAfterSeconds() > 0) {
+            return Duration.ofSeconds(e.retryAfterSeconds());
+        }
+        return e.category() == ErrorCategory.RATE_LIMITED ? Duration.ofSeconds(1) : Duration.ZERO;
+    }
+
+    /** Cool-downs are per target and per upstream credential. */
+    static String coolDownKey(Candidate candidate) {
+        return CoolDowns.key(candidate.id(), candidate.provider().credentialRef());
     }
 
     static CancelledError interrupted() {

@@ -44,7 +44,8 @@ public final class MessagesService implements Messages {
         return orchestrator.execute(plan, ctx, (attempt, headersTimeout, race) -> {
             var candidate = attempt.candidate();
             UpstreamDialect dialect = dialects.get(candidate.provider().dialect());
-            try (UpstreamResponse response = caller.call(candidate, dialect, request, attempt, notes, headersTimeout)) {
+            try (UpstreamResponse response =
+                    caller.call(candidate, dialect, request, attempt, notes, ctx.requestHeaders(), headersTimeout)) {
                 byte[] body =
                         streamRunner.readBody(response, candidate.provider().timeouts(), attempt.started());
                 NormalizedResponse decoded = dialect.decodeResponse(body, request);
@@ -67,7 +68,8 @@ public final class MessagesService implements Messages {
         orchestrator.execute(plan, ctx, (attempt, headersTimeout, race) -> {
             var candidate = attempt.candidate();
             UpstreamDialect dialect = dialects.get(candidate.provider().dialect());
-            UpstreamResponse response = caller.call(candidate, dialect, request, attempt, notes, headersTimeout);
+            UpstreamResponse response =
+                    caller.call(candidate, dialect, request, attempt, notes, ctx.requestHeaders(), headersTimeout);
             streamRunner.run(request, attempt, race, dialect, response, starter, cancellation);
             return Boolean.TRUE;
         });

@@ -2,6 +2,7 @@ package io.portbroker.core.gateway;
 
 import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.core.upstream.UpstreamBodyLimit;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -34,12 +35,25 @@ public final class StreamRunner {
     private final Clock clock;
     private final Duration pingInterval;
     private final Duration tick;
+    private final UpstreamBodyLimit bodyLimit;
 
     /**
      * @param tick how often the watchdog looks (a fraction of the smallest limit; one second in production)
      */
     public StreamRunner(
             SseFrames frames, ScheduledExecutorService scheduler, Clock clock, Duration pingInterval, Duration tick) {
+        this(frames, scheduler, clock, pingInterval, tick, UpstreamBodyLimit.ofDefaults());
+    }
+
+    /** @param bodyLimit the largest non-streamed answer read ({@link #readBody}) */
+    public StreamRunner(
+            SseFrames frames,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            Duration pingInterval,
+            Duration tick,
+            UpstreamBodyLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
         this.frames = frames;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -111,6 +125,7 @@ public final class StreamRunner {
      *
      * @throws ProviderTimeoutError when the limit passes first
      * @throws ProviderConnectionError when the connection fails while reading
+     * @throws io.portbroker.error.ProviderServerError when the answer is larger than the body limit
      */
     byte[] readBody(UpstreamResponse response, ProviderConfig.Timeouts t, Instant started) {
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -124,7 +139,7 @@ public final class StreamRunner {
                 left,
                 TimeUnit.MILLISECONDS);
         try {
-            return response.body().readAllBytes();
+            return bodyLimit.readAll(response.body());
         } catch (IOException | UncheckedIOException e) {
             if (timedOut.get()) {
                 throw new ProviderTimeoutError("the answer exceeded the total limit of " + t.total());
@@ -148,7 +163,7 @@ public final class StreamRunner {
             response.close();
         } else if (state.committed() && elapsed(state.lastClientWrite, now, pingInterval)) {
             try {
-                state.emit(new StreamEvent.Ping(), null);
+                state.tryPing();
             } catch (RuntimeException clientGone) {
                 response.close();
             }
@@ -180,26 +195,48 @@ public final class StreamRunner {
         volatile boolean cancelled;
         volatile GatewayException timeout;
         int framesSeen;
-        private StreamEventSink sink;
+        // a lock, not a monitor: a write may wait for a slow client (backpressure), and the watchdog must neither
+        // wait behind it nor pin a carrier thread meanwhile
+        private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
+        private volatile StreamEventSink sink;
 
         State(Instant started) {
             this.started = started;
         }
 
-        synchronized boolean committed() {
+        boolean committed() {
             return sink != null;
         }
 
         /** Serialises writes from the reader and the watchdog; commits on the first real event. */
-        synchronized void emit(StreamEvent event, java.util.function.Supplier<StreamEventSink> commit) {
-            if (sink == null) {
-                if (commit == null) {
-                    return;
+        void emit(StreamEvent event, java.util.function.Supplier<StreamEventSink> commit) {
+            writing.lock();
+            try {
+                if (sink == null) {
+                    if (commit == null) {
+                        return;
+                    }
+                    sink = commit.get();
                 }
-                sink = commit.get();
+                sink.accept(event);
+                lastClientWrite = clock.instant();
+            } finally {
+                writing.unlock();
             }
-            sink.accept(event);
-            lastClientWrite = clock.instant();
+        }
+
+        /** A keep-alive ping, skipped while the reader is writing (then the client is not idle anyway). */
+        void tryPing() {
+            if (writing.tryLock()) {
+                try {
+                    if (sink != null) {
+                        sink.accept(new StreamEvent.Ping());
+                        lastClientWrite = clock.instant();
+                    }
+                } finally {
+                    writing.unlock();
+                }
+            }
         }
     }
 }

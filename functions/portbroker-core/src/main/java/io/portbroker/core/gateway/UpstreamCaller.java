@@ -7,6 +7,7 @@ import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.codec.UpstreamDialect;
+import io.portbroker.protocol.codec.UpstreamRequest;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sends one attempt: encodes the request for the candidate, adds the request id, the attempt's trace context and
- * the provider credential, and turns a non-2xx answer into the dialect's gateway error.
+ * Sends one attempt: lets the candidate's dialect build the request (path, auth, body) with the resolved provider
+ * credential, adds the request id and the attempt's trace context, and turns a non-2xx answer into the dialect's gateway error.
  */
 final class UpstreamCaller {
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -33,6 +34,7 @@ final class UpstreamCaller {
     /**
      * Calls the candidate and returns once response headers arrived with a 2xx status.
      *
+     * @param clientHeaders the caller's headers, for the few a dialect passes through
      * @param headersTimeout how long to wait for the response headers (first-token limit, cut to the deadline)
      * @throws io.portbroker.error.GatewayException the transport's failure or the mapped upstream error
      */
@@ -42,21 +44,19 @@ final class UpstreamCaller {
             NormalizedRequest request,
             Attempt attempt,
             Notes notes,
+            Map<String, String> clientHeaders,
             Duration headersTimeout) {
-        byte[] body = dialect.encodeRequest(request, candidate.upstreamTarget(), notes);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("content-type", "application/json");
-        headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+        String ref = candidate.provider().credentialRef();
+        String credential = ref == null || ref.isBlank() ? null : credentials.resolve(ref);
+        UpstreamRequest built =
+                dialect.buildRequest(request, candidate.upstreamTarget(), credential, clientHeaders, notes);
+        Map<String, String> headers = new LinkedHashMap<>(built.headers());
         headers.put("x-request-id", attempt.requestId());
         headers.put("traceparent", attempt.trace().header());
-        String ref = candidate.provider().credentialRef();
-        if (ref != null && !ref.isBlank()) {
-            headers.put("authorization", "Bearer " + credentials.resolve(ref));
-        }
         UpstreamCall upstreamCall = new UpstreamCall(
-                chatCompletionsUrl(candidate.provider().baseUrl()),
+                endpoint(candidate.provider().baseUrl(), built.path()),
                 headers,
-                body,
+                built.body(),
                 candidate.provider().timeouts().connect(),
                 headersTimeout);
         UpstreamResponse response = transport.send(upstreamCall);
@@ -73,9 +73,11 @@ final class UpstreamCaller {
         return response;
     }
 
-    static URI chatCompletionsUrl(URI base) {
+    /** The provider's base URL joined with the dialect's path, with exactly one slash between them. */
+    static URI endpoint(URI base, String path) {
         String s = base.toString();
-        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + "/chat/completions");
+        String p = path.startsWith("/") ? path : "/" + path;
+        return URI.create((s.endsWith("/") ? s.substring(0, s.length() - 1) : s) + p);
     }
 
     private static byte[] readBounded(InputStream in) {

@@ -4,9 +4,13 @@ import io.portbroker.core.routing.Router;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Renders {@code GET /v1/models} in Anthropic's list shape from the routes that are listed. */
+/**
+ * Renders {@code GET /v1/models} from the routes that are listed: in Anthropic's list shape, or in OpenAI's
+ * ({@code {"object":"list","data":[{"id","object":"model","created","owned_by"}]}}) for OpenAI clients.
+ */
 final class ModelCatalog {
     private static final String CREATED = "2025-01-01T00:00:00Z";
+    private static final long CREATED_EPOCH = 1_735_689_600L;
     private final Router router;
 
     ModelCatalog(Router router) {
@@ -37,6 +41,37 @@ final class ModelCatalog {
         StringBuilder sb = new StringBuilder();
         appendModel(sb, id);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The OpenAI list shape. */
+    byte[] listOpenAi() {
+        List<String> names = router.listedModels();
+        StringBuilder sb = new StringBuilder("{\"object\":\"list\",\"data\":[");
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            appendOpenAiModel(sb, names.get(i));
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One model in the OpenAI shape. */
+    byte[] oneOpenAi(String id) {
+        if (!router.listedModels().contains(id)) {
+            router.requireServed(id);
+        }
+        StringBuilder sb = new StringBuilder();
+        appendOpenAiModel(sb, id);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendOpenAiModel(StringBuilder sb, String name) {
+        sb.append("{\"id\":")
+                .append(quote(name))
+                .append(",\"object\":\"model\",\"created\":")
+                .append(CREATED_EPOCH)
+                .append(",\"owned_by\":\"portbroker\"}");
     }
 
     private static void appendModel(StringBuilder sb, String name) {

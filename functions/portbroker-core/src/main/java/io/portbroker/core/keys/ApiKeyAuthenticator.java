@@ -5,29 +5,28 @@ import io.portbroker.error.PermissionError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates a presented key: format and checksum first (no lookup for garbage), then HMAC hash, then a
- * short in-container cache, then one store lookup by hash. Revocation made in another container is seen here
- * once the cache entry expires ({@code cacheTtl}, a few seconds, measured on the injected clock), and at once in
- * the container that made it, which calls {@link #invalidate}.
+ * short in-container cache ({@link KeyCache}: one lookup per key at a time, refreshed ahead of expiry), then one
+ * store lookup by hash. Revocation made in another container is seen here once the cache entry expires ({@code
+ * ttl}, a few seconds, measured on the injected clock), and at once in the container that made it, which calls
+ * {@link #invalidate}.
  */
 public final class ApiKeyAuthenticator {
-    private static final int MAX_CACHE = 10_000;
-
-    private final ApiKeyStore store;
     private final KeyHasher hasher;
     private final Clock clock;
-    private final Duration cacheTtl;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final KeyCache cache;
 
+    /** A cache of {@code cacheTtl} refreshed during its last fifth ({@link KeyCacheSettings#ofTtl}). */
     public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, Duration cacheTtl) {
-        this.store = store;
+        this(store, hasher, clock, KeyCacheSettings.ofTtl(cacheTtl));
+    }
+
+    public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, KeyCacheSettings cacheSettings) {
         this.hasher = hasher;
         this.clock = clock;
-        this.cacheTtl = cacheTtl;
+        this.cache = new KeyCache(cacheSettings, store::findByHash);
     }
 
     /**
@@ -45,7 +44,7 @@ public final class ApiKeyAuthenticator {
         }
         String hash = hasher.hash(presentedKey);
         Instant now = clock.instant();
-        ApiKeyRecord record = lookup(hash, now)
+        ApiKeyRecord record = cache.get(hash, now)
                 .filter(r -> r.usableAt(now))
                 .orElseThrow(() -> new AuthenticationError("invalid API key"));
         if (!record.scopes().contains(requiredScope)) {
@@ -56,21 +55,6 @@ public final class ApiKeyAuthenticator {
 
     /** Drops a cached entry so the next request re-reads the store (after revoke or rotate). */
     public void invalidate(String keyHash) {
-        cache.remove(keyHash);
+        cache.invalidate(keyHash);
     }
-
-    private Optional<ApiKeyRecord> lookup(String hash, Instant now) {
-        Cached cached = cache.get(hash);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return Optional.ofNullable(cached.record());
-        }
-        Optional<ApiKeyRecord> found = store.findByHash(hash);
-        if (cache.size() >= MAX_CACHE) {
-            cache.clear();
-        }
-        cache.put(hash, new Cached(found.orElse(null), now.plus(cacheTtl)));
-        return found;
-    }
-
-    private record Cached(ApiKeyRecord record, Instant expires) {}
 }

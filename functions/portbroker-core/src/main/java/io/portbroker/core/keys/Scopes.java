@@ -17,7 +17,16 @@ public final class Scopes {
     public static final Set<String> ADMIN = Set.of(ADMIN_PROVIDER, ADMIN_KEYS, ADMIN_READ);
 
     /** Every scope a key may be given; anything else is rejected when a key is created. */
-    public static final Set<String> ALL = Set.of(CHAT_READ, CHAT_WRITE, ADMIN_PROVIDER, ADMIN_KEYS, ADMIN_READ);
+    public static final Set<String> ALL = Set.of(
+            CHAT_READ,
+            CHAT_WRITE,
+            ADMIN_PROVIDER,
+            ADMIN_KEYS,
+            ADMIN_READ,
+            // response cache restrictions and the admin scope for cached bodies (io.portbroker.core.cache.CacheScopes)
+            "cache:no-read",
+            "cache:no-force-only",
+            "admin:cache-content");
 
     private Scopes() {}
 }

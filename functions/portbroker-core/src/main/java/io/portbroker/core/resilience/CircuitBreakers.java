@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * BreakerStateStore}: a target's shared row is read at most once per sync interval, an open or closed row newer
  * than the last one seen is adopted, and this container's own open/close transitions are written back with a
  * conditional write. When the store fails the breakers carry on in memory (and say so in the log once per
- * outage). Also keeps per-target cool-downs from an upstream {@code Retry-After}, which make a target unavailable
- * without counting as a breaker failure. Thread-safe; store calls happen outside the per-target locks.
+ * outage). Pauses an upstream asks for ({@code Retry-After}) are not the breakers' business: see {@link CoolDowns}.
+ * Thread-safe; store calls happen outside the per-target locks.
  */
 public final class CircuitBreakers implements TargetHealth {
     private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakers.class);
@@ -45,7 +45,7 @@ public final class CircuitBreakers implements TargetHealth {
         Instant now = clock.instant();
         e.lock.lock();
         try {
-            return !now.isBefore(e.coolUntil) && e.breaker.isAvailable(now);
+            return e.breaker.isAvailable(now);
         } finally {
             e.lock.unlock();
         }
@@ -57,15 +57,13 @@ public final class CircuitBreakers implements TargetHealth {
         Instant now = clock.instant();
         e.lock.lock();
         try {
-            Duration cooling = now.isBefore(e.coolUntil) ? Duration.between(now, e.coolUntil) : Duration.ZERO;
-            Duration open = e.breaker.unavailableFor(now);
-            return cooling.compareTo(open) > 0 ? cooling : open;
+            return e.breaker.unavailableFor(now);
         } finally {
             e.lock.unlock();
         }
     }
 
-    /** Lets a call to the target through, or refuses it (open, probes taken, cooling down). */
+    /** Lets a call to the target through, or refuses it (open, probes taken). */
     public boolean tryAcquire(String targetId) {
         Entry e = entry(targetId);
         sync(targetId, e);
@@ -75,9 +73,6 @@ public final class CircuitBreakers implements TargetHealth {
         boolean permitted;
         e.lock.lock();
         try {
-            if (now.isBefore(e.coolUntil)) {
-                return false;
-            }
             before = e.breaker.state();
             permitted = e.breaker.tryAcquire(now);
             after = e.breaker.state();
@@ -106,21 +101,6 @@ public final class CircuitBreakers implements TargetHealth {
         e.lock.lock();
         try {
             e.breaker.release();
-        } finally {
-            e.lock.unlock();
-        }
-    }
-
-    /** The target asked for a pause ({@code Retry-After}); it is skipped until then without a breaker failure. */
-    public void coolDown(String targetId, Duration pause) {
-        Entry e = entry(targetId);
-        e.lock.lock();
-        try {
-            release(targetId);
-            Instant until = clock.instant().plus(pause);
-            if (until.isAfter(e.coolUntil)) {
-                e.coolUntil = until;
-            }
         } finally {
             e.lock.unlock();
         }
@@ -240,7 +220,6 @@ public final class CircuitBreakers implements TargetHealth {
         final ReentrantLock lock = new ReentrantLock();
         volatile Instant lastSync = Instant.MIN;
         volatile long seenVersion;
-        volatile Instant coolUntil = Instant.MIN;
 
         Entry(CircuitBreaker breaker) {
             this.breaker = breaker;

@@ -1,9 +1,9 @@
 package io.portbroker.core.resilience;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public record TraceContext(String traceId, String spanId, String flags) {
 
     private static final Pattern HEADER = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The caller's context when its header is valid, else a new sampled trace. */
     public static TraceContext fromHeaderOrNew(String header) {
@@ -52,7 +51,7 @@ public record TraceContext(String traceId, String spanId, String flags) {
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];
         do {
-            RANDOM.nextBytes(b);
+            ThreadLocalRandom.current().nextBytes(b); // trace ids correlate logs; they guard nothing
         } while (allZero(b));
         return HexFormat.of().formatHex(b);
     }

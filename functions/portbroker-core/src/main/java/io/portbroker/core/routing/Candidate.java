@@ -11,19 +11,7 @@ public record Candidate(ProviderConfig provider, RouteTarget target) {
         CapabilityProfile p = provider.profile();
         Integer cap = target.maxOutputTokens();
         if (cap != null && cap < p.maxOutputTokens()) {
-            p = new CapabilityProfile(
-                    cap,
-                    p.maxTokensField(),
-                    p.samplingParams(),
-                    p.toolChoiceModes(),
-                    p.parallelToolCalls(),
-                    p.vision(),
-                    p.pdf(),
-                    p.reasoningStyle(),
-                    p.reasoningPassback(),
-                    p.maxStopSequences(),
-                    p.streamUsage(),
-                    p.stripSchemaKeys());
+            p = p.withMaxOutputTokens(cap);
         }
         return new UpstreamTarget(target.upstreamModel(), p);
     }

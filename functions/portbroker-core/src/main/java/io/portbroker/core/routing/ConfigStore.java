@@ -9,6 +9,14 @@ public interface ConfigStore {
 
     List<ModelRoute> routes();
 
+    /**
+     * Providers and routes of one and the same state. Stores that can change underneath a reader (the snapshot
+     * view) override this to read both at once.
+     */
+    default Catalog catalog() {
+        return new Catalog(providers(), routes());
+    }
+
     /** Creates or replaces a provider. */
     void putProvider(ProviderConfig provider);
 

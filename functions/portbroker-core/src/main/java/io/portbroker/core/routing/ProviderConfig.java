@@ -26,16 +26,32 @@ public record ProviderConfig(
         boolean enabled,
         Pricing pricing) {
 
-    /** A provider without a price table. */
-    public ProviderConfig(
-            String id,
-            String dialect,
-            URI baseUrl,
-            String credentialRef,
-            CapabilityProfile profile,
-            Timeouts timeouts,
-            boolean enabled) {
-        this(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, null);
+    /**
+     * A copy with another credential reference, every other field (pricing included) kept. The 7-argument
+     * convenience constructor this replaces silently dropped the pricing when an admin replaced a provider.
+     */
+    public ProviderConfig withCredentialRef(String value) {
+        return new ProviderConfig(id, dialect, baseUrl, value, profile, timeouts, enabled, pricing);
+    }
+
+    /** A copy, enabled or disabled. */
+    public ProviderConfig withEnabled(boolean value) {
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, value, pricing);
+    }
+
+    /** A copy with another price table (null: unknown). */
+    public ProviderConfig withPricing(Pricing value) {
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, value);
+    }
+
+    /** A copy with other timeouts. */
+    public ProviderConfig withTimeouts(Timeouts value) {
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, value, enabled, pricing);
+    }
+
+    /** A copy with another capability profile. */
+    public ProviderConfig withProfile(CapabilityProfile value) {
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, value, timeouts, enabled, pricing);
     }
 
     /** Upstream time limits. */

@@ -39,9 +39,11 @@ public final class Router {
      * @throws io.portbroker.error.OverloadedError when every candidate's breaker is open
      */
     public RoutePlan plan(String model, RequestNeeds needs) {
-        ModelRoute route = match(model, config.routes())
+        // one catalog per request: routes and providers of the same snapshot
+        Catalog catalog = config.catalog();
+        ModelRoute route = match(model, catalog.routes())
                 .orElseThrow(() -> new NotFoundError("model '" + safe(model) + "' is not served by this gateway"));
-        List<Candidate> enabled = enabled(route, model);
+        List<Candidate> enabled = enabled(route, model, catalog.providers());
         List<Candidate> ordered =
                 strategies.get(route.strategy()).order(CandidateFilters.capable(enabled, needs), needs);
         return new RoutePlan(route, CandidateFilters.healthy(ordered, health, safe(model)));
@@ -53,14 +55,15 @@ public final class Router {
      * @throws NotFoundError when none does
      */
     public void requireServed(String model) {
-        ModelRoute route = match(model, config.routes())
+        Catalog catalog = config.catalog();
+        ModelRoute route = match(model, catalog.routes())
                 .orElseThrow(() -> new NotFoundError("model '" + safe(model) + "' is not served by this gateway"));
-        enabled(route, model);
+        enabled(route, model, catalog.providers());
     }
 
-    private List<Candidate> enabled(ModelRoute route, String model) {
+    private List<Candidate> enabled(ModelRoute route, String model, List<ProviderConfig> all) {
         Map<String, ProviderConfig> providers =
-                config.providers().stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity()));
+                all.stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity()));
         List<Candidate> out = new ArrayList<>();
         route.targets().stream()
                 .sorted(Comparator.comparingInt(RouteTarget::priority))
@@ -74,6 +77,11 @@ public final class Router {
             throw new NotFoundError("model '" + safe(model) + "' has no enabled provider");
         }
         return List.copyOf(out);
+    }
+
+    /** The route {@code model} matches, if any (the response cache keys on it; no health or capability filter). */
+    public java.util.Optional<ModelRoute> routeFor(String model) {
+        return match(model, config.routes());
     }
 
     /** Model names to list in {@code GET /v1/models}: exact, listed route patterns. */

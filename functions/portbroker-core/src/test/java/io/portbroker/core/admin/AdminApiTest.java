@@ -8,6 +8,7 @@ import io.portbroker.core.audit.AuditRecord;
 import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.testing.RecordingResponder;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Dispatch, error rendering, the audit routes and the OpenAPI document of the admin API. */
@@ -15,6 +16,7 @@ class AdminApiTest {
     private final AdminFixture f = new AdminFixture();
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer404InTheStructuredShape_whenNoAdminRouteMatches() {
         RecordingResponder r = f.call("GET", "/admin/v1/" + "nothing/".repeat(30));
 
@@ -29,6 +31,7 @@ class AdminApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldRefuseABody_whenTheRouteTakesNone() {
         RecordingResponder r = f.call("GET", "/admin/v1/providers", "{}");
 
@@ -37,6 +40,7 @@ class AdminApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer500WithoutDetails_whenAStoreFailsUnexpectedly() {
         // given: the audit store is unavailable (every append loses)
         f.auditStore.loseNextAppends(Integer.MAX_VALUE);
@@ -102,6 +106,7 @@ class AdminApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void auditList_shouldRefuse_whenTheStreamOrCursorIsInvalid() {
         String notASequence = io.portbroker.core.page.Cursors.encode("not-a-number");
 

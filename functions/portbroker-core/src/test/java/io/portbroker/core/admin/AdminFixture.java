@@ -38,6 +38,18 @@ final class AdminFixture {
     final AuditLog audit = new AuditLog(auditStore, clock);
     final Set<String> refusedHosts = new HashSet<>();
     final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(clock);
+    final io.portbroker.core.testing.MemoryRemoteSettings remote =
+            new io.portbroker.core.testing.MemoryRemoteSettings();
+    final io.portbroker.core.metrics.InMemoryMetrics metrics = new io.portbroker.core.metrics.InMemoryMetrics();
+    final io.portbroker.core.reload.ConfigSnapshots snapshots = new io.portbroker.core.reload.ConfigSnapshots(
+            new io.portbroker.core.reload.ConfigSnapshots.Sources(config, config, remote),
+            io.portbroker.core.settings.LayeredSettings.merge(Map.of(
+                    io.portbroker.core.settings.SettingsLayer.FILE,
+                    Map.of("runtime.ping-interval", "7s", "security.jwt-secret-id", "jwt/id"),
+                    io.portbroker.core.settings.SettingsLayer.ENVIRONMENT,
+                    Map.of("runtime.retry.max-attempts", "4"))),
+            audit::append,
+            metrics);
     final AdminApi api = new AdminApi(
             new AdminCredentialAuthenticator(authenticator, sessions),
             new AdminApi.Services(
@@ -55,7 +67,8 @@ final class AdminFixture {
                     usage,
                     audit,
                     sessions,
-                    clock));
+                    clock),
+            new ConfigAdmin(snapshots, audit, metrics));
     final String adminKey = issuer.issue("admin", Scopes.ALL, null).key();
     final String adminKeyId = keys.all().getFirst().keyId();
 

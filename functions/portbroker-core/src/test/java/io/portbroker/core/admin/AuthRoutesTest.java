@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Login, refresh and logout through the admin API's dispatch, with real services over in-memory stores. */
@@ -79,6 +80,7 @@ class AuthRoutesTest {
     }
 
     @Test
+    @Tag("error-path")
     void login_shouldAnswer401AndAudit_whenThePasswordIsWrong() {
         // when
         RecordingResponder wrong = post("/admin/v1/auth/login", "{\"username\": \"admin\", \"password\": \"guess\"}");
@@ -98,6 +100,7 @@ class AuthRoutesTest {
     }
 
     @Test
+    @Tag("error-path")
     void login_shouldAnswer429WithRetryAfter_whenTheAccountIsLockedOut() {
         // given: five free failures, the sixth starts a 30 s lockout
         for (int i = 0; i < 6; i++) {
@@ -151,6 +154,7 @@ class AuthRoutesTest {
     }
 
     @Test
+    @Tag("error-path")
     void adminRoutes_shouldRefuseAJwtWithoutTheScope_whenTheAdminLacksIt() {
         // given: an admin who may only read
         sessions.bootstrapAdmin("reader", Set.of(Scopes.ADMIN_READ), "reader password 1");

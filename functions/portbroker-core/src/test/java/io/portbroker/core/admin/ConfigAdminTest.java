@@ -12,6 +12,7 @@ import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.RecordingResponder;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,6 +95,7 @@ class ConfigAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void createProvider_shouldRefuse_whenTheIdExists() {
         post("/admin/v1/providers", DEEPSEEK);
 
@@ -135,6 +137,7 @@ class ConfigAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void replaceProvider_shouldRefuse_whenTheBodyNamesAnotherIdOrTheProviderIsUnknown() {
         post("/admin/v1/providers", DEEPSEEK);
 
@@ -176,6 +179,7 @@ class ConfigAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void deleteProvider_shouldRefuse_whileARouteUsesIt_andForgetTheKeyAfterwards() {
         // given
         post("/admin/v1/providers", DEEPSEEK);
@@ -227,6 +231,7 @@ class ConfigAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void createRoute_shouldRefuse_whenATargetNamesAnUnknownProviderOrTheRouteExists() {
         post("/admin/v1/providers", DEEPSEEK);
         post("/admin/v1/routes", "{'model':'claude-x','targets':[{'provider':'deepseek','model':'m'}]}");

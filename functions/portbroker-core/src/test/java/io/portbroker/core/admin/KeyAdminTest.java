@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,6 +100,7 @@ class KeyAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void create_shouldRefuseWithoutEchoingAnyValue_whenAFieldIsWrong() {
         RecordingResponder r = f.call("POST", "/admin/v1/keys", json("{'name':['pb_live_leaked'],'scopes':[]}"));
 
@@ -107,12 +109,14 @@ class KeyAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void create_shouldRefuseAnEmptyBody_whenTheRouteNeedsOne() {
         assertThat(f.call("POST", "/admin/v1/keys", "").json().path("message").asText())
                 .isEqualTo("a JSON body is required");
     }
 
     @Test
+    @Tag("error-path")
     void create_shouldRefuse403_whenTheCallerWouldGrantAnAdminScopeItLacks() {
         // given
         String keysAdmin =
@@ -214,6 +218,7 @@ class KeyAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void get_shouldAnswer404_whenTheKeyIsUnknown() {
         RecordingResponder r = f.call("GET", "/admin/v1/keys/key_missing");
 
@@ -222,6 +227,7 @@ class KeyAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void revoke_shouldLockTheKeyOutAtOnce_evenThoughItIsCachedForAnHour() {
         // given
         JsonNode created = create("{'name':'ci','scopes':['chat:read']}");
@@ -276,6 +282,7 @@ class KeyAdminTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @CsvSource({"-1", "604801"})
     void rotate_shouldRefuse_whenTheOverlapIsOutOfRange(long seconds) {
         String id = create("{'name':'ci','scopes':['chat:read']}").path("id").asText();
@@ -288,6 +295,7 @@ class KeyAdminTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldRefuse_whenTheKeyIsRevokedOrUnknown() {
         String id = create("{'name':'ci','scopes':['chat:read']}").path("id").asText();
         f.call("POST", "/admin/v1/keys/" + id + "/revoke");

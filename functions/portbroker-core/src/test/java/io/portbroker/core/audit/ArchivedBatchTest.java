@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,7 @@ class ArchivedBatchTest {
     }
 
     @Test
+    @Tag("error-path")
     void constructor_shouldRefuseAnEmptyRange_whenLastIsBeforeFirst() {
         assertThatThrownBy(() -> new ArchivedBatch(AuditStream.ADMIN, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -72,6 +74,7 @@ class ArchivedBatchTest {
     }
 
     @Test
+    @Tag("error-path")
     void jsonl_shouldRefuseALine_whenItIsNotARecord() {
         assertThatThrownBy(() -> AuditJsonl.decode("{\"stream\":\"nope\"}\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);

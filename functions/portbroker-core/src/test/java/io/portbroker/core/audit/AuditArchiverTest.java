@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AuditArchiverTest {
@@ -99,6 +100,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void archive_shouldRefuseToArchive_whenTheTableWasAlteredAfterTheArchivedTail() {
         // given
         append(AuditStream.ADMIN, 5);
@@ -120,6 +122,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void archive_shouldReportADifference_whenTheArchivedTailNoLongerMatchesTheTable() {
         // given
         append(AuditStream.ADMIN, 2);
@@ -162,6 +165,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportTheGap_whenABatchIsMissing() {
         // given
         append(AuditStream.ADMIN, 7);
@@ -184,6 +188,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportTheBatch_whenItsContentDiffersFromTheTable() {
         // given
         append(AuditStream.ADMIN, 2);
@@ -206,6 +211,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportTheBatch_whenItsContentDoesNotMatchItsName() {
         // given
         append(AuditStream.ADMIN, 3);
@@ -221,6 +227,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportAlteredRecords_whenAnArchivedLineWasEdited() {
         // given
         append(AuditStream.ADMIN, 2);
@@ -237,6 +244,7 @@ class AuditArchiverTest {
     }
 
     @Test
+    @Tag("error-path")
     void settings_shouldRefuseLimitsBelowOne_whenConstructed() {
         assertThatThrownBy(() -> new AuditArchiver.Settings(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuditArchiver.Settings(1, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -9,6 +9,7 @@ import io.portbroker.core.testing.MemoryAuditStore;
 import io.portbroker.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest {
@@ -88,6 +89,7 @@ class AuditLogTest {
     }
 
     @Test
+    @Tag("error-path")
     void read_shouldRefuse_whenTheCursorIsNotASequence() {
         assertThatThrownBy(() -> log.read(AuditStream.ADMIN, new PageRequest("abc", 2)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -107,6 +109,7 @@ class AuditLogTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportTheAlteredRecord_whenAFieldWasEditedInPlace() {
         // given
         log.append(event("a0"));
@@ -131,6 +134,7 @@ class AuditLogTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportABrokenLink_whenARecordWasReplacedWithAFreshlyHashedOne() {
         // given: the forger recomputed the hash but cannot know the chain
         log.append(event("a0"));
@@ -142,6 +146,7 @@ class AuditLogTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReportAGap_whenARecordWasDeleted() {
         log.append(event("a0"));
         log.append(event("a1"));

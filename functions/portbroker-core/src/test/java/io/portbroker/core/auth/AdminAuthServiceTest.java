@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,6 +56,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void bootstrapAdmin_shouldRefuse_whenUsernameIsInvalid() {
         assertThatThrownBy(() -> service.bootstrapAdmin("root admin", Set.of()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -99,6 +101,7 @@ class AdminAuthServiceTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"nobody", "root", "not a valid name!"})
     void login_shouldGiveTheSameError_whenUserIsUnknownOrPasswordWrong(String username) {
         assertThatThrownBy(() -> service.login(username, "wrong-password", IP))
@@ -107,6 +110,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void login_shouldRefuseWithoutHashing_whenPasswordIsHugeOrMissing() {
         assertThatThrownBy(() -> service.login("root", "x".repeat(AdminAuthService.MAX_PASSWORD_LENGTH + 1), IP))
                 .hasMessage("invalid username or password");
@@ -114,6 +118,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void login_shouldLockOut_whenPasswordsAreGuessed() {
         // given
         for (int i = 0; i < 6; i++) {
@@ -164,6 +169,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void refresh_shouldReportReuse_whenAnOldRefreshTokenIsReplayed() {
         AdminTokens first = service.login("root", password, IP);
         AdminTokens second =
@@ -180,6 +186,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void refresh_shouldRefuseAndEndTheSession_whenTheAdminNoLongerExists() {
         // given: a session made while the account existed, refreshed against a store without it
         AdminTokens tokens = service.login("root", password, IP);
@@ -200,6 +207,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verifyAccess_shouldRefuse_whenTokenIsNotValid() {
         assertThatThrownBy(() -> service.verifyAccess("not-a-jwt"))
                 .isExactlyInstanceOf(AuthenticationError.class)
@@ -207,6 +215,7 @@ class AdminAuthServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void adminUser_shouldRefuse_whenUsernameIsNotNormalized() {
         assertThatThrownBy(() -> new AdminUser("Root", "h", Set.of(), START))
                 .isInstanceOf(IllegalArgumentException.class);

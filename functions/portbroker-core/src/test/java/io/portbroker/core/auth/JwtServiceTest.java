@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +68,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void constructor_shouldRefuse_whenSecretIsShorterThan32Bytes() {
         assertThatThrownBy(() -> new JwtService(new byte[31], JwtConfig.of("i", "a"), clock))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -101,6 +103,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenAlgNoneHasNoSignature() {
         String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(validClaims()) + ".";
 
@@ -115,6 +118,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenSignedWithAnotherSecret() {
         String token = new JwtService(
                         "another-secret-another-secret-xx".getBytes(StandardCharsets.US_ASCII),
@@ -127,6 +131,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenPayloadWasTampered() {
         // given: the scope is widened and the original signature kept
         String[] parts =
@@ -138,6 +143,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldRejectAsExpired_whenLifetimePlusSkewHasPassed() {
         // given
         String token = service.issue("alice", Set.of(), START).token();
@@ -152,6 +158,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenAudienceOrIssuerDiffers() {
         JwtService otherAudience = new JwtService(SECRET, JwtConfig.of("portbroker", "portbroker-gateway"), clock);
         JwtService otherIssuer = new JwtService(SECRET, JwtConfig.of("someone-else", "portbroker-admin"), clock);
@@ -168,6 +175,7 @@ class JwtServiceTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"iss", "aud", "sub", "exp", "iat", "jti", "scope"})
     void verify_shouldReject_whenARequiredClaimIsMissing(String claim) {
         String claims = validClaims().replaceFirst("\"" + claim + "\":(\"[^\"]*\"|-?\\d+),?", "");
@@ -228,12 +236,14 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenTokenIsNullOrHuge() {
         assertRejected(null, "invalid access token");
         assertRejected("a".repeat(JwtService.MAX_TOKEN_LENGTH + 1), "invalid access token");
     }
 
     @Test
+    @Tag("error-path")
     void verify_shouldReject_whenPayloadIsNotAJsonObjectOrHasTrailingData() {
         assertRejected(signed(HS256, "[1,2]", SECRET), "invalid access token");
         assertRejected(signed(HS256, validClaims() + "{}", SECRET), "invalid access token");
@@ -241,6 +251,7 @@ class JwtServiceTest {
     }
 
     @Test
+    @Tag("error-path")
     void jwtConfig_shouldRefuse_whenValuesAreUnsafe() {
         assertThatThrownBy(() -> JwtConfig.of(" ", "a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JwtConfig.of("i", null)).isInstanceOf(IllegalArgumentException.class);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,7 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = LoginThrottle.withDefaults(store, clock);
 
     @ParameterizedTest
+    @Tag("error-path")
     @CsvSource({"0,0", "5,0", "6,30", "7,60", "8,120", "9,240", "10,480", "11,900", "12,900", "64,900", "1000,900"})
     void lockoutAfter_shouldDoubleFromBaseUpToTheCap_whenFailuresExceedTheFreeOnes(long failures, long seconds) {
         ThrottlePolicy policy =
@@ -36,6 +38,7 @@ class LoginThrottleTest {
     }
 
     @Test
+    @Tag("error-path")
     void check_shouldLockTheAccountWithRetryAfter_whenFreeFailuresAreUsedUp() {
         // given: five failures are free
         fail("alice", "203.0.113.7", 5);
@@ -65,6 +68,7 @@ class LoginThrottleTest {
     }
 
     @Test
+    @Tag("error-path")
     void check_shouldLockTheAddress_whenItSpraysManyAccounts() {
         // given: one failure each against 21 usernames from one address
         for (int i = 0; i < 21; i++) {
@@ -115,6 +119,7 @@ class LoginThrottleTest {
     }
 
     @Test
+    @Tag("error-path")
     void throttlePolicy_shouldRefuse_whenBoundsAreInconsistent() {
         assertThatThrownBy(() ->
                         new ThrottlePolicy(-1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -110,6 +111,7 @@ class PasswordHasherTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"0,1,1", "7,1,1", "1048577,1,1", "256,0,1", "256,65,1", "256,1,0", "256,1,17", "16,1,4"})
     void argon2Params_shouldRefuse_whenOutOfRange(String values) {
         String[] v = values.split(",");

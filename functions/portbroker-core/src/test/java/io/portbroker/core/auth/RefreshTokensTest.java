@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -83,6 +84,7 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldNotTouchOtherFamilies_whenOneFamilyIsRevoked() {
         IssuedRefreshToken mine = tokens.issue("alice", START);
         IssuedRefreshToken other = tokens.issue("alice", START);
@@ -93,6 +95,7 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldRefuseAsExpired_whenTokenTtlHasPassed() {
         IssuedRefreshToken issued = tokens.issue("alice", START);
         now.set(START.plus(Duration.ofHours(12)));
@@ -119,6 +122,7 @@ class RefreshTokensTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @NullAndEmptySource
     @ValueSource(strings = {"pbr_short", "Bearer pbr_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "' OR '1'='1"})
     void rotate_shouldRefuseAsMalformed_whenTokenHasTheWrongShape(String token) {
@@ -126,11 +130,13 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldRefuseAsUnknown_whenWellFormedTokenWasNeverIssued() {
         assertThat(tokens.rotate("pbr_" + "A".repeat(43))).isEqualTo(new Invalid(Reason.UNKNOWN));
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldReportReuse_whenAConcurrentRequestExchangedTheTokenFirst() {
         // given: a store in which another replica rotates the token between our read and our write
         InMemoryRefreshTokenStore shared = new InMemoryRefreshTokenStore();
@@ -149,6 +155,7 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldRefuseAsRevoked_whenFamilyIsRevokedDuringTheExchange() {
         InMemoryRefreshTokenStore shared = new InMemoryRefreshTokenStore();
         RefreshTokens other = tokensOver(shared);
@@ -171,6 +178,7 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void create_shouldRefuse_whenHashIsAlreadyStored() {
         IssuedRefreshToken issued = tokens.issue("alice", START);
         RefreshTokenRecord record =
@@ -180,6 +188,7 @@ class RefreshTokensTest {
     }
 
     @Test
+    @Tag("error-path")
     void refreshConfig_shouldRefuse_whenTokenOutlivesFamily() {
         assertThatThrownBy(() -> new RefreshConfig(Duration.ofDays(2), Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ConfigSeederTest {
@@ -58,6 +59,7 @@ class ConfigSeederTest {
     }
 
     @Test
+    @Tag("error-path")
     void seed_shouldRefuseTheWholeFileAndNameTheProvider_whenTheGuardRefusesABaseUrl() {
         // given: a guard that refuses b's host
         PortBrokerConfigFile file = PortBrokerConfigFile.parse(YAML);

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PortBrokerConfigFileTest {
@@ -51,7 +52,8 @@ class PortBrokerConfigFileTest {
                         null,
                         CapabilityProfile.openAiDefaults(),
                         Timeouts.defaults(),
-                        true));
+                        true,
+                        null));
         assertThat(file.routes())
                 .containsExactly(new ModelRoute(
                         "claude-*",
@@ -221,6 +223,7 @@ class PortBrokerConfigFileTest {
     }
 
     @Test
+    @Tag("error-path")
     void load_shouldThrowUncheckedIo_whenFileIsMissing(@org.junit.jupiter.api.io.TempDir Path dir) {
         // given
         Path missing = dir.resolve("portbroker.yaml");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +33,7 @@ class PortBrokerConfigFileValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Tag("error-path")
     @MethodSource("invalidFiles")
     void parse_shouldRejectWithExactMessage_whenFileIsInvalid(Path file) throws IOException {
         // given

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class CorsHandlerTest {
@@ -32,6 +33,7 @@ class CorsHandlerTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldRefuseThePreflightAndGrantNothing_whenTheOriginIsNotListed() {
         // when
         RecordingResponder preflight =

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +67,7 @@ class CorsPolicyTest {
     }
 
     @Test
+    @Tag("error-path")
     void decide_shouldReject_whenOriginIsNotListed() {
         CorsDecision decision = policy.decide("GET", headers("Origin", "https://evil.example"));
 
@@ -76,6 +78,7 @@ class CorsPolicyTest {
     }
 
     @Test
+    @Tag("error-path")
     void decide_shouldRejectThePreflight_whenMethodOrHeaderIsNotAllowed() {
         assertThat(policy.decide("OPTIONS", headers("Origin", UI, "Access-Control-Request-Method", "TRACE")))
                 .isInstanceOfSatisfying(
@@ -110,6 +113,7 @@ class CorsPolicyTest {
     }
 
     @Test
+    @Tag("error-path")
     void corsConfig_shouldRefuseWildcard_whenCredentialsAreAllowed() {
         assertThatThrownBy(() -> CorsConfig.forAdminUi(Set.of("*")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -133,6 +137,7 @@ class CorsPolicyTest {
     }
 
     @Test
+    @Tag("error-path")
     void corsConfig_shouldRefuse_whenMaxAgeIsNegative() {
         assertThatThrownBy(() -> new CorsConfig(Set.of(UI), Set.of(), Set.of(), Set.of(), true, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -155,6 +160,7 @@ class CorsPolicyTest {
     }
 
     @Test
+    @Tag("error-path")
     void decide_shouldKeepTheLastGoodList_whenAReloadFails() {
         // given
         CorsPolicy failing = new CorsPolicy(

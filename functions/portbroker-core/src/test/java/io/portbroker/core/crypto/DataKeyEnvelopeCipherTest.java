@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -56,6 +57,7 @@ class DataKeyEnvelopeCipherTest {
     }
 
     @Test
+    @Tag("error-path")
     void open_shouldRefuse_whenContextDiffers() {
         String sealed = cipher.seal(SECRET, CONTEXT);
 
@@ -66,6 +68,7 @@ class DataKeyEnvelopeCipherTest {
     }
 
     @Test
+    @Tag("error-path")
     void open_shouldRefuse_whenCiphertextWasTampered() {
         // given: one byte of the ciphertext flipped
         String[] parts = cipher.seal(SECRET, CONTEXT).split("\\.");
@@ -78,6 +81,7 @@ class DataKeyEnvelopeCipherTest {
     }
 
     @Test
+    @Tag("error-path")
     void open_shouldRefuse_whenWrappedKeyOrNonceWasSwapped() {
         String[] a = cipher.seal(SECRET, CONTEXT).split("\\.");
         String[] b = cipher.seal(SECRET, CONTEXT).split("\\.");
@@ -91,6 +95,7 @@ class DataKeyEnvelopeCipherTest {
     }
 
     @Test
+    @Tag("error-path")
     void open_shouldRefuse_whenSealedUnderAnotherKey() {
         String sealed = cipher.seal(SECRET, CONTEXT);
         byte[] otherKek = KEK.clone();
@@ -122,6 +127,7 @@ class DataKeyEnvelopeCipherTest {
     }
 
     @Test
+    @Tag("error-path")
     void localDataKeySource_shouldRefuse_whenKeyIsNot32Bytes() {
         assertThatThrownBy(() -> new LocalDataKeySource("k", new byte[16], new SecureRandom()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ProviderCredentialVaultTest {
@@ -22,6 +23,7 @@ class ProviderCredentialVaultTest {
     }
 
     @Test
+    @Tag("error-path")
     void open_shouldRefuse_whenSealedValueIsCopiedToAnotherProvider() {
         // given: someone with table access copies OpenAI's sealed key onto a provider pointing elsewhere
         String sealed = vault.seal("openai", "sk-proj-ABCdef123");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SealedProviderCredentialsTest {
@@ -58,6 +59,7 @@ class SealedProviderCredentialsTest {
     }
 
     @Test
+    @Tag("error-path")
     void resolve_shouldRefuse_whenTheEnvelopeIsMovedToAnotherProviderOrDamaged() {
         // given
         String ref = credentials.store("openai", "sk-live-123456");

@@ -48,6 +48,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +106,8 @@ class DataPlaneTest {
                     null,
                     CapabilityProfile.openAiDefaults(),
                     ProviderConfig.Timeouts.defaults(),
-                    true));
+                    true,
+                    null));
         }
         routes.add(new ModelRoute(
                 "m",
@@ -337,6 +339,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldFailOverAndCount_whenTheFirstTargetFails() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> {
@@ -359,25 +362,49 @@ class DataPlaneTest {
     }
 
     @Test
-    void messages_shouldRetryAfterTheRequestedPause_whenRateLimited() {
+    @org.junit.jupiter.api.Tag("error-path")
+    void messages_shouldAnswer429WithRetryAfterThenProbe_whenTheOnlyTargetIsRateLimited() {
         DataPlane plane = plane();
         routes.set(0, new ModelRoute("m", List.of(new RouteTarget("a", "x", 0, 1, null)), "priority", true));
         scripts.put(
                 "a.invalid",
                 call -> calls.size() == 1
-                        ? json(429, "{\"error\":{\"message\":\"slow\"}}", Map.of("retry-after", "1"))
+                        ? json(429, "{\"error\":{\"message\":\"slow\"}}", Map.of("retry-after", "7"))
                         : completion("a"));
 
-        Recorded r = messages(plane, false);
+        // when: the first request meets the 429, the second comes at once
+        Recorded limited = messages(plane, false);
+        Recorded next = messages(plane, false);
 
-        System.err.println(
-                "DEBUG " + calls + " " + sleeps + " " + r.body() + " " + metrics.counterTotal("upstream_errors"));
-        assertThat(r.status).isEqualTo(200);
+        // then: the 429 answers that request only; the next one probes the cooling target instead of a 529
+        assertThat(limited.status).isEqualTo(429);
+        assertThat(limited.body()).contains("rate_limit_error");
+        assertThat(limited.headers).containsEntry("retry-after", "7");
+        assertThat(next.status).isEqualTo(200);
         assertThat(calls).hasSize(2);
-        assertThat(sleeps).first().isEqualTo(Duration.ofSeconds(1));
+        assertThat(sleeps).isEmpty();
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("error-path")
+    void messages_shouldFailOverAndSkipTheCoolingTarget_whenOneTargetIsRateLimited() {
+        DataPlane plane = plane();
+        scripts.put("a.invalid", call -> json(429, "{\"error\":{\"message\":\"slow\"}}", Map.of("retry-after", "7")));
+        scripts.put("b.invalid", call -> completion("b"));
+
+        Recorded first = messages(plane, false);
+        Recorded second = messages(plane, false);
+        offsetMillis.addAndGet(7000);
+        Recorded afterPause = messages(plane, false);
+
+        assertThat(first.status).isEqualTo(200);
+        assertThat(second.status).isEqualTo(200);
+        assertThat(afterPause.status).isEqualTo(200);
+        assertThat(calls).containsExactly("a.invalid", "b.invalid", "b.invalid", "a.invalid", "b.invalid");
+    }
+
+    @Test
+    @Tag("error-path")
     void messages_shouldRenderTheError_whenEveryAttemptFails() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> json(500, "{}", Map.of()));
@@ -393,6 +420,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldEndTheStreamInStream_whenTheProviderFailsAfterTheFirstByte() {
         DataPlane plane = plane();
         scripts.put("a.invalid", call -> brokenStream());
@@ -436,6 +464,7 @@ class DataPlaneTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldHedgeAndUseTheOtherAnswer_whenTheFirstFailsDuringTheRace() {
         DataPlane plane = plane(HedgePolicy.after(Duration.ofMillis(20)), RetrySettings.ofDefaults());
         CountDownLatch release = new CountDownLatch(1);

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +80,8 @@ class GatewayApiTest {
                 "env:OPENAI_API_KEY",
                 CapabilityProfile.openAiDefaults(),
                 ProviderConfig.Timeouts.defaults(),
-                true));
+                true,
+                null));
         config.putRoute(route(MODEL, true));
     }
 
@@ -176,6 +178,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer404InTheAnthropicEnvelope_whenNoRouteMatches() {
         // when
         RecordingResponder r = send("DELETE", "/v1/messages/" + "x".repeat(300), withKey(), null);
@@ -190,6 +193,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRefuse401_whenNoKeyIsSent() {
         RecordingResponder r = send("POST", "/v1/messages", Map.of(), REQUEST);
 
@@ -230,6 +234,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldStartAFreshTrace_whenTheTraceparentIsMalformed() {
         upstream.reply(200, Map.of(), COMPLETION);
 
@@ -242,8 +247,8 @@ class GatewayApiTest {
     void messages_shouldAdmitWithTheEstimateAndAccountTheRealUsage_whenMetered() {
         // given
         upstream.reply(200, Map.of(), COMPLETION);
-        long inputEstimate =
-                client.countTokens(client.decodeRequest(REQUEST.getBytes(StandardCharsets.UTF_8), new Notes()));
+        long inputEstimate = new io.portbroker.protocol.anthropic.AnthropicTokenCounter()
+                .count(client.decodeRequest(REQUEST.getBytes(StandardCharsets.UTF_8), new Notes()));
 
         // when
         send(
@@ -291,6 +296,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldEndTheStreamQuietly_whenAFailureComesAfterTheResponseWasCommitted() {
         // given: the shell's sink breaks after the first event has gone out
         upstream.reply(200, Map.of(), STREAM);
@@ -325,6 +331,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRefuse413_whenTheBodyExceedsTheLimit() {
         RecordingResponder r = send(api(50), "POST", "/v1/messages", withKey(), REQUEST, new RecordingResponder());
 
@@ -334,6 +341,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldAnswer429WithRetryAfter_whenMeteringRefusesTheCall() {
         // given
         metering.refuse = new RateLimitError("rate limit of this API key reached for the current minute", 17);
@@ -350,6 +358,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void messages_shouldRenderTheProviderErrorAndFinishMeteringWithZero_whenTheProviderRefuses() {
         // given
         upstream.reply(
@@ -367,6 +376,7 @@ class GatewayApiTest {
     }
 
     @Test
+    @Tag("error-path")
     void handle_shouldAnswer500WithoutDetails_whenSomethingFailsUnexpectedly() {
         // given
         upstream.fail(new IllegalStateException("pool exhausted at sk-live-secret-value"));
@@ -393,8 +403,8 @@ class GatewayApiTest {
     void countTokens_shouldAnswerTheEstimateWithoutCallingTheProvider_whenTheKeyMayRead() {
         // given
         String body = REQUEST.replace(",\"max_tokens\":100", "");
-        long expected =
-                client.countTokens(client.decodeCountTokensRequest(body.getBytes(StandardCharsets.UTF_8), new Notes()));
+        long expected = new io.portbroker.protocol.anthropic.AnthropicTokenCounter()
+                .count(client.decodeCountTokensRequest(body.getBytes(StandardCharsets.UTF_8), new Notes()));
 
         // when
         RecordingResponder r = send("POST", "/v1/messages/count_tokens", withKey(), body);

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -49,6 +50,7 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void authenticate_shouldRefuseWithoutAnyLookup_whenTheKeyIsMalformed() {
         assertThatThrownBy(() -> authenticator.authenticate("pb_live_guess", Scopes.CHAT_WRITE))
                 .isInstanceOf(AuthenticationError.class)
@@ -57,6 +59,7 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void authenticate_shouldRefuse_whenAWellFormedKeyIsUnknown() {
         String unknown = ApiKeyFormat.generate(new SecureRandom());
 
@@ -66,6 +69,7 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void authenticate_shouldRefuseWithPermissionError_whenTheKeyLacksTheScope() {
         String key = issuer.issue("reader", Set.of(Scopes.CHAT_READ), null).key();
 
@@ -80,8 +84,8 @@ class ApiKeyAuthenticatorTest {
         String key = issuer.issue("ci", Scopes.CHAT, null).key();
         authenticator.authenticate(key, Scopes.CHAT_READ);
 
-        // when
-        clock.advance(TTL.minusMillis(1));
+        // when: before the entry's last fifth, where one request re-reads it ahead of expiry
+        clock.advance(TTL.multipliedBy(4).dividedBy(5).minusMillis(1));
         authenticator.authenticate(key, Scopes.CHAT_READ);
 
         // then
@@ -103,6 +107,7 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void authenticate_shouldSeeARevocationAtOnce_whenThisContainerInvalidatesTheEntry() {
         // given
         KeyIssuer.IssuedKey issued = issuer.issue("ci", Scopes.CHAT, null);
@@ -129,6 +134,7 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void authenticate_shouldRefuse_whenTheKeyHasExpiredEvenIfCached() {
         // given
         Instant expires = clock.instant().plusSeconds(2);

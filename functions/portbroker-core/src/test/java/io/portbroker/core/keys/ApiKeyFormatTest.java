@@ -3,6 +3,7 @@ package io.portbroker.core.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -25,6 +26,7 @@ class ApiKeyFormatTest {
     }
 
     @Test
+    @Tag("error-path")
     void isWellFormed_shouldRejectTheKey_whenOneCharacterIsMistyped() {
         // given
         String key = ApiKeyFormat.generate(RANDOM);
@@ -36,6 +38,7 @@ class ApiKeyFormatTest {
     }
 
     @Test
+    @Tag("error-path")
     void isWellFormed_shouldRejectTheKey_whenTheChecksumIsAltered() {
         String key = ApiKeyFormat.generate(RANDOM);
         char last = key.charAt(key.length() - 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class KeyHasherTest {
@@ -44,6 +45,7 @@ class KeyHasherTest {
     }
 
     @Test
+    @Tag("error-path")
     void constructor_shouldRefuse_whenThePepperIsShorterThan32BytesOrMissing() {
         assertThatThrownBy(() -> new KeyHasher(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new KeyHasher(null)).isInstanceOf(IllegalArgumentException.class);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class KeyIssuerTest {
@@ -56,6 +57,7 @@ class KeyIssuerTest {
     }
 
     @Test
+    @Tag("error-path")
     void register_shouldRefuse_whenTheKeyIsMalformedOrAlreadyRegistered() {
         String chosen = ApiKeyFormat.generate(new SecureRandom());
         issuer.register(chosen, "bootstrap", Scopes.ADMIN, null);
@@ -107,6 +109,7 @@ class KeyIssuerTest {
     }
 
     @Test
+    @Tag("error-path")
     void rotate_shouldRefuse_whenTheKeyIsRevokedOrUnknown() {
         KeyIssuer.IssuedKey old = issuer.issue("ci", Scopes.CHAT, null);
         store.update(old.record().withStatus(KeyStatus.REVOKED));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
 import java.time.Instant;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class KeyRecordsTest {
@@ -38,6 +39,7 @@ class KeyRecordsTest {
     }
 
     @Test
+    @Tag("error-path")
     void keyLimits_shouldRefuseNonPositiveValues_andKnowWhenUnlimited() {
         assertThat(KeyLimits.NONE.unlimited()).isTrue();
         assertThat(new KeyLimits(1L, null).unlimited()).isFalse();

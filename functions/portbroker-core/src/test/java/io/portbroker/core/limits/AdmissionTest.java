@@ -10,6 +10,7 @@ import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.RateLimitError;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
@@ -42,6 +43,7 @@ class AdmissionTest {
     }
 
     @Test
+    @Tag("error-path")
     void admit_shouldRefuseWithTheSecondsLeftInTheMinute_whenTheRequestLimitIsReached() {
         // given
         KeyLimits limits = new KeyLimits(1L, null);

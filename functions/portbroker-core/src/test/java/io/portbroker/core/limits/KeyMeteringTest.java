@@ -16,6 +16,7 @@ import io.portbroker.error.RateLimitError;
 import io.portbroker.protocol.ir.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class KeyMeteringTest {
@@ -78,6 +79,7 @@ class KeyMeteringTest {
     }
 
     @Test
+    @Tag("error-path")
     void finish_shouldNeverThrow_whenAccountingFails() {
         // given: a limiter whose settle fails after the answer went out
         RateLimiter failing = new CountingLimiter() {

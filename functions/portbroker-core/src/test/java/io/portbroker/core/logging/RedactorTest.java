@@ -2,6 +2,7 @@ package io.portbroker.core.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,7 @@ class RedactorTest {
     }
 
     @Test
+    @Tag("error-path")
     void redact_shouldMaskARegisteredSecret_whenItHasNoRecognisableShape() {
         // given: a provider credential resolved at runtime, shaped like nothing the patterns know
         Redactor.register("Zq9-plain-provider-credential");
@@ -72,5 +74,33 @@ class RedactorTest {
 
         // then
         assertThat(Redactor.redact("the model answered")).isEqualTo("the model answered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "POST /v1/messages handled in 12 ms",
+                "request req_AbCdEf0123456789AbCdEf01 cancelled by the client",
+                "upstream answered 200 after 3 ms"
+            })
+    void mayHoldSecret_shouldBeFalse_whenTheLineHasNoAnchor(String text) {
+        assertThat(Redactor.mayHoldSecret(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "PB_LIVE_x",
+                "a BEARER b",
+                "sk-x",
+                "akia",
+                "X-Api-Key",
+                "Authorization",
+                "Secret",
+                "passWord",
+                "TOKEN"
+            })
+    void mayHoldSecret_shouldBeTrue_whenAnAnchorAppearsInAnyCase(String text) {
+        assertThat(Redactor.mayHoldSecret(text)).isTrue();
     }
 }

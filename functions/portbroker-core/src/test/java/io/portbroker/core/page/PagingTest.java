@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,7 @@ class PagingTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"not base64!", "a2V5IzQy"})
     void decode_shouldRefuse_whenTheCursorIsForgedOrGarbage(String cursor) {
         // "a2V5IzQy" is valid base64 of a raw position without the version tag
@@ -42,6 +44,7 @@ class PagingTest {
     }
 
     @Test
+    @Tag("error-path")
     void decode_shouldRefuse_whenTheTagIsMissingButTheTextIsValidBase64() {
         String handMade = Base64.getUrlEncoder().encodeToString("c2:x".getBytes(StandardCharsets.UTF_8));
 
@@ -63,6 +66,7 @@ class PagingTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(ints = {0, -1, 101})
     void pageRequest_shouldRefuse_whenTheLimitIsOutOfRange(int limit) {
         assertThatThrownBy(() -> new PageRequest(null, limit))

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Breaker timing on a movable clock: no test here sleeps. */
@@ -88,6 +89,7 @@ class CircuitBreakersTest {
     }
 
     @Test
+    @Tag("error-path")
     void breaker_shouldOpenHalfOpenAndClose_whenProbesSucceed() {
         // given: 2 of 4 fail (50 %)
         breakers.tryAcquire(T);
@@ -122,6 +124,7 @@ class CircuitBreakersTest {
     }
 
     @Test
+    @Tag("error-path")
     void breaker_shouldReopen_whenAProbeFails_andGiveBackAProbeThatEndedWithoutVerdict() {
         fail(breakers, 4);
         advance(Duration.ofSeconds(30));
@@ -206,6 +209,7 @@ class CircuitBreakersTest {
     }
 
     @Test
+    @Tag("error-path")
     void breakers_shouldKeepWorkingInMemory_whenTheStoreIsDown() {
         store.down = true;
 
@@ -216,17 +220,5 @@ class CircuitBreakersTest {
         store.down = false;
         advance(Duration.ofSeconds(2));
         assertThat(breakers.isAvailable(T)).isFalse();
-    }
-
-    @Test
-    void coolDown_shouldMakeTheTargetUnavailable_withoutCountingAFailure() {
-        breakers.coolDown(T, Duration.ofSeconds(7));
-
-        assertThat(breakers.isAvailable(T)).isFalse();
-        assertThat(breakers.tryAcquire(T)).isFalse();
-        assertThat(breakers.unavailableFor(T)).isEqualTo(Duration.ofSeconds(7));
-        assertThat(breakers.state(T)).isEqualTo(BreakerState.CLOSED);
-        advance(Duration.ofSeconds(7));
-        assertThat(breakers.tryAcquire(T)).isTrue();
     }
 }

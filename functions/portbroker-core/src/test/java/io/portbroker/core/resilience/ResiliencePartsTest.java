@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ResiliencePartsTest {
@@ -72,6 +73,7 @@ class ResiliencePartsTest {
     }
 
     @Test
+    @Tag("error-path")
     void settings_shouldRejectOutOfRangeValues() {
         assertThatThrownBy(() -> new RetrySettings(
                         0,
@@ -125,6 +127,7 @@ class ResiliencePartsTest {
     }
 
     @Test
+    @Tag("error-path")
     void realSleeper_shouldThrowCancelled_whenInterrupted() {
         Thread.currentThread().interrupt();
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -186,6 +187,7 @@ class RouterTest {
     }
 
     @Test
+    @Tag("error-path")
     void requireServed_shouldThrowNotFound_whenNoRouteOrNoEnabledProvider() {
         route("priority", new RouteTarget("ghost", "x", 0, 1, null));
 
@@ -195,6 +197,7 @@ class RouterTest {
     }
 
     @Test
+    @Tag("error-path")
     void get_shouldFallBackToPriority_whenTheStrategyIsUnknown() {
         RoutingStrategies strategies = new RoutingStrategies(new SplittableRandom(1), latency);
 

@@ -11,6 +11,7 @@ import io.portbroker.protocol.ir.Role;
 import io.portbroker.protocol.ir.Tool;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RoutingRecordsTest {
@@ -53,6 +54,7 @@ class RoutingRecordsTest {
     }
 
     @Test
+    @Tag("error-path")
     void hedgePolicy_shouldRejectANonPositiveDelay_andDefaultWhenNull() {
         assertThatThrownBy(() -> HedgePolicy.after(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new HedgePolicy(true, null, false).delay()).isEqualTo(HedgePolicy.DEFAULT_DELAY);

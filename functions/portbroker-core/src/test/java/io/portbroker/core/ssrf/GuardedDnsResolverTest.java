@@ -8,11 +8,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class GuardedDnsResolverTest {
 
     @Test
+    @Tag("error-path")
     void resolve_shouldBlockTheConnection_whenDnsRebindsToLoopbackAfterSave() {
         // given: the name is public when the admin saves the provider
         AtomicReference<List<String>> answer = new AtomicReference<>(List.of("104.18.6.192"));
@@ -34,6 +36,7 @@ class GuardedDnsResolverTest {
     }
 
     @Test
+    @Tag("error-path")
     void resolve_shouldRefuse_whenHostIsMissingUnknownOrAnInvalidLiteral() {
         GuardedDnsResolver guard =
                 new GuardedDnsResolver(new UrlPolicy(UrlPolicyConfig.strict(), UrlPolicyTest.dns(Map.of())));

@@ -7,6 +7,7 @@ import io.portbroker.error.InvalidRequestError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class UrlPolicyGuardTest {
@@ -31,6 +32,7 @@ class UrlPolicyGuardTest {
     }
 
     @Test
+    @Tag("error-path")
     void check_shouldRefuseTheMetadataAddress_whenNotAllowListed() {
         assertThatThrownBy(() -> guard.check(URI.create("https://169.254.169.254/latest")))
                 .isInstanceOf(InvalidRequestError.class)

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -41,6 +42,7 @@ class UrlPolicyTest {
                     "empty.example", List.of())));
 
     @ParameterizedTest
+    @Tag("error-path")
     @CsvFileSource(resources = "rejected-base-urls.csv", delimiter = '|', nullValues = "")
     void checkOnSave_shouldRefuse_whenUrlBreaksARule(String url, String rule) {
         assertThatThrownBy(() -> strict.checkOnSave(url))
@@ -61,12 +63,14 @@ class UrlPolicyTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"https://internal.example/v1", "https://mixed.example/v1"})
     void checkOnSave_shouldRefuse_whenAnyResolvedAddressIsNotPublic(String url) {
         assertThatThrownBy(() -> strict.checkOnSave(url)).hasMessage("base URL resolves to a non-public address");
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"https://nowhere.example/", "https://empty.example/"})
     void checkOnSave_shouldRefuse_whenHostDoesNotResolve(String url) {
         assertThatThrownBy(() -> strict.checkOnSave(url)).hasMessage("base URL host does not resolve");

@@ -1,14 +1,16 @@
 package io.portbroker.core.testing;
 
 import io.portbroker.core.admin.ConfigEditor;
+import io.portbroker.core.reload.ConfigVersion;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import java.util.List;
 import java.util.TreeMap;
 
-/** Providers and routes in memory, ordered by id and pattern. */
-public final class MemoryConfigStore implements ConfigStore, ConfigEditor {
+/** Providers, routes and the config version in memory, ordered by id and pattern. */
+public final class MemoryConfigStore implements ConfigStore, ConfigEditor, ConfigVersion {
+    private long version;
     private final TreeMap<String, ProviderConfig> providers = new TreeMap<>();
     private final TreeMap<String, ModelRoute> routes = new TreeMap<>();
 
@@ -40,5 +42,15 @@ public final class MemoryConfigStore implements ConfigStore, ConfigEditor {
     @Override
     public synchronized void deleteRoute(String pattern) {
         routes.remove(pattern);
+    }
+
+    @Override
+    public synchronized long current() {
+        return version;
+    }
+
+    @Override
+    public synchronized long bump() {
+        return ++version;
     }
 }

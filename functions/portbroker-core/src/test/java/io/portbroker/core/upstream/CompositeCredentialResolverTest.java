@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.error.ProviderAuthError;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ class CompositeCredentialResolverTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @ValueSource(strings = {"vault:openai", "OPENAI_API_KEY", ":nothing"})
     void resolve_shouldFailAsAGatewayFault_whenTheSchemeIsUnknownOrMissing(String ref) {
         assertThatThrownBy(() -> resolver.resolve(ref))

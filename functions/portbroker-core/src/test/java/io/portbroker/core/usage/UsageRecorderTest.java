@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class UsageRecorderTest {
@@ -76,6 +77,7 @@ class UsageRecorderTest {
     }
 
     @Test
+    @Tag("error-path")
     void flush_shouldKeepTheCountsForTheNextFlush_whenTheStoreFails() {
         // given
         UsageRecorder recorder = new UsageRecorder(store, clock, 100, null, 0);
@@ -111,6 +113,7 @@ class UsageRecorderTest {
     }
 
     @Test
+    @Tag("error-path")
     void record_shouldKeepTheUse_whenItsSelfFlushFailsWhileTheQueueIsFull() {
         // given
         UsageRecorder recorder = new UsageRecorder(store, clock, 1, null, 0);

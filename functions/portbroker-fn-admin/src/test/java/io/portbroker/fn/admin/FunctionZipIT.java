@@ -33,7 +33,7 @@ class FunctionZipIT {
             assertThat(top).containsExactly("lib");
             assertThat(jars)
                     .anyMatch(j -> j.startsWith("portbroker-fn-admin-"))
-                    .anyMatch(j -> j.startsWith("portbroker-fn-gateway-"))
+                    .anyMatch(j -> j.startsWith("portbroker-wiring-"))
                     .anyMatch(j -> j.startsWith("portbroker-s3-"))
                     .anyMatch(j -> j.startsWith("s3-"))
                     .anyMatch(j -> j.startsWith("bcprov-"))

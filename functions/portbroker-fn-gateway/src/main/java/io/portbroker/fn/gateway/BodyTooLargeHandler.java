@@ -9,6 +9,7 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.portbroker.core.gateway.Ids;
+import io.portbroker.core.settings.Settings;
 import io.portbroker.error.RequestTooLargeError;
 import io.portbroker.protocol.codec.ClientDialect;
 import jakarta.inject.Singleton;
@@ -24,18 +25,18 @@ import jakarta.inject.Singleton;
 @Requires(classes = {ContentLengthExceededException.class, ExceptionHandler.class})
 public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
     private final ClientDialect client;
-    private final GatewayConfiguration config;
+    private final long maxBodyBytes;
 
-    public BodyTooLargeHandler(ClientDialect client, GatewayConfiguration config) {
+    public BodyTooLargeHandler(ClientDialect client, Settings settings) {
         this.client = client;
-        this.config = config;
+        this.maxBodyBytes = settings.infrastructure().maxBodyBytes();
     }
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
         String requestId = Ids.requestId();
         byte[] body = client.encodeError(
-                new RequestTooLargeError("request body exceeds " + config.getMaxBodyBytes() + " bytes"), requestId);
+                new RequestTooLargeError("request body exceeds " + maxBodyBytes + " bytes"), requestId);
         return HttpResponse.status(io.micronaut.http.HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                 .header("content-type", "application/json")
                 .header("request-id", requestId)

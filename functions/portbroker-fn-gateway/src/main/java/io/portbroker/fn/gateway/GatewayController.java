@@ -27,9 +27,11 @@ import java.util.concurrent.CompletableFuture;
 @io.micronaut.http.annotation.Consumes(io.micronaut.http.MediaType.ALL)
 public class GatewayController {
     private final ApiHandler api;
+    private final OverloadGate overload;
 
-    public GatewayController(ApiHandler api) {
+    public GatewayController(ApiHandler api, OverloadGate overload) {
         this.api = api;
+        this.overload = overload;
     }
 
     @Get(uris = {"/", "/{+path}"})
@@ -68,6 +70,11 @@ public class GatewayController {
     }
 
     private CompletableFuture<MutableHttpResponse<?>> dispatch(HttpRequest<?> request, byte[] body) {
+        NettyResponder responder = new NettyResponder();
+        var refused = overload.admit(request, responder.response());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         String query = request.getUri().getRawQuery();
@@ -82,7 +89,6 @@ public class GatewayController {
                 headers,
                 body == null ? new byte[0] : body,
                 sourceIp);
-        NettyResponder responder = new NettyResponder();
         Thread.ofVirtual().name("pb-request").start(() -> {
             try {
                 api.handle(apiRequest, responder);

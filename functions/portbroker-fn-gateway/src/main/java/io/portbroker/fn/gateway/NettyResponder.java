@@ -16,8 +16,16 @@ import reactor.core.publisher.Sinks;
  * Bridges the blocking core to Micronaut's reactive server: a complete answer completes the future; a stream
  * completes it with a {@link Flux} fed by the core's writes, so each write is flushed to the client as it
  * happens. A client disconnect cancels the Flux, which runs the core's cancel actions (closing the upstream).
+ *
+ * <p>Backpressure: at most {@link #MAX_BUFFERED_BYTES} of a stream wait between the core and the socket. A write
+ * past that blocks the core's (virtual) thread until the server has taken earlier chunks, which it does only as fast
+ * as the client reads; the core then stops reading the upstream, whose TCP window closes. A slow client therefore
+ * costs a bounded amount of heap, whatever the provider sends.
  */
 final class NettyResponder implements ApiResponder {
+    /** Bytes of one stream buffered between the core and the server at most. */
+    static final int MAX_BUFFERED_BYTES = 256 * 1024;
+
     private final CompletableFuture<MutableHttpResponse<?>> response = new CompletableFuture<>();
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
     private volatile Sinks.Many<byte[]> sink;
@@ -43,11 +51,18 @@ final class NettyResponder implements ApiResponder {
         }
         Sinks.Many<byte[]> many = Sinks.many().unicast().onBackpressureBuffer();
         sink = many;
-        Flux<byte[]> body = many.asFlux().doOnCancel(() -> cancelActions.forEach(Runnable::run));
+        StreamCredit credit = new StreamCredit(MAX_BUFFERED_BYTES);
+        Flux<byte[]> body = many.asFlux()
+                .doOnNext(bytes -> credit.release(bytes.length))
+                .doOnCancel(() -> {
+                    credit.cancel();
+                    cancelActions.forEach(Runnable::run);
+                });
         MutableHttpResponse<Flux<byte[]>> r = HttpResponse.status(status, reason(status));
         headers.forEach(r::header);
         response.complete(r.body(body));
         return bytes -> {
+            credit.acquire(bytes.length);
             Sinks.EmitResult result = many.tryEmitNext(bytes);
             if (result.isFailure()) {
                 throw new CancelledError("the client disconnected");

@@ -24,8 +24,8 @@ public final class StreamingRuntime {
                 .deduceEnvironment(false)
                 .environments("function")
                 .start()) {
-            ApiHandler api =
-                    context.getBean(io.portbroker.core.gateway.DataPlane.class).api();
+            // the live data plane: swapped whole when a reload changes runtime settings
+            ApiHandler api = context.getBean(io.portbroker.core.reload.LiveDataPlane.class);
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();

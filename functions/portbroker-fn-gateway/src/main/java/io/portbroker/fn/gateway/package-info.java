@@ -1,5 +1,5 @@
 /**
- * The gateway function: Micronaut wiring of the plain-Java core, the HTTP controller used by the local Netty
- * server, and the Lambda entry point that runs the same API in the streaming runtime loop.
+ * The gateway function: the HTTP controller used by the local Netty server and the Lambda entry point that runs
+ * the same API in the streaming runtime loop. Its beans come from the shared wiring ({@code io.portbroker.wiring}).
  */
 package io.portbroker.fn.gateway;

@@ -61,7 +61,9 @@ class FunctionZipIT {
                     .noneMatch(j -> j.startsWith("netty-") || j.startsWith("micronaut-http-server-netty"))
                     .noneMatch(j -> j.startsWith("apache-client-") || j.startsWith("httpclient"))
                     .noneMatch(j -> j.startsWith("junit") || j.startsWith("assertj"));
-            assertThat(Files.size(ZIP)).isLessThan(40L * 1024 * 1024);
+            // 48 MB: zstd-jni (the response cache's L3 codec) ships natives for every platform, ~7 MB; still under
+            // Lambda's 50 MB direct-upload limit
+            assertThat(Files.size(ZIP)).isLessThan(48L * 1024 * 1024);
         }
     }
 

@@ -95,7 +95,9 @@ class NettyStreamingShellTest {
     @Requires(property = "spec.name", value = "NettyStreamingShellTest")
     static class TestHandlerFactory {
         @Singleton
-        @io.micronaut.context.annotation.Replaces(bean = ApiHandler.class, factory = GatewayFactory.class)
+        @io.micronaut.context.annotation.Replaces(
+                bean = ApiHandler.class,
+                factory = io.portbroker.wiring.GatewayFactory.class)
         ApiHandler handler() {
             return (request, responder) -> {
                 if (request.method().equals("HEAD")) {

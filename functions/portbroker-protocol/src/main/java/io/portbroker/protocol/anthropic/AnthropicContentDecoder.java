@@ -22,6 +22,12 @@ import java.util.Set;
 final class AnthropicContentDecoder {
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
+    /** A block's {@code cache_control} object, or null. */
+    private static JsonNode cacheControl(JsonNode block) {
+        JsonNode c = block.get("cache_control");
+        return c != null && c.isObject() ? c : null;
+    }
+
     /** {@code system}: a string or an array of text blocks. */
     List<ContentBlock.Text> systemBlocks(JsonNode system, Notes notes) {
         List<ContentBlock.Text> out = new ArrayList<>();
@@ -41,7 +47,7 @@ final class AnthropicContentDecoder {
         for (int i = 0; i < system.size(); i++) {
             JsonNode block = system.get(i);
             if ("text".equals(block.path("type").asText()) && block.path("text").isTextual()) {
-                out.add(new ContentBlock.Text(block.get("text").asText()));
+                out.add(new ContentBlock.Text(block.get("text").asText(), cacheControl(block)));
             } else {
                 notes.add("dropped non-text system block at system." + i);
             }
@@ -105,7 +111,7 @@ final class AnthropicContentDecoder {
         switch (type) {
             case "text" -> {
                 if (node.path("text").isTextual()) {
-                    return new ContentBlock.Text(node.get("text").asText());
+                    return new ContentBlock.Text(node.get("text").asText(), cacheControl(node));
                 }
                 notes.add("dropped text block without text at " + path);
                 return null;

@@ -18,7 +18,7 @@ public final class AnthropicErrorEncoder {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("type", "error");
         ObjectNode body = root.putObject("error");
-        body.put("type", error.anthropicType());
+        body.put("type", AnthropicErrorTypes.type(error));
         body.put("message", error.getMessage() == null ? "" : error.getMessage());
         if (requestId != null) {
             root.put("request_id", requestId);

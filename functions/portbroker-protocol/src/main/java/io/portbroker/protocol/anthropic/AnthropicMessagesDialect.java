@@ -19,7 +19,6 @@ public final class AnthropicMessagesDialect implements ClientDialect {
     private final AnthropicRequestDecoder decoder = new AnthropicRequestDecoder();
     private final AnthropicResponseEncoder responseEncoder = new AnthropicResponseEncoder();
     private final AnthropicErrorEncoder errorEncoder = new AnthropicErrorEncoder();
-    private final AnthropicTokenCounter tokenCounter = new AnthropicTokenCounter();
     private final boolean validateStreams;
 
     public AnthropicMessagesDialect(boolean validateStreams) {
@@ -57,7 +56,7 @@ public final class AnthropicMessagesDialect implements ClientDialect {
     }
 
     @Override
-    public long countTokens(NormalizedRequest request) {
-        return tokenCounter.count(request);
+    public int errorStatus(GatewayException error) {
+        return AnthropicErrorTypes.status(error);
     }
 }

@@ -92,7 +92,22 @@ public final class AnthropicRequestDecoder {
                 thinking(root.get("thinking"), outputConfig, notes),
                 userId(root.get("metadata"), notes),
                 outputSchema(root, notes),
-                root.path("stream").asBoolean(false));
+                root.path("stream").asBoolean(false),
+                extensions(root));
+    }
+
+    /** Fields kept for Anthropic-native upstreams although the IR has no place for them. */
+    private static final Set<String> EXTENSIONS = Set.of("context_management", "thinking", "output_config", "metadata");
+
+    private static java.util.Map<String, JsonNode> extensions(JsonNode root) {
+        java.util.Map<String, JsonNode> out = new java.util.TreeMap<>();
+        for (String name : EXTENSIONS) {
+            JsonNode v = root.get(name);
+            if (v != null && !v.isNull()) {
+                out.put(name, v);
+            }
+        }
+        return out;
     }
 
     private static JsonNode parse(byte[] body) {
@@ -145,13 +160,15 @@ public final class AnthropicRequestDecoder {
                 notes.add("dropped a message without a known role at " + path);
                 continue;
             }
+            java.util.Map<String, JsonNode> extensions = new java.util.TreeMap<>();
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!"role".equals(name) && !"content".equals(name)) {
                     notes.add("dropped field " + path + "." + Notes.token(name));
+                    extensions.put(name, node.get(name));
                 }
             }
-            out.add(new Message(role, content.blocks(role, node.get("content"), path + ".content", notes)));
+            out.add(new Message(role, content.blocks(role, node.get("content"), path + ".content", notes), extensions));
         }
         return out;
     }

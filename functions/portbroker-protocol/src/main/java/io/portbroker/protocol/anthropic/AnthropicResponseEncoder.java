@@ -36,7 +36,7 @@ public final class AnthropicResponseEncoder {
                 writeBlock(g, block);
             }
             g.writeEndArray();
-            g.writeStringField("stop_reason", response.stopReason().wire());
+            g.writeStringField("stop_reason", AnthropicStopReasons.wire(response.stopReason()));
             g.writeStringField("stop_sequence", response.stopSequence());
             AnthropicUsageJson.writeField(g, response.usage());
             g.writeEndObject();

@@ -77,7 +77,7 @@ public final class AnthropicSseEncoder implements StreamEventSink {
             case StreamEvent.Finish e -> {
                 begin("message_delta");
                 g.writeObjectFieldStart("delta");
-                g.writeStringField("stop_reason", e.stopReason().wire());
+                g.writeStringField("stop_reason", AnthropicStopReasons.wire(e.stopReason()));
                 g.writeStringField("stop_sequence", e.stopSequence());
                 g.writeEndObject();
                 AnthropicUsageJson.writeField(g, e.usage());
@@ -92,7 +92,7 @@ public final class AnthropicSseEncoder implements StreamEventSink {
             case StreamEvent.Error e -> {
                 begin("error");
                 g.writeObjectFieldStart("error");
-                g.writeStringField("type", e.type());
+                g.writeStringField("type", AnthropicErrorTypes.type(e.category()));
                 g.writeStringField("message", e.message());
                 g.writeEndObject();
                 end();

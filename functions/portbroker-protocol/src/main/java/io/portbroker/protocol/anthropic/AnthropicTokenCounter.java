@@ -27,7 +27,7 @@ import io.portbroker.protocol.ir.Tool;
  *
  * Stateless and thread-safe.
  */
-public final class AnthropicTokenCounter {
+public final class AnthropicTokenCounter implements io.portbroker.protocol.codec.TokenCounter {
     static final int IMAGE_TOKENS = 1600;
     static final int MIN_IMAGE_TOKENS = 85;
     static final int IMAGE_BYTES_PER_TOKEN = 750;
@@ -38,6 +38,7 @@ public final class AnthropicTokenCounter {
     static final int TOOL_OVERHEAD = 8;
 
     /** The estimate; at least 1 for any request that has a system prompt, a message or a tool. */
+    @Override
     public long count(NormalizedRequest request) {
         long units = 0;
         long tokens = 0;

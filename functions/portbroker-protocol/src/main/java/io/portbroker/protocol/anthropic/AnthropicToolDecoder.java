@@ -70,7 +70,22 @@ final class AnthropicToolDecoder {
                 name.asText(),
                 description != null && description.isTextual() ? description.asText() : null,
                 hasSchema ? schema : emptyObjectSchema(),
-                strict != null && strict.isBoolean() ? strict.asBoolean() : null);
+                strict != null && strict.isBoolean() ? strict.asBoolean() : null,
+                extensions(node));
+    }
+
+    private static final java.util.Set<String> READ =
+            java.util.Set.of("name", "description", "input_schema", "strict", "type");
+
+    /** The tool's Anthropic-only fields, kept for Anthropic-native upstreams. */
+    private static java.util.Map<String, JsonNode> extensions(JsonNode node) {
+        java.util.Map<String, JsonNode> out = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!READ.contains(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        });
+        return out;
     }
 
     private static boolean isServerType(String type) {

@@ -3,6 +3,7 @@ package io.portbroker.protocol.codec;
 import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.NormalizedResponse;
+import java.util.Map;
 
 /** An upstream wire dialect, e.g. {@code openai-chat}. Implementations are stateless and thread-safe. */
 public interface UpstreamDialect {
@@ -17,6 +18,21 @@ public interface UpstreamDialect {
      *     (e.g. a PDF to a provider without PDF support)
      */
     byte[] encodeRequest(NormalizedRequest request, UpstreamTarget target, Notes notes);
+
+    /**
+     * Builds the whole upstream request: path, auth headers, dialect headers and body.
+     *
+     * @param credential the provider credential, or null when the provider needs none
+     * @param clientHeaders the caller's headers by lower-case name, for the ones a dialect passes through
+     *     (Anthropic's {@code anthropic-beta}); never forwarded wholesale
+     * @throws io.portbroker.error.InvalidRequestError as {@link #encodeRequest}
+     */
+    UpstreamRequest buildRequest(
+            NormalizedRequest request,
+            UpstreamTarget target,
+            String credential,
+            Map<String, String> clientHeaders,
+            Notes notes);
 
     /**
      * Decodes a complete (non-streamed) upstream answer; {@code clientModel} is echoed as the model.

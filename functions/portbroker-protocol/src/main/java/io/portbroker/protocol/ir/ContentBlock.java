@@ -6,8 +6,16 @@ import java.util.List;
 /** One typed piece of a turn. Unknown wire block types never reach the IR; decoders drop them with a warning. */
 public sealed interface ContentBlock {
 
-    /** Plain text. */
-    record Text(String text) implements ContentBlock {}
+    /**
+     * Plain text. {@code cacheControl} is the caller's prompt-cache breakpoint (Anthropic's {@code cache_control}
+     * object), or null; upstreams that have prompt caching of that kind send it back, others ignore it.
+     */
+    record Text(String text, JsonNode cacheControl) implements ContentBlock {
+        /** Text without a cache breakpoint. */
+        public Text(String text) {
+            this(text, null);
+        }
+    }
 
     /** An image given inline ({@code base64}, with media type) or by URL. */
     record Image(MediaSource source) implements ContentBlock {}

@@ -30,8 +30,11 @@ public sealed interface StreamEvent {
     /** Keep-alive during upstream silence. */
     record Ping() implements StreamEvent {}
 
-    /** The stream failed; nothing follows. {@code type} is an Anthropic error type. */
-    record Error(String type, String message) implements StreamEvent {}
+    /**
+     * The stream failed; nothing follows. {@code category} is PortBroker's error kind, which the client dialect
+     * names on the wire; {@code message} is safe to show.
+     */
+    record Error(io.portbroker.error.ErrorCategory category, String message) implements StreamEvent {}
 
     /** The kind of a content block in a stream. */
     enum BlockKind {

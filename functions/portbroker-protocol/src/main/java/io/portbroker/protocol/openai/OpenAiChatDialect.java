@@ -7,10 +7,13 @@ import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.codec.UpstreamDialect;
+import io.portbroker.protocol.codec.UpstreamRequest;
 import io.portbroker.protocol.codec.UpstreamTarget;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.NormalizedResponse;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The OpenAI Chat Completions dialect spoken by every OpenAI-compatible provider. Thread-safe. */
@@ -42,6 +45,24 @@ public final class OpenAiChatDialect implements UpstreamDialect {
     @Override
     public byte[] encodeRequest(NormalizedRequest request, UpstreamTarget target, Notes notes) {
         return encoder.encode(request, target, signatures, notes);
+    }
+
+    /** {@code POST /chat/completions} with {@code Authorization: Bearer} when the provider has a key. */
+    @Override
+    public UpstreamRequest buildRequest(
+            NormalizedRequest request,
+            UpstreamTarget target,
+            String credential,
+            Map<String, String> clientHeaders,
+            Notes notes) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("accept", request.stream() ? "text/event-stream" : "application/json");
+        if (credential != null) {
+            headers.put("authorization", "Bearer " + credential);
+        }
+        return new UpstreamRequest(
+                "/chat/completions", headers, encodeRequest(request, target, notes), request.stream());
     }
 
     @Override

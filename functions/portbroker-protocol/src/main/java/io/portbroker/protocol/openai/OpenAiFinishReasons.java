@@ -2,7 +2,7 @@ package io.portbroker.protocol.openai;
 
 import io.portbroker.protocol.ir.StopReason;
 
-/** Maps OpenAI {@code finish_reason} values to Anthropic stop reasons; shared by the stream and non-stream paths. */
+/** Maps OpenAI {@code finish_reason} values to PortBroker stop reasons and back; shared by the stream and non-stream paths. */
 public final class OpenAiFinishReasons {
     private OpenAiFinishReasons() {}
 

@@ -1,5 +1,6 @@
 package io.portbroker.protocol.openai;
 
+import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.GatewayException;
 import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
@@ -19,7 +20,10 @@ import java.util.Map;
  * text block, each tool call a tool_use block; a chunk carrying several kinds is split in that order. Tool-call
  * fragments may arrive in any interleaving: a call streams while its block is open, the others are held until
  * the open call's arguments form a complete JSON value (or the answer finishes), and no argument text is ever
- * dropped. The finish is held until usage arrives or the stream ends. Chunks are read by
+ * dropped. The finish is held until usage arrives or the stream ends. A stream that ends cleanly ({@code [DONE]},
+ * or the end of the body after at least one chunk) without any {@code finish_reason} is a normal end:
+ * {@code tool_use} when tool calls were streamed, else {@code end_turn}; only a body without a single chunk, or a
+ * failure reported through {@link #onFailure}, ends in an error. Chunks are read by
  * {@link OpenAiChunkReader}. Not thread-safe: one per stream.
  */
 public final class OpenAiStreamDecoder implements StreamDecoder {
@@ -42,6 +46,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
     private StreamToolCall openCall;
     private long emittedChars;
     private boolean sawToolCalls;
+    private boolean sawChunk;
     private String finishReason;
     private String matchedStop;
     private Usage usage;
@@ -74,16 +79,18 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         }
         start();
         if ("[DONE]".equals(data.strip())) {
+            sawChunk = true;
             onEnd();
             return;
         }
         OpenAiStreamChunk chunk = OpenAiChunkReader.read(data);
         if (chunk == null) {
-            fail("api_error", "upstream sent a malformed stream chunk");
+            fail(ErrorCategory.PROVIDER_SERVER, "upstream sent a malformed stream chunk");
             return;
         }
+        sawChunk = true;
         if (chunk.error() != null) {
-            fail(OpenAiStreamErrors.anthropicType(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
+            fail(OpenAiStreamErrors.category(chunk.error()), OpenAiStreamErrors.safeMessage(chunk.error()));
             return;
         }
         if (finishReason == null && chunk.choice() != null) {
@@ -103,10 +110,14 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             return;
         }
         start();
-        if (finishReason != null) {
+        if (finishReason == null && sawChunk) {
+            // a clean end without a finish reason: close what is open, then stop as the content says
+            closeAll();
+        }
+        if (finishReason != null || sawChunk) {
             finish();
         } else {
-            fail("api_error", CUT);
+            fail(ErrorCategory.PROVIDER_SERVER, CUT);
         }
     }
 
@@ -116,7 +127,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
             return;
         }
         start();
-        fail(failure.anthropicType(), failure.getMessage());
+        fail(failure.category(), failure.getMessage());
     }
 
     @Override
@@ -168,7 +179,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         String fresh = call.accept(fragment.arguments());
         if (!fresh.isEmpty()) {
             if (call.stopped) {
-                fail("api_error", "upstream sent tool call arguments after the tool call had ended");
+                fail(ErrorCategory.PROVIDER_SERVER, "upstream sent tool call arguments after the tool call had ended");
                 return;
             }
             if (call == openCall) {
@@ -248,7 +259,7 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
         for (StreamToolCall call : calls.values()) {
             if (!call.started()) {
                 if (call.name == null) {
-                    fail("api_error", "upstream sent a tool call without a name");
+                    fail(ErrorCategory.PROVIDER_SERVER, "upstream sent a tool call without a name");
                     return;
                 }
                 openTool(call);
@@ -269,8 +280,8 @@ public final class OpenAiStreamDecoder implements StreamDecoder {
     }
 
     /** Anthropic clients do not expect open blocks to be stopped before an error; the error ends the stream. */
-    private void fail(String type, String message) {
-        emit(new StreamEvent.Error(type, message));
+    private void fail(ErrorCategory category, String message) {
+        emit(new StreamEvent.Error(category, message));
         done = true;
     }
 

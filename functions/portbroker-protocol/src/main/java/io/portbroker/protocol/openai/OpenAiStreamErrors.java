@@ -1,6 +1,7 @@
 package io.portbroker.protocol.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portbroker.error.ErrorCategory;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,11 +14,11 @@ final class OpenAiStreamErrors {
 
     private OpenAiStreamErrors() {}
 
-    /** The Anthropic error type for an upstream error node (object or bare string). */
-    static String anthropicType(JsonNode error) {
-        String byCode = classify(
+    /** PortBroker's error category for an upstream error node (object or bare string). */
+    static ErrorCategory category(JsonNode error) {
+        ErrorCategory byCode = classify(
                 error.path("type").asText("") + " " + error.path("code").asText(""));
-        if (!"api_error".equals(byCode)) {
+        if (byCode != ErrorCategory.PROVIDER_SERVER) {
             return byCode;
         }
         return classify(
@@ -34,20 +35,20 @@ final class OpenAiStreamErrors {
         return SAFE_CODE.matcher(code).matches() ? base + " (" + code + ")" : base;
     }
 
-    private static String classify(String text) {
+    private static ErrorCategory classify(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         if (t.contains("overload") || t.contains("503") || t.contains("529")) {
-            return "overloaded_error";
+            return ErrorCategory.OVERLOADED;
         }
         if (t.contains("rate_limit")
                 || t.contains("rate limit")
                 || t.contains("too_many_requests")
                 || t.contains("429")) {
-            return "rate_limit_error";
+            return ErrorCategory.RATE_LIMITED;
         }
         if (t.contains("invalid") || t.contains("400")) {
-            return "invalid_request_error";
+            return ErrorCategory.INVALID_REQUEST;
         }
-        return "api_error";
+        return ErrorCategory.PROVIDER_SERVER;
     }
 }

@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * What one provider (or one upstream model of it) accepts. Lives in provider configuration; encoders consult
- * it instead of guessing from model names.
+ * it instead of guessing from model names. Two parts: {@link #common()} (what every upstream dialect reads) and
+ * {@link #openAiChat()} (what only the OpenAI Chat Completions dialect reads); the flat accessors stay for the
+ * existing callers and configuration.
  *
  * @param maxOutputTokens the largest output the model allows; requests are clamped to it
  * @param maxTokensField which request field carries the output limit
@@ -37,6 +39,48 @@ public record CapabilityProfile(
         samplingParams = Set.copyOf(samplingParams);
         toolChoiceModes = Set.copyOf(toolChoiceModes);
         stripSchemaKeys = Set.copyOf(stripSchemaKeys);
+    }
+
+    /** A profile from its common part and its OpenAI Chat Completions part. */
+    public static CapabilityProfile of(CommonCapabilities common, OpenAiChatCapabilities openAi) {
+        return new CapabilityProfile(
+                common.maxOutputTokens(),
+                openAi.maxTokensField(),
+                common.samplingParams(),
+                openAi.toolChoiceModes(),
+                openAi.parallelToolCalls(),
+                common.vision(),
+                common.pdf(),
+                openAi.reasoningStyle(),
+                openAi.reasoningPassback(),
+                common.maxStopSequences(),
+                openAi.streamUsage(),
+                openAi.stripSchemaKeys());
+    }
+
+    /** The part every upstream dialect reads. */
+    public CommonCapabilities common() {
+        return new CommonCapabilities(maxOutputTokens, samplingParams, vision, pdf, maxStopSequences);
+    }
+
+    /** The part only the OpenAI Chat Completions dialect reads. */
+    public OpenAiChatCapabilities openAiChat() {
+        return new OpenAiChatCapabilities(
+                maxTokensField,
+                toolChoiceModes,
+                parallelToolCalls,
+                reasoningStyle,
+                reasoningPassback,
+                streamUsage,
+                stripSchemaKeys);
+    }
+
+    /** This profile with another output cap (a route target's lower limit). */
+    public CapabilityProfile withMaxOutputTokens(int cap) {
+        CommonCapabilities c = common();
+        return of(
+                new CommonCapabilities(cap, c.samplingParams(), c.vision(), c.pdf(), c.maxStopSequences()),
+                openAiChat());
     }
 
     /** A conservative profile that fits the OpenAI Chat Completions API of a typical GPT-4-class model. */

@@ -6,6 +6,7 @@ import io.portbroker.error.InvalidRequestError;
 import io.portbroker.error.OverloadedError;
 import io.portbroker.error.RateLimitError;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AnthropicErrorEncoderTest {
@@ -20,6 +21,7 @@ class AnthropicErrorEncoderTest {
     }
 
     @Test
+    @Tag("error-path")
     void encode_shouldUseCategoryType_whenErrorIsOverloadOrRateLimit() {
         assertThat(new String(encoder.encode(new OverloadedError("busy"), "req_1"), StandardCharsets.UTF_8))
                 .contains("\"type\":\"overloaded_error\"");

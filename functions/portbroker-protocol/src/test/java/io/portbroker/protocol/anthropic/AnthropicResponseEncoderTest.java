@@ -12,6 +12,7 @@ import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AnthropicResponseEncoderTest {
@@ -64,6 +65,7 @@ class AnthropicResponseEncoderTest {
     }
 
     @Test
+    @Tag("error-path")
     void encode_shouldFail_whenContentHoldsUserSideBlocks() {
         assertThatThrownBy(() -> encoder.encode(
                         response(List.of(new ContentBlock.Image(new MediaSource.Url("https://x/y.png"))))))

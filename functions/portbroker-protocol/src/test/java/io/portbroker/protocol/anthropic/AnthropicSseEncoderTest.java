@@ -9,6 +9,7 @@ import io.portbroker.protocol.ir.Usage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class AnthropicSseEncoderTest {
@@ -17,10 +18,11 @@ class AnthropicSseEncoderTest {
             new AnthropicSseEncoder(bytes -> writes.add(new String(bytes, StandardCharsets.UTF_8)));
 
     @Test
+    @Tag("error-path")
     void accept_shouldWriteOneExactFramePerWrite_whenGivenPingAndError() {
         // when
         encoder.accept(new StreamEvent.Ping());
-        encoder.accept(new StreamEvent.Error("overloaded_error", "busy \"now\""));
+        encoder.accept(new StreamEvent.Error(io.portbroker.error.ErrorCategory.OVERLOADED, "busy \"now\""));
 
         // then
         assertThat(writes)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -182,6 +183,7 @@ class AnthropicSseGrammarValidatorTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Tag("error-path")
     @MethodSource("violations")
     void accept_shouldThrowPreciseViolation_whenRuleBroken(String rule, List<String> frames, String message) {
         // given
@@ -228,6 +230,7 @@ class AnthropicSseGrammarValidatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void accept_shouldPass_whenErrorEndsStreamInsideOpenBlock() {
         // given
         AnthropicSseGrammarValidator validator = new AnthropicSseGrammarValidator();
@@ -241,6 +244,7 @@ class AnthropicSseGrammarValidatorTest {
     }
 
     @Test
+    @Tag("error-path")
     void finish_shouldThrow_whenStreamEndedWithoutMessageStopOrError() {
         // given
         AnthropicSseGrammarValidator validator = new AnthropicSseGrammarValidator();

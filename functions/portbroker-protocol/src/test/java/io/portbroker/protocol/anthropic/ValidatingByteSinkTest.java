@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.Usage;
 import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ValidatingByteSinkTest {
@@ -14,6 +15,7 @@ class ValidatingByteSinkTest {
     private final AnthropicSseEncoder encoder = new AnthropicSseEncoder(sink);
 
     @Test
+    @Tag("error-path")
     void write_shouldRejectFrameAndNotPassItOn_whenItBreaksTheGrammar() {
         // given
         encoder.accept(new StreamEvent.MessageStart("msg_1", "m", Usage.ZERO));
@@ -27,6 +29,7 @@ class ValidatingByteSinkTest {
     }
 
     @Test
+    @Tag("error-path")
     void finish_shouldThrow_whenStreamStoppedEarly() {
         // given
         encoder.accept(new StreamEvent.MessageStart("msg_1", "m", Usage.ZERO));

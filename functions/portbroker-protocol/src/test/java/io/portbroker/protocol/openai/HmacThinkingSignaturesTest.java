@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -43,6 +44,7 @@ class HmacThinkingSignaturesTest {
     }
 
     @ParameterizedTest
+    @Tag("error-path")
     @NullAndEmptySource
     @ValueSource(strings = {"EqQBCkYIBxgCKkD", "pbsig1.", "pbsig1.***not-base64***", "pbsig2.AAAA"})
     void isOurs_shouldBeFalse_whenSignatureIsForeignOrMalformed(String signature) {
@@ -50,6 +52,7 @@ class HmacThinkingSignaturesTest {
     }
 
     @Test
+    @Tag("error-path")
     void constructor_shouldReject_whenKeyIsShorterThan32Bytes() {
         assertThatThrownBy(() -> new HmacThinkingSignatures(new byte[31]))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,10 +3,12 @@ package io.portbroker.protocol.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.error.GatewayException;
+import io.portbroker.protocol.anthropic.AnthropicErrorTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,8 +36,8 @@ class OpenAiErrorMapperTest {
         "500, ProviderServerError, 502, api_error",
         "502, ProviderServerError, 502, api_error",
         "504, ProviderServerError, 502, api_error",
-        "503, OverloadedError, 529, overloaded_error",
-        "529, OverloadedError, 529, overloaded_error",
+        "503, OverloadedError, 503, overloaded_error",
+        "529, OverloadedError, 503, overloaded_error",
         "418, ProviderServerError, 502, api_error"
     })
     void map_shouldChooseGatewayError_whenGivenStatus(int status, String type, int httpStatus, String anthropicType) {
@@ -45,16 +47,18 @@ class OpenAiErrorMapperTest {
         // then
         assertThat(error.getClass().getSimpleName()).isEqualTo(type);
         assertThat(error.httpStatus()).isEqualTo(httpStatus);
-        assertThat(error.anthropicType()).isEqualTo(anthropicType);
+        assertThat(AnthropicErrorTypes.type(error)).isEqualTo(anthropicType);
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldQuoteUpstreamMessage_whenValidationFails() {
         GatewayException error = mapper.map(400, body("This model's maximum context length is 8192 tokens"), null);
         assertThat(error).hasMessage("This model's maximum context length is 8192 tokens");
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldMaskCredentialsAndTruncate_whenUpstreamMessageCarriesThem() {
         // given
         String message = "Incorrect API key provided: sk-proj-abcdEFGH1234. Bearer eyJhbGci.x.y api_key=secret123 "
@@ -71,6 +75,7 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldNeverBlameTheClient_whenProviderRejectsCredential() {
         GatewayException error = mapper.map(401, body("Invalid API key sk-live-123456"), null);
         assertThat(error).hasMessage("the provider rejected the gateway's credential");
@@ -84,6 +89,7 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldUseFixedMessage_whenValidationBodyIsNotJsonOrEmpty() {
         assertThat(mapper.map(400, "<html>bad</html>".getBytes(StandardCharsets.UTF_8), null))
                 .hasMessage("the provider rejected the request (HTTP 400)");
@@ -102,12 +108,13 @@ class OpenAiErrorMapperTest {
     }
 
     @Test
+    @Tag("error-path")
     void map_shouldReportBilling_whenRateLimitIsAnExhaustedQuota() {
         byte[] quota = "{\"error\":{\"message\":\"You exceeded your quota\",\"code\":\"insufficient_quota\"}}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] typed = "{\"error\":{\"type\":\"insufficient_quota\"}}".getBytes(StandardCharsets.UTF_8);
-        assertThat(mapper.map(429, quota, "5").anthropicType()).isEqualTo("billing_error");
-        assertThat(mapper.map(429, typed, "5").anthropicType()).isEqualTo("billing_error");
+        assertThat(mapper.map(429, quota, "5").category()).isEqualTo(io.portbroker.error.ErrorCategory.BILLING);
+        assertThat(mapper.map(429, typed, "5").category()).isEqualTo(io.portbroker.error.ErrorCategory.BILLING);
     }
 
     @ParameterizedTest(name = "Retry-After ''{0}''")
@@ -115,6 +122,7 @@ class OpenAiErrorMapperTest {
             nullValues = "NULL",
             value = {
                 "12, 12",
+                "0, 0",
                 "1.2, 2",
                 "'  7 ', 7",
                 "NULL, -1",
@@ -132,6 +140,7 @@ class OpenAiErrorMapperTest {
     }
 
     @ParameterizedTest(name = "HTTP {0}")
+    @Tag("error-path")
     @CsvSource({"503", "529"})
     void map_shouldKeepRetryAfter_whenOverloaded(int status) {
         assertThat(mapper.map(status, body("busy"), "9").retryAfterSeconds()).isEqualTo(9);

@@ -2,7 +2,9 @@ package io.portbroker.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.anthropic.AnthropicErrorTypes;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.StopReason;
@@ -11,6 +13,7 @@ import io.portbroker.protocol.ir.StreamEvent.BlockKind;
 import io.portbroker.protocol.ir.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +47,8 @@ class OpenAiStreamDecoderTest {
         decoder.onFailure(new OverloadedError("all providers busy"));
 
         // then
-        assertThat(events).containsExactly(START, new StreamEvent.Error("overloaded_error", "all providers busy"));
+        assertThat(events)
+                .containsExactly(START, new StreamEvent.Error(ErrorCategory.OVERLOADED, "all providers busy"));
         assertThat(decoder.isDone()).isTrue();
     }
 
@@ -85,19 +89,22 @@ class OpenAiStreamDecoderTest {
 
         // then
         StreamEvent.Error error = (StreamEvent.Error) events.get(events.size() - 1);
-        assertThat(error.type()).isEqualTo(type);
+        assertThat(AnthropicErrorTypes.type(error.category())).isEqualTo(type);
         assertThat(error.message()).contains(messagePart).doesNotContain("slow down", "boom", "Unavailable");
         assertThat(decoder.isDone()).isTrue();
     }
 
     @Test
+    @Tag("error-path")
     void onData_shouldReportMalformed_whenChunkIsJsonButNotAnObject() {
         // when
         decoder.onData("[1,2]");
 
         // then
         assertThat(events)
-                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a malformed stream chunk"));
+                .containsExactly(
+                        START,
+                        new StreamEvent.Error(ErrorCategory.PROVIDER_SERVER, "upstream sent a malformed stream chunk"));
     }
 
     @Test
@@ -128,7 +135,10 @@ class OpenAiStreamDecoderTest {
 
         // then
         assertThat(events)
-                .containsExactly(START, new StreamEvent.Error("api_error", "upstream sent a tool call without a name"));
+                .containsExactly(
+                        START,
+                        new StreamEvent.Error(
+                                ErrorCategory.PROVIDER_SERVER, "upstream sent a tool call without a name"));
     }
 
     @Test
@@ -143,7 +153,8 @@ class OpenAiStreamDecoderTest {
         // then
         assertThat(events.get(events.size() - 1))
                 .isEqualTo(new StreamEvent.Error(
-                        "api_error", "upstream sent tool call arguments after the tool call had ended"));
+                        ErrorCategory.PROVIDER_SERVER,
+                        "upstream sent tool call arguments after the tool call had ended"));
     }
 
     @Test
@@ -155,16 +166,66 @@ class OpenAiStreamDecoderTest {
         decoder.onData("{\"choices\":[{\"delta\":{\"reasoning\":\"why\"}}]}");
         decoder.onData("data: [DONE]".substring(6));
 
-        // then
-        assertThat(events)
+        // then: [DONE] without a finish reason is a normal end, for tool use since a tool call was streamed
+        assertThat(events.subList(0, 6))
                 .containsExactly(
                         START,
                         new StreamEvent.BlockStart(0, BlockKind.TOOL_USE, "c", "f"),
                         new StreamEvent.ToolArgsDelta(0, "{}"),
                         new StreamEvent.BlockStop(0),
                         new StreamEvent.BlockStart(1, BlockKind.THINKING, null, null),
-                        new StreamEvent.ThinkingDelta(1, "why"),
-                        new StreamEvent.Error("api_error", "upstream stream ended before the response was complete"));
+                        new StreamEvent.ThinkingDelta(1, "why"));
+        assertThat(events.get(6)).isInstanceOf(StreamEvent.SignatureDelta.class);
+        assertThat(events.subList(7, events.size()))
+                .containsExactly(
+                        new StreamEvent.BlockStop(1),
+                        new StreamEvent.Finish(StopReason.TOOL_USE, null, new Usage(7, 2, 0, 0)));
+    }
+
+    @Test
+    void onData_shouldSignEachThinkingBlockOverItsOwnText_whenThinkingResumesAfterText() {
+        // given: found by mutation testing (the buffer reset after a signature was never checked)
+        decoder.onData("{\"choices\":[{\"delta\":{\"reasoning_content\":\"first\"}}]}");
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"x\"}}]}");
+        decoder.onData("{\"choices\":[{\"delta\":{\"reasoning_content\":\"second\"}}]}");
+
+        // when
+        decoder.onData("{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}");
+
+        // then
+        assertThat(events)
+                .filteredOn(e -> e instanceof StreamEvent.SignatureDelta)
+                .containsExactly(
+                        new StreamEvent.SignatureDelta(0, "s:first"), new StreamEvent.SignatureDelta(2, "s:second"));
+    }
+
+    @Test
+    void onEnd_shouldEndTurnNormally_whenTheBodyEndsCleanlyAfterAChunkWithoutFinishReason() {
+        // given
+        decoder.onData("{\"choices\":[{\"delta\":{\"content\":\"Hello\"}}]}");
+
+        // when: the server closes the body without [DONE] and without a finish reason
+        decoder.onEnd();
+
+        // then
+        assertThat(events)
+                .endsWith(
+                        new StreamEvent.BlockStop(0),
+                        new StreamEvent.Finish(StopReason.END_TURN, null, new Usage(7, 2, 0, 0)));
+        assertThat(decoder.isDone()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("error-path")
+    void onEnd_shouldReportACut_whenTheBodyEndsWithoutASingleChunk() {
+        decoder.onEnd();
+
+        assertThat(events)
+                .containsExactly(
+                        START,
+                        new StreamEvent.Error(
+                                ErrorCategory.PROVIDER_SERVER,
+                                "upstream stream ended before the response was complete"));
     }
 
     @Test

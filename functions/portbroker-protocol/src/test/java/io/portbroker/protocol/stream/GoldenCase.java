@@ -15,7 +15,8 @@ import java.util.List;
  * {@code input_tokens_estimate}), {@code upstream.sse} as the provider sent it, {@code expected.sse} as the
  * client must receive it.
  */
-record GoldenCase(String name, NormalizedRequest request, long inputEstimate, byte[] upstream, String expected) {
+record GoldenCase(
+        String name, NormalizedRequest request, long inputEstimate, byte[] upstream, String expected, Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static GoldenCase load(Path dir) throws IOException {
@@ -30,7 +31,8 @@ record GoldenCase(String name, NormalizedRequest request, long inputEstimate, by
                 request,
                 spec.path("input_tokens_estimate").asLong(),
                 Files.readAllBytes(dir.resolve("upstream.sse")),
-                Files.exists(expected) ? Files.readString(expected) : "");
+                Files.exists(expected) ? Files.readString(expected) : "",
+                dir);
     }
 
     @Override

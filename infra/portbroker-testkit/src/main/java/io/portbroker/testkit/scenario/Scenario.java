@@ -4,6 +4,7 @@ import io.portbroker.core.resilience.BreakerSettings;
 import io.portbroker.core.resilience.RetrySettings;
 import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
+import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +33,15 @@ public final class Scenario {
     int providers = 1;
     final Map<Integer, Function<com.fasterxml.jackson.databind.JsonNode, Reply>> scripts = new HashMap<>();
     final List<Integer> down = new ArrayList<>();
+    final Map<Integer, Integer> rateLimitedOnce = new HashMap<>();
     final Map<Integer, Duration> firstTokenDelays = new HashMap<>();
     String strategy = "priority";
     HedgePolicy hedge = HedgePolicy.off();
     RetrySettings retry = RetrySettings.ofDefaults();
     BreakerSettings breaker = BreakerSettings.ofDefaults();
     Timeouts timeouts = Timeouts.defaults();
+    java.util.function.UnaryOperator<io.portbroker.core.gateway.Messages> messagesDecorator =
+            java.util.function.UnaryOperator.identity();
 
     private Scenario(String name) {
         this.name = name;
@@ -73,6 +77,26 @@ public final class Scenario {
     /** Provider {@code index} answers with the script (e.g. {@code Replies.inOrder(...)}). */
     public Scenario scripted(int index, Function<com.fasterxml.jackson.databind.JsonNode, Reply> script) {
         scripts.put(index, script);
+        return this;
+    }
+
+    /** Provider {@code index} answers its first request 429 with {@code Retry-After}, then answers normally. */
+    public Scenario rateLimitedOnce(int index, int retryAfterSeconds) {
+        rateLimitedOnce.put(index, retryAfterSeconds);
+        return this;
+    }
+
+    /** Provider {@code index} answers every request 429 with {@code Retry-After}. */
+    public Scenario rateLimited(int index, int retryAfterSeconds) {
+        return answering(index, Replies.rateLimited(retryAfterSeconds));
+    }
+
+    /**
+     * Wraps the gateway's {@link io.portbroker.core.gateway.Messages} port, e.g. in a response cache, so cache hit
+     * and invalidation scenarios run through the same real data plane (the hook for the cache's scenarios).
+     */
+    public Scenario messages(java.util.function.UnaryOperator<io.portbroker.core.gateway.Messages> value) {
+        messagesDecorator = value;
         return this;
     }
 

@@ -66,7 +66,7 @@ public final class ScenarioRun implements AutoCloseable {
         this.scenario = scenario;
         Routes route = Routes.route(MODEL).strategy(scenario.strategy).hedge(scenario.hedge);
         for (int i = 0; i < scenario.providers; i++) {
-            FakeOpenAiUpstream fake = FakeOpenAiUpstream.start(scenario.scripts.getOrDefault(i, healthy(i)));
+            FakeOpenAiUpstream fake = FakeOpenAiUpstream.start(scenario.scripts.getOrDefault(i, script(i)));
             fakes.add(fake);
             config.putProvider(Providers.openAi("p" + i)
                     .baseUrl(scenario.down.contains(i) ? FakeOpenAiUpstream.closedPortBaseUrl() : fake.baseUrl())
@@ -86,31 +86,34 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ProviderAuthError("scenario providers take no credential");
         };
         GatewaySettings defaults = GatewaySettings.ofDefaults();
-        this.plane = DataPlane.assemble(new DataPlane.Parts(
-                config,
-                new JdkUpstreamTransport(executor, LOOPBACK_ONLY_GUARD),
-                noCredentials,
-                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                new HmacThinkingSignatures(bytes(random)),
-                breakerStates,
-                new GatewaySettings(
-                        defaults.maxBodyBytes(),
-                        defaults.pingInterval(),
-                        false,
-                        true,
-                        scenario.retry,
-                        scenario.breaker),
-                metrics,
-                metrics,
-                clock,
-                wait -> {
-                    sleeps.add(wait);
-                    clock.advance(wait);
-                },
-                new SplittableRandom(42),
-                scheduler,
-                Duration.ofMillis(50),
-                executor));
+        this.plane = DataPlane.assemble(
+                new DataPlane.Parts(
+                        config,
+                        new JdkUpstreamTransport(executor, LOOPBACK_ONLY_GUARD),
+                        noCredentials,
+                        new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
+                        new HmacThinkingSignatures(bytes(random)),
+                        breakerStates,
+                        new GatewaySettings(
+                                defaults.maxBodyBytes(),
+                                defaults.pingInterval(),
+                                false,
+                                true,
+                                scenario.retry,
+                                scenario.breaker),
+                        metrics,
+                        metrics,
+                        clock,
+                        wait -> {
+                            sleeps.add(wait);
+                            clock.advance(wait);
+                        },
+                        new SplittableRandom(42),
+                        scheduler,
+                        Duration.ofMillis(50),
+                        executor),
+                io.portbroker.core.limits.Metering.NONE,
+                scenario.messagesDecorator);
     }
 
     private Reply defaultReply(int index, boolean stream) {
@@ -123,8 +126,12 @@ public final class ScenarioRun implements AutoCloseable {
                 : Replies.slowFirstToken(delay, "Hello", " from p" + index);
     }
 
-    private java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Reply> healthy(int index) {
-        return request -> defaultReply(index, request.path("stream").asBoolean(false));
+    private java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Reply> script(int index) {
+        Integer limitedFor = scenario.rateLimitedOnce.get(index);
+        java.util.concurrent.atomic.AtomicBoolean limited = new java.util.concurrent.atomic.AtomicBoolean();
+        return request -> limitedFor != null && limited.compareAndSet(false, true)
+                ? Replies.rateLimited(limitedFor)
+                : defaultReply(index, request.path("stream").asBoolean(false));
     }
 
     /** Sends one Messages request through the gateway and returns what the client got. */
@@ -134,8 +141,8 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** Sends one request with a {@code traceparent} header (or none when null). */
     public RecordingResponder.Exchange send(boolean stream, String traceparent) {
-        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":100,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        String body =
+                io.portbroker.testkit.Requests.messages(MODEL).stream(stream).json();
         Map<String, List<String>> headers = new java.util.HashMap<>();
         headers.put("x-api-key", List.of(key));
         headers.put("content-type", List.of("application/json"));

@@ -58,6 +58,18 @@ public final class Replies {
         return b.resetHere().finish("stop").done().build();
     }
 
+    /**
+     * A text stream that never sends a {@code finish_reason}: it ends with {@code data: [DONE]} when {@code done},
+     * else the server closes the response cleanly after the last complete chunk (some OpenAI-compatible servers).
+     */
+    public static Reply streamWithoutFinish(boolean done, String... pieces) {
+        StreamBuilder b = new StreamBuilder().role();
+        for (String p : pieces) {
+            b.content(p);
+        }
+        return (done ? b.done() : b).build();
+    }
+
     /** Replies in order, one per request; the last one repeats. */
     public static java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Reply> inOrder(
             Reply... replies) {

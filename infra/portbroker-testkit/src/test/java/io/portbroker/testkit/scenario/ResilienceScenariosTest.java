@@ -111,24 +111,6 @@ class ResilienceScenariosTest {
     }
 
     @Test
-    void send_shouldWaitOutRetryAfter_whenTheOnlyProviderIsRateLimited() {
-        try (ScenarioRun run = scenario("retry_after_honoured")
-                .withProviders(1)
-                .scripted(0, Replies.inOrder(Replies.rateLimited(2), Replies.completion("late", List.of(), "stop")))
-                .start()) {
-            // when
-            var answer = run.send(false);
-
-            // then
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.body()).contains("late");
-            assertThat(run.sleeps()).anySatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(2)));
-            assertThat(run.fake(0).requests()).hasSize(2);
-            assertThat(run.breakers().state(target(0))).isEqualTo(BreakerState.CLOSED);
-        }
-    }
-
-    @Test
     void send_shouldPassRetryAfterToTheClient_whenItExceedsTheCap() {
         try (ScenarioRun run = scenario("retry_after_too_long")
                 .withProviders(1)

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Performance harness: direct vs PortBroker (vs LiteLLM proxy and claude-code-router with --peers), all against one
+# fixed-answer nginx on loopback, interleaved rounds. Prints one table with ratios; raw data in bench/results/perf-*/.
+#
+#   bench/run-perf.sh                 PortBroker vs direct, every step (~4 min)
+#   bench/run-perf.sh --peers         also LiteLLM proxy 1.80.0 and claude-code-router 2.0.0 (PyPI / npm, installed into
+#                                     .portbroker/perf-peers; each takes the same Anthropic request on /v1/messages)
+#   bench/run-perf.sh --smoke         a few seconds per system, sequential + closed loop only (scripts/test-perf-smoke.sh)
+#   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
+#            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
+#   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
+#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags
+# Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+cd "$PB_ROOT"
+
+peers=0 smoke=0 rounds=2 seconds=8 open_seconds=10 rates="500 1000 2000 5000" streams=500 build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --peers) peers=1 ;;
+    --smoke) smoke=1 rounds=1 seconds=3 ;;
+    --rounds) rounds="$2"; shift ;;
+    --seconds) seconds="$2"; shift ;;
+    --open-seconds) open_seconds="$2"; shift ;;
+    --rates) rates="$2"; shift ;;
+    --streams) streams="$2"; shift ;;
+    --skip-build) build=0 ;;
+    *) sed -n '2,11p' "$0"; exit 2 ;;
+  esac
+  shift
+done
+
+out="$PB_ROOT/bench/results/perf-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+raw="$out/raw.txt"
+tools="$PB_ROOT/.portbroker/perf-tools"
+mkdir -p "$tools/bin"
+export PATH="$tools/bin:$PATH"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -f "$out/nginx.pid" ]; then kill "$(cat "$out/nginx.pid")" 2>/dev/null || true; fi
+  PB_MOTO_PORT="$moto_port" scripts/moto.sh stop 2>/dev/null || true
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+note() { echo "== $*" >&2; }
+record() { echo "$1 $2 $3 $4" >> "$raw"; }   # system step round "key=value ..."
+
+# ---- tools: nginx + wrk from apt (root here), vegeta from the Go module proxy
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null || [ ! -f /usr/share/nginx/modules/ngx_http_echo_module.so ]; then
+  note "installing nginx-light (echo module) and wrk with apt-get"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk) >"$out/apt.log" 2>&1 \
+    || { echo "apt-get install nginx-light wrk failed (see $out/apt.log)" >&2; exit 1; }
+fi
+if [ "$smoke" = 0 ] && ! command -v vegeta >/dev/null; then
+  note "installing vegeta v12.13.0 with go install"
+  GOBIN="$tools/bin" timeout 300 go install github.com/tsenart/vegeta/v12@v12.13.0 >"$out/vegeta-install.log" 2>&1 \
+    || { echo "go install vegeta failed (see $out/vegeta-install.log)" >&2; exit 1; }
+fi
+
+# ---- the upstream
+up_port="$(free_port)" gw_port="$(free_port)" moto_port="${PB_PERF_MOTO_PORT:-$(free_port)}"
+trap cleanup EXIT
+mkdir -p "$out"/nginx-{body,proxy,fastcgi,uwsgi,scgi}
+sed -e "s|@DIR@|$out|g" -e "s|@PORT@|$up_port|g" -e "s|@SLOW@|60|g" bench/perf/nginx.conf.template > "$out/nginx.conf"
+nginx -c "$out/nginx.conf" -e "$out/nginx-error.log"
+upstream="http://127.0.0.1:$up_port"
+for _ in $(seq 1 50); do curl -s -o /dev/null -X POST "$upstream/plain/v1/chat/completions" && break; sleep 0.1; done
+nginx_worker="$(pgrep -P "$(cat "$out/nginx.pid")" | head -1)"
+
+# ---- PortBroker (the local stack over its own moto)
+if [ "$build" = 1 ]; then
+  note "building the local stack (package, no tests)"
+  $MVN -o -q -pl infra/portbroker-local -am package -DskipTests -Djacoco.skip=true -Dspotbugs.skip=true \
+    -Dspotless.check.skip=true
+fi
+endpoint="$(PB_MOTO_PORT="$moto_port" scripts/moto.sh)"
+sed -e "s|@UPSTREAM@|$upstream|g" bench/perf/portbroker.yaml.template > "$out/portbroker.yaml"
+key="$(java -cp functions/portbroker-core/target/classes io.portbroker.core.keys.KeyGen)"
+start_ns="$(date +%s%N)"
+AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
+  PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
+  PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
+  PORTBROKER_TABLE_PREFIX="pbperf" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
+  java ${PB_PERF_JAVA_OPTS:-} -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
+  io.portbroker.local.LocalStack > "$out/portbroker.log" 2>&1 &
+gw_pid=$!
+pids+=("$gw_pid")
+gateway="http://127.0.0.1:$gw_port"
+printf '{"model":"bench-plain","max_tokens":64,"messages":[{"role":"user","content":"Say hello."}]}' > "$out/anthropic.json"
+printf '{"model":"bench-stream","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"Say hello."}]}' > "$out/anthropic-stream.json"
+printf '{"model":"bench-slow","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"Say hello."}]}' > "$out/anthropic-slow.json"
+printf '{"model":"bench-model","max_tokens":64,"messages":[{"role":"user","content":"Say hello."}]}' > "$out/openai.json"
+printf '{"model":"bench-model","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"Say hello."}]}' > "$out/openai-stream.json"
+pb_headers="x-api-key: $key
+anthropic-version: 2023-06-01"
+served=0
+for _ in $(seq 1 1200); do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $key" -H 'anthropic-version: 2023-06-01' \
+    -H 'content-type: application/json' --data-binary @"$out/anthropic.json" "$gateway/v1/messages" || true)"
+  if [ "$code" = 200 ]; then served=1; break; fi
+  kill -0 "$gw_pid" 2>/dev/null || break
+  sleep 0.05
+done
+[ "$served" = 1 ] || { echo "PortBroker did not serve a request; see $out/portbroker.log" >&2; tail -20 "$out/portbroker.log" >&2; exit 1; }
+record portbroker start 1 "start_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))"
+
+# ---- peers (optional)
+systems="direct portbroker"
+declare -A url body stream_body headers_of
+url[direct]="$upstream/plain/v1/chat/completions"; body[direct]="$out/openai.json"; headers_of[direct]="authorization: Bearer sk-bench-upstream"
+url[portbroker]="$gateway/v1/messages"; body[portbroker]="$out/anthropic.json"; headers_of[portbroker]="$pb_headers"
+stream_url_direct="$upstream/stream/v1/chat/completions"
+if [ "$peers" = 1 ]; then
+  # shellcheck source=perf/peers.sh
+  source bench/perf/peers.sh
+  start_peers   # adds litellm and ccr to $systems, url[], body[], headers_of[] when they start
+fi
+
+# CPU of a process and all its descendants (LiteLLM's workers, node's children), in clock ticks
+tree() { echo "$1"; for c in $(pgrep -P "$1" 2>/dev/null); do tree "$c"; done; }
+cpu_ticks() { local t=0; for p in $(tree "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+pid_of() { case "$1" in direct) echo "$nginx_worker" ;; portbroker) echo "$gw_pid" ;; *) echo "${peer_pid[$1]}" ;; esac; }
+
+# warm-up: JIT and pools (not recorded)
+for s in $systems; do
+  PB_BODY_FILE="${body[$s]}" PB_HEADERS="${headers_of[$s]}" wrk -t1 -c8 -d"$((smoke ? 2 : 5))"s -s bench/perf/post.lua "${url[$s]}" > /dev/null 2>&1 || true
+done
+
+for r in $(seq 1 "$rounds"); do
+  for s in $systems; do
+    note "round $r: $s sequential (${seconds}s) and closed loop, 32 connections (${seconds}s)"
+    line="$(PB_BODY_FILE="${body[$s]}" PB_HEADERS="${headers_of[$s]}" wrk -t1 -c1 -d"${seconds}s" -s bench/perf/post.lua "${url[$s]}" | grep PB_WRK)"
+    record "$s" sequential "$r" "${line#PB_WRK }"
+    pid="$(pid_of "$s")"; before="$(cpu_ticks "$pid")"
+    line="$(PB_BODY_FILE="${body[$s]}" PB_HEADERS="${headers_of[$s]}" wrk -t2 -c32 -d"${seconds}s" --timeout 5s -s bench/perf/post.lua "${url[$s]}" | grep PB_WRK)"
+    after="$(cpu_ticks "$pid")"
+    record "$s" closed32 "$r" "${line#PB_WRK } cpu_ticks=$((after - before)) hz=$(getconf CLK_TCK)"
+  done
+done
+
+if [ "$smoke" = 0 ]; then
+  for rate in $rates; do
+    for s in $systems; do
+      note "open loop $rate rps for ${open_seconds}s: $s"
+      {
+        echo "POST ${url[$s]}"; echo "content-type: application/json"; echo "${headers_of[$s]}"; echo "@${body[$s]}"
+      } > "$out/targets-$s.txt"
+      vegeta attack -rate="$rate" -duration="${open_seconds}s" -timeout=5s -max-workers=4000 -targets="$out/targets-$s.txt" \
+        > "$out/open-$s-$rate.bin"
+      line="$(vegeta encode --to csv < "$out/open-$s-$rate.bin" | python3 bench/perf/vegeta_stats.py "$rate" "$open_seconds")"
+      record "$s" "open$rate" 1 "${line#PB_OPEN }"
+    done
+  done
+  note "streaming: time to first byte and last byte, 200 sequential requests each"
+  line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
+  record direct stream 1 "${line#PB_STREAM }"
+  stream_url_pb="$gateway/v1/messages"
+  line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
+  record portbroker stream 1 "${line#PB_STREAM }"
+  note "memory: $streams concurrent slow streams through PortBroker"
+  line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
+    "x-api-key: $key" "anthropic-version: 2023-06-01")"
+  record portbroker slow "$streams" "${line#PB_SLOW }"
+  if [ "${PB_PERF_OVERLOAD:-1}" = 1 ]; then
+    # 2x the measured closed-loop capacity, open loop: refusals must be well formed, admitted p99 stays low
+    cap="$(awk '$1=="portbroker" && $2=="closed32" {for(i=4;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]} r=v["requests"]/(v["duration_us"]/1e6); if(r>m)m=r} END{printf "%d", m}' "$raw")"
+    over="${PB_PERF_OVERLOAD_RPS:-$((cap * 2))}"
+    note "overload: open loop at $over rps (2x the measured $cap rps) for ${open_seconds}s"
+    { echo "POST ${url[portbroker]}"; echo "content-type: application/json"; echo "$pb_headers"; echo "@${body[portbroker]}"; } > "$out/targets-portbroker.txt"
+    vegeta attack -rate="$over" -duration="${open_seconds}s" -timeout=5s -max-workers=4000 -targets="$out/targets-portbroker.txt" \
+      > "$out/overload.bin"
+    line="$(vegeta encode --to csv < "$out/overload.bin" | python3 bench/perf/vegeta_stats.py "$over" "$open_seconds")"
+    record portbroker overload 1 "${line#PB_OPEN } capacity=$cap"
+  fi
+fi
+record host load 1 "loadavg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/') cores=$(nproc)"
+python3 bench/perf/report.py "$raw" | tee "$out/table.txt"
+cp "$out/table.txt" "$PB_ROOT/bench/results/perf-latest.txt"
+echo "raw data: $out"

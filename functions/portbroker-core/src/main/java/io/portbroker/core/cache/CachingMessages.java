@@ -1,0 +1,351 @@
+package io.portbroker.core.cache;
+
+import io.portbroker.core.gateway.Messages;
+import io.portbroker.core.gateway.RequestContext;
+import io.portbroker.core.gateway.StreamStarter;
+import io.portbroker.core.keys.Principal;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.routing.ModelRoute;
+import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.routing.Router;
+import io.portbroker.error.NotFoundError;
+import io.portbroker.error.PermissionError;
+import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.NormalizedResponse;
+import io.portbroker.protocol.ir.StreamEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The response cache as a decorator of the {@link Messages} port: looks the request up (L1 → L2 → L3), answers a
+ * hit whole or as a replayed stream, coalesces identical concurrent misses, and stores clean, deterministic,
+ * PII-free answers. It tells the client what happened in {@code x-portbroker-cache} (and {@code age} on a hit).
+ * Any failure of the cache itself is a miss: the request then goes upstream as if there were no cache.
+ */
+public final class CachingMessages implements Messages {
+    public static final String HEADER = CacheMode.HEADER;
+
+    private final Messages inner;
+    private final ResponseCache cache;
+    private final Router routes;
+    private final ConfigStore config;
+    private final CacheKeyBuilder keys;
+
+    /**
+     * @param routes resolves the model to its route (the route and its version are part of the key)
+     * @param config providers (route versions, prices for the cost saved)
+     */
+    public CachingMessages(
+            Messages inner, ResponseCache cache, Router routes, ConfigStore config, CacheKeyBuilder keys) {
+        this.inner = inner;
+        this.cache = cache;
+        this.routes = routes;
+        this.config = config;
+        this.keys = keys;
+    }
+
+    @Override
+    public Served<NormalizedResponse> complete(NormalizedRequest request, RequestContext ctx, Notes notes) {
+        Plan plan = plan(request, ctx);
+        if (plan.key() == null) {
+            return inner.complete(request, ctx, notes);
+        }
+        Instant started = cache.clock().instant();
+        Optional<ResponseCache.Hit> hit = plan.readable() ? lookup(plan) : Optional.empty();
+        if (hit.isPresent()) {
+            answered(plan, ctx, hit.get(), started);
+            return new Served<>(hit.get().entry().response(), hit.get().entry().providerId());
+        }
+        refuseForceOnly(plan);
+        SingleFlight.Flight flight =
+                plan.readable() ? cache.flights().join(plan.key().hash()) : null;
+        if (flight != null && !flight.leader()) {
+            Optional<CacheEntry> shared = flight.await(cache.settings().flightWait());
+            if (shared.isPresent()) {
+                answered(plan, ctx, new ResponseCache.Hit(shared.get(), CacheOutcome.Tier.L1), started);
+                return new Served<>(shared.get().response(), shared.get().providerId());
+            }
+        }
+        boolean leads = flight != null && flight.leader();
+        try {
+            Optional<ResponseCache.Hit> landed =
+                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
+            if (landed.isPresent()) {
+                answered(plan, ctx, landed.get(), started);
+                flight.land(landed.get().entry());
+                return new Served<>(
+                        landed.get().entry().response(), landed.get().entry().providerId());
+            }
+            outcome(plan, ctx, CacheOutcome.MISS);
+            Served<NormalizedResponse> served = inner.complete(request, ctx, notes);
+            CacheEntry entry = offer(plan, request, served.value(), List.of(), served.providerId(), since(started));
+            if (leads) {
+                flight.land(entry);
+            }
+            return served;
+        } finally {
+            if (leads) {
+                flight.land(null);
+            }
+        }
+    }
+
+    @Override
+    public void stream(
+            NormalizedRequest request,
+            RequestContext ctx,
+            Notes notes,
+            StreamStarter starter,
+            Consumer<Runnable> cancellation) {
+        Plan plan = plan(request, ctx);
+        if (plan.key() == null) {
+            inner.stream(request, ctx, notes, starter, cancellation);
+            return;
+        }
+        Instant started = cache.clock().instant();
+        Optional<ResponseCache.Hit> hit = plan.readable() ? lookup(plan) : Optional.empty();
+        if (hit.isPresent()) {
+            answered(plan, ctx, hit.get(), started);
+            StreamReplay.replay(
+                    hit.get().entry(), starter.start(hit.get().entry().providerId()));
+            return;
+        }
+        refuseForceOnly(plan);
+        SingleFlight.Flight flight =
+                plan.readable() ? cache.flights().join(plan.key().hash()) : null;
+        if (flight != null && !flight.leader()) {
+            Optional<CacheEntry> shared = flight.await(cache.settings().flightWait());
+            if (shared.isPresent()) {
+                answered(plan, ctx, new ResponseCache.Hit(shared.get(), CacheOutcome.Tier.L1), started);
+                StreamReplay.replay(shared.get(), starter.start(shared.get().providerId()));
+                return;
+            }
+        }
+        boolean leads = flight != null && flight.leader();
+        try {
+            Optional<ResponseCache.Hit> landed =
+                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
+            if (landed.isPresent()) {
+                answered(plan, ctx, landed.get(), started);
+                flight.land(landed.get().entry());
+                StreamReplay.replay(
+                        landed.get().entry(), starter.start(landed.get().entry().providerId()));
+                return;
+            }
+            outcome(plan, ctx, CacheOutcome.MISS);
+            StreamRecorder recorder = new StreamRecorder();
+            AtomicReference<String> provider = new AtomicReference<>();
+            inner.stream(
+                    request,
+                    ctx,
+                    notes,
+                    providerId -> {
+                        provider.set(providerId);
+                        return recorder.tee(starter.start(providerId));
+                    },
+                    cancellation);
+            Optional<StreamRecorder.Recorded> recorded = recorder.result();
+            CacheEntry entry = null;
+            if (recorded.isPresent()) {
+                entry = offer(
+                        plan,
+                        request,
+                        recorded.get().response(),
+                        recorded.get().events(),
+                        provider.get(),
+                        since(started));
+            } else {
+                notStored("errored_stream");
+            }
+            if (leads) {
+                flight.land(entry);
+            }
+        } finally {
+            if (leads) {
+                flight.land(null);
+            }
+        }
+    }
+
+    /** What the cache will do for one request: {@code key} null means pass through untouched. */
+    private record Plan(CacheMode mode, CacheKey key, boolean readable) {}
+
+    private Plan plan(NormalizedRequest request, RequestContext ctx) {
+        CacheSettings s = cache.settings();
+        if (!s.enabled()) {
+            return new Plan(CacheMode.DEFAULT, null, false);
+        }
+        CacheMode mode = CacheMode.parse(ctx.header(CacheMode.HEADER));
+        Principal caller = ctx.principal();
+        boolean readable = caller == null || !caller.has(CacheScopes.NO_READ);
+        if (mode == CacheMode.FORCE_ONLY && caller != null && (caller.has(CacheScopes.NO_FORCE_ONLY) || !readable)) {
+            throw new PermissionError("this key may not use " + HEADER + ": force-only");
+        }
+        if (mode == CacheMode.BYPASS) {
+            ctx.responseHeaders().put(HEADER, CacheOutcome.BYPASS.header());
+            cache.count(null, CacheOutcome.BYPASS);
+            return new Plan(mode, null, false);
+        }
+        Optional<ModelRoute> route;
+        try {
+            route = routes.routeFor(request.model());
+        } catch (RuntimeException configUnreadable) {
+            // the cache never fails a request: without a route the request simply goes upstream
+            return new Plan(mode, null, false);
+        }
+        if (route.isEmpty()) {
+            return new Plan(mode, null, false);
+        }
+        Optional<String> ineligible =
+                CachePolicy.ineligible(s, request, route.get().pattern());
+        CacheKey key = null;
+        if (ineligible.isEmpty()) {
+            try {
+                key = key(request, ctx, route.get(), s);
+            } catch (RuntimeException configUnreadable) {
+                return new Plan(mode, null, false);
+            }
+            ineligible = CachePolicy.inRollout(s, key) ? Optional.empty() : Optional.of("rollout");
+        }
+        if (ineligible.isPresent()) {
+            if (mode == CacheMode.FORCE_ONLY) {
+                throw new NotFoundError("this request cannot be answered from the cache (" + ineligible.get()
+                        + "), and " + HEADER + ": force-only forbids calling the model");
+            }
+            ctx.responseHeaders().put(HEADER, CacheOutcome.SKIP.header());
+            cache.count(route.get().pattern(), CacheOutcome.SKIP);
+            return new Plan(mode, null, false);
+        }
+        return new Plan(mode, key, readable);
+    }
+
+    private CacheKey key(NormalizedRequest request, RequestContext ctx, ModelRoute route, CacheSettings s) {
+        List<ProviderConfig> providers = config.providers();
+        boolean shared = s.route(route.pattern()).sharedNamespace();
+        String tenant = shared
+                ? "shared"
+                : ctx.principal() == null ? "anonymous" : ctx.principal().keyId();
+        Map<String, String> names = Namespaces.names(
+                request.model(),
+                route.pattern(),
+                route.targets().stream()
+                        .map(RouteTarget::providerId)
+                        .sorted()
+                        .distinct()
+                        .toList());
+        return keys.build(
+                request,
+                new CacheKeyBuilder.Scope(
+                        tenant,
+                        route.pattern(),
+                        RouteFingerprint.of(route, providers),
+                        cache.namespaceVersions(names)));
+    }
+
+    private Optional<ResponseCache.Hit> lookup(Plan plan) {
+        try {
+            return cache.lookup(plan.key().hash());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void refuseForceOnly(Plan plan) {
+        if (plan.mode() == CacheMode.FORCE_ONLY) {
+            cache.count(plan.key().route(), CacheOutcome.MISS);
+            throw new NotFoundError(
+                    "no cached answer for this request, and " + HEADER + ": force-only forbids calling the model");
+        }
+    }
+
+    private void answered(Plan plan, RequestContext ctx, ResponseCache.Hit hit, Instant started) {
+        CacheOutcome outcome = CacheOutcome.hit(hit.tier());
+        outcome(plan, ctx, outcome);
+        ctx.responseHeaders()
+                .put("age", Long.toString(hit.entry().ageSeconds(cache.clock().instant())));
+        cache.hitCount(plan.key().hash(), true);
+        cache.saved(hit.entry(), since(started));
+    }
+
+    private void outcome(Plan plan, RequestContext ctx, CacheOutcome outcome) {
+        ctx.responseHeaders().put(HEADER, outcome.header());
+        cache.count(plan.key().route(), outcome);
+    }
+
+    /** Stores a finished answer when the policy and the PII guard allow; returns what was stored, or null. */
+    private CacheEntry offer(
+            Plan plan,
+            NormalizedRequest request,
+            NormalizedResponse response,
+            List<StreamEvent> events,
+            String providerId,
+            Duration upstream) {
+        try {
+            if (!CachePolicy.storable(response)) {
+                notStored("not_storable");
+                return null;
+            }
+            CacheSettings s = cache.settings();
+            Set<String> pii = new java.util.TreeSet<>(PiiGuard.scan(request));
+            pii.addAll(PiiGuard.scan(response));
+            NormalizedResponse kept = response;
+            List<StreamEvent> keptEvents = events;
+            if (!pii.isEmpty()) {
+                String target = plan.key().hash().substring(0, 12);
+                Map<String, String> details = Map.of(
+                        "kinds", String.join(",", pii), "route", plan.key().route());
+                if (s.piiAction() == CacheSettings.PiiAction.SKIP) {
+                    cache.writes().submit(() -> cache.audit().record("cache.pii.skip", target, details));
+                    notStored("pii");
+                    return null;
+                }
+                kept = PiiGuard.redact(response);
+                keptEvents = List.of();
+                cache.writes().submit(() -> cache.audit().record("cache.pii.redact", target, details));
+            }
+            Instant now = cache.clock().instant();
+            long hits = cache.hitCount(plan.key().hash(), false);
+            Duration ttl = CachePolicy.ttl(s, plan.key().route(), hits, upstream);
+            CacheEntry entry = new CacheEntry(
+                    plan.key().hash(),
+                    plan.key().route(),
+                    providerId,
+                    now,
+                    now.plus(ttl),
+                    upstream.toMillis(),
+                    cost(providerId, response),
+                    kept,
+                    keptEvents);
+            cache.store(entry);
+            return entry;
+        } catch (RuntimeException e) {
+            notStored("error");
+            return null;
+        }
+    }
+
+    private double cost(String providerId, NormalizedResponse r) {
+        return config.providers().stream()
+                .filter(p -> p.id().equals(providerId) && p.pricing() != null)
+                .findFirst()
+                .map(p ->
+                        p.pricing().cost(r.usage().totalInputTokens(), r.usage().outputTokens()))
+                .orElse(0.0);
+    }
+
+    private void notStored(String reason) {
+        cache.metrics().increment(CacheMetricNames.NOT_STORED, Map.of("reason", reason));
+    }
+
+    private Duration since(Instant started) {
+        return Duration.between(started, cache.clock().instant());
+    }
+}

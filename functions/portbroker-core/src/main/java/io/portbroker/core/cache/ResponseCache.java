@@ -1,0 +1,428 @@
+package io.portbroker.core.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.portbroker.core.metrics.Metrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The tiers read through L1 → L2 → L3 with promotion, writes (L1 at once, L2/L3 behind), namespaces, the live
+ * settings and the numbers the admin API and the metrics show. Entries larger than the L2 item limit go to L3
+ * with a pointer in L2. A tier that fails or is slow is a miss, never an error.
+ */
+public final class ResponseCache implements AutoCloseable {
+    static final byte[] POINTER = "pb-cache-pointer:l3".getBytes(StandardCharsets.UTF_8);
+
+    private final AtomicReference<CacheSettings> settings;
+    private final Clock clock;
+    private final L1Cache l1;
+    private final CacheTier l2;
+    private final CacheTier l3;
+    private final Namespaces namespaces;
+    private final WriteBehind writes;
+    private final Metrics metrics;
+    private final CacheAudit audit;
+    private final SingleFlight flights = new SingleFlight();
+    private final Cache<String, AtomicLong> keyHits;
+    private final Map<String, Map<String, LongAdder>> routeStats = new ConcurrentHashMap<>();
+    private final LongAdder l1Hits = new LongAdder();
+    private final LongAdder corrupt = new LongAdder();
+    private final LongAdder savedMillis = new LongAdder();
+    private final LongAdder savedHits = new LongAdder();
+    private final java.util.concurrent.atomic.DoubleAdder costSaved = new java.util.concurrent.atomic.DoubleAdder();
+
+    private ResponseCache(Builder b) {
+        this.settings = new AtomicReference<>(b.settings);
+        this.clock = b.clock;
+        this.metrics = b.metrics;
+        this.audit = b.audit;
+        this.l1 = new L1Cache(b.settings.l1MaxWeight(), b.clock, (reason, e) -> evicted(reason));
+        this.l2 = tier(CacheOutcome.Tier.L2, b.l2, b);
+        this.l3 = tier(CacheOutcome.Tier.L3, b.l3, b);
+        this.writes = new WriteBehind(b.settings.writeQueue());
+        CacheStore nsStore = l2 != null ? new TierStore(l2) : new MemoryStore();
+        this.namespaces = new Namespaces(nsStore, b.clock, b.namespaceRefresh, b.settings.retention());
+        this.keyHits = Caffeine.newBuilder().maximumSize(10_000).build();
+    }
+
+    private static CacheTier tier(CacheOutcome.Tier tier, CacheStore store, Builder b) {
+        if (store == null) {
+            return null;
+        }
+        return new CacheTier(
+                tier,
+                store,
+                new TierBreaker(b.settings.breakerFailures(), b.settings.breakerOpen(), b.clock),
+                b.settings.readTimeout(),
+                b.executor);
+    }
+
+    /** Starts a cache over the given settings and clock (no shared tiers until added). */
+    public static Builder builder(CacheSettings settings, Clock clock) {
+        return new Builder(settings, clock);
+    }
+
+    /** The settings in force (the admin may replace them at run time). */
+    public CacheSettings settings() {
+        return settings.get();
+    }
+
+    /** Replaces the settings (hot update; the L1 capacity and queue size keep their start values). */
+    public void update(CacheSettings next) {
+        settings.set(next);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SingleFlight flights() {
+        return flights;
+    }
+
+    WriteBehind writes() {
+        return writes;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    CacheAudit audit() {
+        return audit;
+    }
+
+    /** A hit and the tier that had it. */
+    record Hit(CacheEntry entry, CacheOutcome.Tier tier) {}
+
+    /** Reads through the tiers; a hit in a lower tier is promoted upward. */
+    Optional<Hit> lookup(String key) {
+        Instant now = clock.instant();
+        Optional<CacheEntry> fromL1 = l1.get(key);
+        if (fromL1.isPresent()) {
+            l1Hits.increment();
+            return Optional.of(new Hit(fromL1.get(), CacheOutcome.Tier.L1));
+        }
+        if (l2 != null) {
+            Optional<byte[]> bytes = l2.read(key, now);
+            if (bytes.isPresent()) {
+                boolean pointer = Arrays.equals(bytes.get(), POINTER);
+                Optional<byte[]> body = pointer && l3 != null ? l3.read(key, now) : bytes.filter(b -> !pointer);
+                Optional<CacheEntry> entry = body.flatMap(b -> decode(b, pointer ? l3 : l2, key, now));
+                if (entry.isPresent()) {
+                    l1.put(entry.get());
+                    return Optional.of(new Hit(entry.get(), pointer ? CacheOutcome.Tier.L3 : CacheOutcome.Tier.L2));
+                }
+                return Optional.empty();
+            }
+        }
+        if (l3 != null) {
+            Optional<CacheEntry> entry = l3.read(key, now).flatMap(b -> decode(b, l3, key, now));
+            if (entry.isPresent()) {
+                l1.put(entry.get());
+                if (l2 != null) {
+                    writeBehind(entry.get(), true);
+                }
+                return Optional.of(new Hit(entry.get(), CacheOutcome.Tier.L3));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** L1 only: a new flight leader looks again, in case the previous flight landed just before it joined. */
+    Optional<Hit> lookupL1(String key) {
+        return l1.get(key).map(e -> new Hit(e, CacheOutcome.Tier.L1));
+    }
+
+    private Optional<CacheEntry> decode(byte[] bytes, CacheTier from, String key, Instant now) {
+        try {
+            CacheEntry e = CacheEntryCodec.decode(bytes);
+            if (!e.keyHash().equals(key)) {
+                throw new CorruptEntryException("entry stored under another key");
+            }
+            return Optional.of(e).filter(x -> x.liveAt(now));
+        } catch (CorruptEntryException e) {
+            corrupt.increment();
+            metrics.increment(
+                    CacheMetricNames.CORRUPT, Map.of("tier", from.tier().id()));
+            writes.submit(() -> from.delete(key));
+            return Optional.empty();
+        }
+    }
+
+    /** Stores an entry: L1 now, the shared tiers in the background. */
+    void store(CacheEntry entry) {
+        l1.put(entry);
+        writeBehind(entry, false);
+        metrics.gauge(CacheMetricNames.MEMORY_BYTES, Map.of(), l1.bytes());
+    }
+
+    private void writeBehind(CacheEntry entry, boolean onlyL2) {
+        if (l2 == null && l3 == null) {
+            return;
+        }
+        int limit = settings().l2MaxItemBytes();
+        writes.submit(() -> {
+            byte[] bytes = CacheEntryCodec.encode(entry);
+            boolean large = bytes.length > limit;
+            if (large && l3 != null) {
+                if (!onlyL2) {
+                    l3.write(entry.keyHash(), bytes, entry.expiresAt());
+                }
+                if (l2 != null) {
+                    l2.write(entry.keyHash(), POINTER, entry.expiresAt());
+                }
+            } else if (!large && l2 != null) {
+                l2.write(entry.keyHash(), bytes, entry.expiresAt());
+            } else if (!large && !onlyL2) {
+                l3.write(entry.keyHash(), bytes, entry.expiresAt());
+            }
+        });
+        metrics.gauge(CacheMetricNames.WRITE_QUEUE_DEPTH, Map.of(), writes.depth());
+        metrics.gauge(CacheMetricNames.WRITE_FAILURES, Map.of(), writes.failures() + writes.dropped());
+    }
+
+    /** Hits the key had so far (adaptive TTL), then counts this one. */
+    long hitCount(String key, boolean count) {
+        AtomicLong n = keyHits.get(key, k -> new AtomicLong());
+        return count ? n.getAndIncrement() : n.get();
+    }
+
+    /** The namespace versions a request's key includes. */
+    Map<String, String> namespaceVersions(Map<String, String> names) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        names.forEach((slot, name) -> out.put(slot, namespaces.version(name)));
+        return out;
+    }
+
+    /** Counts one decision for a route (admin stats) and in the metrics. */
+    void count(String route, CacheOutcome outcome) {
+        routeStats
+                .computeIfAbsent(route == null ? "-" : route, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome.header(), o -> new LongAdder())
+                .increment();
+        metrics.increment(CacheMetricNames.LOOKUPS, Map.of("outcome", outcome.header()));
+        switch (outcome) {
+            case HIT_L1 -> metrics.increment(CacheMetricNames.L1_HIT, Map.of());
+            case HIT_L2 -> metrics.increment(CacheMetricNames.L2_HIT, Map.of());
+            case HIT_L3 -> metrics.increment(CacheMetricNames.L3_HIT, Map.of());
+            default -> {
+                // misses, bypasses and skips have only the outcome counter
+            }
+        }
+    }
+
+    /** Records what a hit saved. */
+    void saved(CacheEntry entry, Duration hitTook) {
+        savedMillis.add(Math.max(0, entry.upstreamMillis() - hitTook.toMillis()));
+        savedHits.increment();
+        costSaved.add(entry.costUsd());
+        metrics.gauge(CacheMetricNames.LATENCY_SAVED, Map.of(), (double) savedMillis.sum() / savedHits.sum());
+        metrics.gauge(CacheMetricNames.COST_SAVED, Map.of(), costSaved.sum());
+        metrics.gauge(CacheMetricNames.STALE_SERVED, Map.of(), 0);
+    }
+
+    private void evicted(String reason) {
+        metrics.increment(CacheMetricNames.EVICTIONS, Map.of("reason", reason));
+    }
+
+    // ---------------------------------------------------------------- admin
+
+    /** Numbers per tier and per route. */
+    public Map<String, Object> stats() {
+        Map<String, Object> tiers = new LinkedHashMap<>();
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("hits", l1Hits.sum());
+        one.put("entries", l1.size());
+        one.put("approx_bytes", l1.bytes());
+        tiers.put("l1", one);
+        for (CacheTier t : new CacheTier[] {l2, l3}) {
+            if (t != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("hits", t.hits.sum());
+                m.put("misses", t.misses.sum());
+                m.put("errors", t.errors.sum());
+                m.put("writes", t.writes.sum());
+                m.put("breaker", t.breakerState());
+                tiers.put(t.tier().id(), m);
+            }
+        }
+        Map<String, Object> routes = new java.util.TreeMap<>();
+        routeStats.forEach((route, outcomes) -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            outcomes.forEach((o, n) -> counts.put(o, n.sum()));
+            routes.put(route, counts);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("enabled", settings().enabled());
+        out.put("tiers", tiers);
+        out.put("routes", routes);
+        out.put(
+                "write_behind",
+                Map.of(
+                        "depth", writes.depth(),
+                        "completed", writes.completed(),
+                        "failures", writes.failures(),
+                        "dropped", writes.dropped()));
+        out.put("corrupt_dropped", corrupt.sum());
+        out.put("in_flight", flights.size());
+        out.put("latency_saved_ms_total", savedMillis.sum());
+        out.put("cost_saved_usd", costSaved.sum());
+        return out;
+    }
+
+    /** Finds an entry by key hash in any tier without promoting it; with the tier that had it. */
+    public Optional<Map.Entry<CacheEntry, CacheOutcome.Tier>> find(String key) {
+        Instant now = clock.instant();
+        Optional<CacheEntry> e = l1.get(key);
+        if (e.isPresent()) {
+            return Optional.of(Map.entry(e.get(), CacheOutcome.Tier.L1));
+        }
+        for (CacheTier t : new CacheTier[] {l2, l3}) {
+            if (t != null) {
+                Optional<byte[]> bytes = t.read(key, now);
+                if (bytes.isPresent() && !Arrays.equals(bytes.get(), POINTER)) {
+                    Optional<CacheEntry> entry = decode(bytes.get(), t, key, now);
+                    if (entry.isPresent()) {
+                        return Optional.of(Map.entry(entry.get(), t.tier()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Invalidates a namespace ({@code global} also empties this container's L1 at once).
+     *
+     * @return the namespace's new version
+     * @throws IllegalArgumentException for a malformed namespace name
+     */
+    public String invalidate(String namespace) {
+        Namespaces.invalid(namespace).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        String v = namespaces.bump(namespace);
+        if ("global".equals(namespace)) {
+            l1.invalidateAll();
+            metrics.increment(CacheMetricNames.EVICTIONS, Map.of("reason", "invalidated"));
+        }
+        return v;
+    }
+
+    /** Waits for queued writes (tests and shutdown). */
+    public boolean flush(Duration limit) {
+        return writes.flush(limit);
+    }
+
+    /** Drains the write-behind queue. */
+    @Override
+    public void close() {
+        writes.close();
+    }
+
+    /** Builds a {@link ResponseCache}. */
+    public static final class Builder {
+        private final CacheSettings settings;
+        private final Clock clock;
+        private CacheStore l2;
+        private CacheStore l3;
+        private Metrics metrics = Metrics.NONE;
+        private CacheAudit audit = CacheAudit.NONE;
+        private Executor executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        private Duration namespaceRefresh = Duration.ofSeconds(2);
+
+        private Builder(CacheSettings settings, Clock clock) {
+            this.settings = settings;
+            this.clock = clock;
+        }
+
+        /** The shared tier (DynamoDB); it also holds the namespace versions. */
+        public Builder l2(CacheStore store) {
+            this.l2 = store;
+            return this;
+        }
+
+        /** The cold tier (S3) for large entries and read-through after L2 expiry. */
+        public Builder l3(CacheStore store) {
+            this.l3 = store;
+            return this;
+        }
+
+        public Builder metrics(Metrics m) {
+            this.metrics = m;
+            return this;
+        }
+
+        public Builder audit(CacheAudit a) {
+            this.audit = a;
+            return this;
+        }
+
+        /** Runs the bounded reads of the shared tiers (virtual threads by default). */
+        public Builder executor(Executor e) {
+            this.executor = e;
+            return this;
+        }
+
+        /** How long a namespace version is trusted before it is re-read from L2. */
+        public Builder namespaceRefresh(Duration d) {
+            this.namespaceRefresh = d;
+            return this;
+        }
+
+        public ResponseCache build() {
+            return new ResponseCache(this);
+        }
+    }
+
+    /** Namespace versions through the L2 tier: bounded reads, the tier's breaker, failures thrown (not misses). */
+    private record TierStore(CacheTier tier) implements CacheStore {
+        @Override
+        public Optional<byte[]> get(String key, Instant now) {
+            return tier.readOrFail(key, now);
+        }
+
+        @Override
+        public void put(String key, byte[] value, Instant expiresAt) {
+            tier.write(key, value, expiresAt);
+        }
+
+        @Override
+        public void delete(String key) {
+            tier.delete(key);
+        }
+    }
+
+    /** Namespace versions when there is no shared tier (one container: a map is the truth). */
+    private static final class MemoryStore implements CacheStore {
+        private final Map<String, byte[]> map = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<byte[]> get(String key, Instant now) {
+            return Optional.ofNullable(map.get(key));
+        }
+
+        @Override
+        public void put(String key, byte[] value, Instant expiresAt) {
+            map.put(key, value.clone());
+        }
+
+        @Override
+        public void delete(String key) {
+            map.remove(key);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.portbroker.core.settings;
+
+import jakarta.validation.Valid;
+import java.time.Duration;
+
+/**
+ * Settings that may change while the gateway runs ({@code portbroker.runtime.*}): a reload swaps them in whole and
+ * tells the subscribers (CORS, breakers, retries, streams).
+ *
+ * @param pingInterval keep-alive ping after this much client-side silence during a stream
+ * @param retry retry, backoff and budget
+ * @param breaker circuit breakers
+ * @param cors the admin API's browser origins
+ */
+public record RuntimeSettings(
+        @Doc("Keep-alive ping after this much client-side silence during a stream.")
+        @DurationRange(min = "1s", max = "5m")
+        Duration pingInterval,
+
+        @Valid RetryTuning retry,
+        @Valid BreakerTuning breaker,
+        @Valid CorsSettings cors) {
+
+    public static RuntimeSettings ofDefaults() {
+        return new RuntimeSettings(
+                Duration.ofSeconds(10),
+                RetryTuning.ofDefaults(),
+                BreakerTuning.ofDefaults(),
+                CorsSettings.ofDefaults());
+    }
+
+    /** A copy with other retry settings. */
+    public RuntimeSettings withRetry(RetryTuning value) {
+        return new RuntimeSettings(pingInterval, value, breaker, cors);
+    }
+
+    /** A copy with other breaker settings. */
+    public RuntimeSettings withBreaker(BreakerTuning value) {
+        return new RuntimeSettings(pingInterval, retry, value, cors);
+    }
+
+    /** A copy with other CORS settings. */
+    public RuntimeSettings withCors(CorsSettings value) {
+        return new RuntimeSettings(pingInterval, retry, breaker, value);
+    }
+}

@@ -1,0 +1,114 @@
+package io.portbroker.core.settings;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders docs/configuration.md from the settings records: every key with its environment variable, type,
+ * default, constraints, whether it reloads, and its {@link Doc}. The file is generated, never edited by hand;
+ * {@code scripts/test-config-docs.sh} fails when it is stale.
+ */
+public final class SettingsDocs {
+
+    private SettingsDocs() {}
+
+    /** The whole document. */
+    public static String render() {
+        Map<String, String> defaults = SettingsSchema.flatten(Settings.ofDefaults());
+        StringBuilder out = new StringBuilder();
+        out.append("# Configuration\n\n")
+                .append("<!-- GENERATED from io.portbroker.core.settings (SettingsDocs); do not edit by hand.\n")
+                .append("     Regenerate: scripts/test-config-docs.sh --write -->\n\n")
+                .append(
+                        "Every setting lives under `portbroker.` in one of four groups. Values come from layers, a later ")
+                .append(
+                        "one winning: **defaults** < **file** (the `settings:` section of `portbroker.yaml`, nested like ")
+                .append("the keys, and `portbroker.<group>.*` application properties) < **environment** ")
+                .append("(`PORTBROKER_<GROUP>_<KEY>`, plus the IaC's names listed below) < **remote** (SSM Parameter ")
+                .append("Store under `infrastructure.remote-path`, one `String` parameter per key with `/` for `.`; ")
+                .append("admin edits through `PATCH /admin/v1/config` write there).\n\n")
+                .append("A bad value refuses to start with one message listing every problem by key path. ")
+                .append("`runtime` and `experimental` settings reload while the gateway runs (the remote layer is ")
+                .append("polled every `infrastructure.config-poll` with the config version item); a reload that fails ")
+                .append("validation is rejected whole, the previous config stays, and the audit trail ")
+                .append("(`config.reload_rejected`) and the metric `config_validation_failures` say why. ")
+                .append(
+                        "`infrastructure` and `security` settings need a restart and are refused in the remote layer.\n\n")
+                .append("Why SSM Parameter Store rather than AppConfig: a handful of small values polled every few ")
+                .append(
+                        "seconds fits SSM's standard tier with no application/profile/deployment-strategy resources or ")
+                .append("agent layer; PortBroker validates and fans out changes itself (version item in DynamoDB, ")
+                .append("CONFIG_RELOAD), which is what AppConfig's validators and rollouts would add; and the local ")
+                .append("emulator (moto) serves SSM.\n\n")
+                .append("Environment names the templates pass: ");
+        List<String> aliases = new ArrayList<>();
+        new java.util.TreeMap<>(EnvironmentLayer.ALIASES)
+                .forEach((variable, path) -> aliases.add("`" + variable + "` → `" + path + "`"));
+        out.append(String.join(", ", aliases)).append(".\n");
+        String group = "";
+        for (SettingKey key : SettingsSchema.keys()) {
+            if (!key.group().equals(group)) {
+                group = key.group();
+                out.append("\n## ")
+                        .append(group)
+                        .append(key.reloadable() ? " (reloadable)" : " (restart required)")
+                        .append("\n\n| Key | Environment variable | Type | Default | Constraints | Description |\n")
+                        .append("|---|---|---|---|---|---|\n");
+            }
+            out.append("| `")
+                    .append(key.fullKey())
+                    .append("` | `")
+                    .append(key.environmentVariable())
+                    .append("` | ")
+                    .append(type(key))
+                    .append(" | ")
+                    .append(cell(defaults.get(key.path())))
+                    .append(" | ")
+                    .append(constraints(key))
+                    .append(" | ")
+                    .append(key.doc().replace("|", "\\|"))
+                    .append(key.secret() ? " (masked when shown)" : "")
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String type(SettingKey key) {
+        Class<?> t = key.type();
+        return t == java.time.Duration.class ? "duration" : t == List.class ? "list" : t.getSimpleName();
+    }
+
+    private static String cell(String value) {
+        return value == null || value.isEmpty() ? "(empty)" : "`" + value + "`";
+    }
+
+    private static String constraints(SettingKey key) {
+        List<String> parts = new ArrayList<>();
+        key.constraints().forEach(a -> describe(a, "", parts));
+        key.elementConstraints().forEach(a -> describe(a, "each ", parts));
+        return parts.isEmpty() ? "" : String.join("; ", parts).replace("|", "\\|");
+    }
+
+    private static void describe(Annotation a, String each, List<String> parts) {
+        switch (a) {
+            case NotBlank nb -> parts.add(each + "not blank");
+            case Pattern p -> parts.add(each + "matches `" + p.regexp() + "`");
+            case Min m -> parts.add("≥ " + m.value());
+            case Max m -> parts.add("≤ " + m.value());
+            case DecimalMin m -> parts.add("≥ " + m.value());
+            case DecimalMax m -> parts.add("≤ " + m.value());
+            case DurationRange r -> parts.add(r.min() + " … " + r.max());
+            default -> {
+                // @Valid and other markers say nothing about the value
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.portbroker.core.overload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portbroker.error.ErrorCategory;
+import io.portbroker.error.OverloadedError;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InFlightLimitTest {
+    private final InFlightLimit limit = new InFlightLimit(new OverloadSettings(2, 3));
+
+    @Test
+    void tryEnter_shouldAdmit_whileBelowTheBound() {
+        assertThat(limit.tryEnter()).isPresent();
+        assertThat(limit.tryEnter()).isPresent();
+        assertThat(limit.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void tryEnter_shouldRefuseAtOnce_whenTheBoundIsReached() {
+        limit.tryEnter();
+        limit.tryEnter();
+
+        assertThat(limit.tryEnter()).isEmpty();
+    }
+
+    @Test
+    void tryEnter_shouldAdmitAgain_whenAPermitIsClosed() {
+        Optional<InFlightLimit.Permit> first = limit.tryEnter();
+        limit.tryEnter();
+
+        first.orElseThrow().close();
+
+        assertThat(limit.tryEnter()).isPresent();
+    }
+
+    @Test
+    void close_shouldGiveRoomBackOnce_whenCalledTwice() {
+        InFlightLimit.Permit permit = limit.tryEnter().orElseThrow();
+
+        permit.close();
+        permit.close();
+
+        assertThat(limit.inFlight()).isZero();
+        assertThat(limit.tryEnter()).isPresent();
+        assertThat(limit.tryEnter()).isPresent();
+        assertThat(limit.tryEnter()).isEmpty();
+    }
+
+    @Test
+    void refusal_shouldBeA529WithRetryAfter_whenRendered() {
+        OverloadedError refusal = limit.refusal();
+
+        assertThat(refusal.category()).isEqualTo(ErrorCategory.OVERLOADED);
+        assertThat(refusal.retryAfterSeconds()).isEqualTo(3);
+        assertThat(refusal.getMessage()).contains("capacity");
+    }
+
+    @Test
+    void settings_shouldRefuseValues_whenOutOfRange() {
+        assertThatThrownBy(() -> new OverloadSettings(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OverloadSettings(1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(OverloadSettings.ofDefaults()).isEqualTo(new OverloadSettings(256, 1));
+    }
+}

@@ -1,0 +1,129 @@
+package io.portbroker.core.reload;
+
+import static io.portbroker.core.reload.ConfigSnapshotsTest.provider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.http.ApiRequest;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.resilience.BreakerStateStore;
+import io.portbroker.core.resilience.SharedBreakerState;
+import io.portbroker.core.settings.LayeredSettings;
+import io.portbroker.core.settings.Settings;
+import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.protocol.openai.HmacThinkingSignatures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The data plane is assembled again when runtime settings change, and only then. */
+class LiveDataPlaneTest {
+
+    private final MemoryConfigStore stored = new MemoryConfigStore();
+    private final io.portbroker.core.testing.MemoryRemoteSettings remote =
+            new io.portbroker.core.testing.MemoryRemoteSettings();
+    private final ConfigSnapshots snapshots = new ConfigSnapshots(
+            new ConfigSnapshots.Sources(stored, stored, remote),
+            LayeredSettings.merge(Map.of()),
+            e -> {},
+            Metrics.NONE);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+    private final List<Settings> assembled = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private DataPlane assemble(Settings s) {
+        assembled.add(s);
+        BreakerStateStore noSharing = new BreakerStateStore() {
+            @Override
+            public Optional<SharedBreakerState> get(String targetId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean put(SharedBreakerState next, long expectedVersion) {
+                return true;
+            }
+        };
+        return DataPlane.assemble(new DataPlane.Parts(
+                new SnapshotConfigStore(snapshots, stored),
+                call -> {
+                    throw new IllegalStateException("no upstream in this test");
+                },
+                ref -> "unused",
+                new ApiKeyAuthenticator(new MemoryKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
+                new HmacThinkingSignatures(new byte[32]),
+                noSharing,
+                s.toGatewaySettings(),
+                Metrics.NONE,
+                null,
+                clock,
+                d -> {},
+                new SplittableRandom(1),
+                scheduler,
+                Duration.ofHours(1),
+                Runnable::run));
+    }
+
+    @Test
+    void onReload_shouldAssembleANewPipeline_whenARuntimeSettingChanged() {
+        // given
+        LiveDataPlane live = new LiveDataPlane(snapshots, this::assemble);
+        DataPlane first = live.current();
+
+        // when
+        remote.put("runtime.retry.max-attempts", "5");
+        snapshots.reload();
+
+        // then
+        assertThat(live.current()).isNotSameAs(first);
+        assertThat(assembled).hasSize(2);
+        assertThat(assembled.get(1).runtime().retry().maxAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    void onReload_shouldKeepThePipeline_whenOnlyTheCatalogueChanged() {
+        // given
+        LiveDataPlane live = new LiveDataPlane(snapshots, this::assemble);
+        DataPlane first = live.current();
+
+        // when: the router reads providers and routes from the snapshot per request; nothing to rebuild
+        new SnapshotConfigStore(snapshots, stored).putProvider(provider("p"));
+
+        // then
+        assertThat(live.current()).isSameAs(first);
+        assertThat(assembled).hasSize(1);
+    }
+
+    @Test
+    void handle_shouldAnswerThroughThePipelineInForce_whenCalled() {
+        // given
+        LiveDataPlane live = new LiveDataPlane(snapshots, this::assemble);
+        remote.put("experimental.validate-streams", "true");
+        snapshots.reload();
+        RecordingResponder responder = new RecordingResponder();
+
+        // when
+        live.handle(new ApiRequest("GET", "/health", null, Map.of(), new byte[0], "127.0.0.1"), responder);
+
+        // then
+        assertThat(responder.status).isEqualTo(200);
+        assertThat(assembled).hasSize(2);
+    }
+}

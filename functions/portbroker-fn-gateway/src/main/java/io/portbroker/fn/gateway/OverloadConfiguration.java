@@ -1,0 +1,41 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.overload.OverloadSettings;
+
+/**
+ * Overload protection under {@code portbroker.overload.*} ({@code PORTBROKER_OVERLOAD_MAX_IN_FLIGHT},
+ * {@code PORTBROKER_OVERLOAD_RETRY_AFTER_SECONDS}); see {@link OverloadSettings} for what each bounds.
+ */
+@ConfigurationProperties("portbroker.overload")
+public class OverloadConfiguration {
+    private int maxInFlight = OverloadSettings.ofDefaults().maxInFlight();
+    private long retryAfterSeconds = OverloadSettings.ofDefaults().retryAfterSeconds();
+
+    /** Data-plane requests admitted at once before the response starts; the excess gets 529 at once. */
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** The retry-after (seconds) sent with a refusal. */
+    public long getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public void setRetryAfterSeconds(long retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * The validated settings.
+     *
+     * @throws IllegalArgumentException when a value is out of range (the server then fails at start)
+     */
+    public OverloadSettings toSettings() {
+        return new OverloadSettings(maxInFlight, retryAfterSeconds);
+    }
+}

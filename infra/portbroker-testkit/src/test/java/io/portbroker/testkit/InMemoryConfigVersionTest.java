@@ -1,0 +1,14 @@
+package io.portbroker.testkit;
+
+import io.portbroker.core.reload.ConfigVersion;
+import io.portbroker.testkit.contract.ConfigVersionContract;
+import java.util.List;
+
+class InMemoryConfigVersionTest extends ConfigVersionContract {
+
+    @Override
+    protected List<ConfigVersion> newVersions() {
+        InMemoryConfigStore shared = new InMemoryConfigStore();
+        return List.of(shared, shared);
+    }
+}

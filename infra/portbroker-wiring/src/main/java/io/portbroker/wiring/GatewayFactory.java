@@ -1,0 +1,200 @@
+package io.portbroker.wiring;
+
+import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.admin.AdminApi;
+import io.portbroker.core.cors.CorsHandler;
+import io.portbroker.core.cors.CorsPolicy;
+import io.portbroker.core.crypto.SealedProviderCredentials;
+import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.http.PathPrefixRouter;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.ApiKeyStore;
+import io.portbroker.core.keys.KeyHasher;
+import io.portbroker.core.limits.Metering;
+import io.portbroker.core.metrics.EmfMetrics;
+import io.portbroker.core.metrics.InMemoryMetrics;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.reload.ConfigSnapshots;
+import io.portbroker.core.reload.LiveDataPlane;
+import io.portbroker.core.resilience.BreakerStateStore;
+import io.portbroker.core.resilience.Sleeper;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.settings.Settings;
+import io.portbroker.core.ssrf.GuardedDnsResolver;
+import io.portbroker.core.upstream.CompositeCredentialResolver;
+import io.portbroker.core.upstream.CredentialResolver;
+import io.portbroker.core.upstream.UpstreamTransport;
+import io.portbroker.dynamodb.DynamoApiKeyStore;
+import io.portbroker.dynamodb.DynamoBreakerStateStore;
+import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
+import io.portbroker.protocol.codec.ClientDialect;
+import io.portbroker.protocol.codec.ThinkingSignatures;
+import io.portbroker.protocol.openai.HmacThinkingSignatures;
+import io.portbroker.secrets.SecretsManagerSecrets;
+import io.portbroker.upstream.EnvCredentialResolver;
+import io.portbroker.upstream.JdkUpstreamTransport;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** Wires the plain-Java data plane from the typed settings; the only place that knows every implementation. */
+@Factory
+public class GatewayFactory {
+    private final Settings settings;
+
+    /** Takes the settings in force at start; their binding already refused anything invalid. */
+    public GatewayFactory(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SecretsManagerSecrets secrets(SecretsManagerClient client) {
+        return new SecretsManagerSecrets(client);
+    }
+
+    @Singleton
+    KeyHasher keyHasher(SecretsManagerSecrets secrets) {
+        return new KeyHasher(secrets.get(settings.security().pepperSecretId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Singleton
+    ThinkingSignatures thinkingSignatures(SecretsManagerSecrets secrets) {
+        return new HmacThinkingSignatures(
+                secrets.get(settings.security().thinkingKeySecretId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Singleton
+    ApiKeyStore apiKeyStore(DynamoDbClient client) {
+        return new DynamoApiKeyStore(client, settings.infrastructure().tablePrefix());
+    }
+
+    @Singleton
+    CredentialResolver credentialResolver(SecretsManagerSecrets secrets, SealedProviderCredentials sealed) {
+        return new CompositeCredentialResolver(Map.of(
+                "env",
+                new EnvCredentialResolver(System.getenv()),
+                "secret",
+                secrets,
+                SealedProviderCredentials.SCHEME,
+                sealed));
+    }
+
+    @Singleton
+    UpstreamTransport upstreamTransport(GuardedDnsResolver guard) {
+        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor(), guard);
+    }
+
+    @Singleton
+    @Named("watchdog")
+    ScheduledExecutorService watchdogScheduler() {
+        return Executors.newScheduledThreadPool(
+                1, Thread.ofPlatform().daemon().name("pb-watchdog").factory());
+    }
+
+    @Singleton
+    ClientDialect clientDialect() {
+        return new AnthropicMessagesDialect(settings.experimental().validateStreams());
+    }
+
+    @Singleton
+    ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock) {
+        return new ApiKeyAuthenticator(store, hasher, clock, settings.security().keyCacheTtl());
+    }
+
+    @Singleton
+    BreakerStateStore breakerStateStore(DynamoDbClient client) {
+        return new DynamoBreakerStateStore(client, settings.infrastructure().tablePrefix());
+    }
+
+    /** In-memory metrics back the Prometheus page; EMF lines on stdout feed CloudWatch in Lambda. */
+    @Singleton
+    InMemoryMetrics inMemoryMetrics() {
+        return new InMemoryMetrics();
+    }
+
+    @Singleton
+    Metrics metrics(InMemoryMetrics inMemory, Clock clock) {
+        List<Metrics> sinks = new ArrayList<>();
+        if (settings.infrastructure().exposeMetrics()) {
+            sinks.add(inMemory);
+        }
+        if (settings.infrastructure().emfMetrics()) {
+            sinks.add(new EmfMetrics(
+                    System.out::println,
+                    clock,
+                    "gateway",
+                    settings.infrastructure().environment()));
+        }
+        return Metrics.fanOut(sinks);
+    }
+
+    /**
+     * The data plane, assembled again from the new settings whenever a reload changes runtime or experimental
+     * settings (retry, breaker, ping, stream validation); routes and providers come from the snapshot per request.
+     */
+    @Singleton
+    LiveDataPlane dataPlane(
+            Metering metering,
+            ConfigSnapshots snapshots,
+            ConfigPoller poller,
+            ConfigStore store,
+            UpstreamTransport transport,
+            CredentialResolver credentials,
+            ApiKeyAuthenticator authenticator,
+            ThinkingSignatures signatures,
+            BreakerStateStore breakerStates,
+            Metrics metrics,
+            InMemoryMetrics inMemory,
+            Clock clock,
+            @Named("watchdog") ScheduledExecutorService scheduler,
+            UpstreamLimitsConfiguration upstreamLimits,
+            io.portbroker.core.cache.CacheLayer cache) {
+        poller.start();
+        return new LiveDataPlane(
+                snapshots,
+                s -> DataPlane.assemble(
+                        new DataPlane.Parts(
+                                store,
+                                transport,
+                                credentials,
+                                authenticator,
+                                signatures,
+                                breakerStates,
+                                s.toGatewaySettings(),
+                                metrics,
+                                inMemory,
+                                clock,
+                                Sleeper.REAL,
+                                new SplittableRandom(),
+                                scheduler,
+                                s.infrastructure().watchdogTick(),
+                                Executors.newVirtualThreadPerTaskExecutor()),
+                        metering,
+                        cache,
+                        upstreamLimits.toBodyLimit()));
+    }
+
+    /**
+     * The local server's one handler: the admin API under /admin/ behind its CORS policy (an admin function must
+     * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
+     */
+    @Singleton
+    ApiHandler api(LiveDataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
+        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane);
+    }
+}
