@@ -30,6 +30,8 @@ final class ResponseSchemas {
             case "get_audit" -> "AuditRecordPage";
             case "get_audit_verify", "get_audit_archive_verify" -> "AuditVerification";
             case "post_audit_archive" -> "ArchiveRun";
+            case "get_config_effective", "patch_config" -> "ConfigEffective";
+            case "get_config_drift" -> "ConfigDrift";
             default -> null;
         };
     }
@@ -165,6 +167,46 @@ final class ResponseSchemas {
                                                 "problem", nullable(str())),
                                         "stream"))),
                         "streams"));
+        s.put(
+                "ConfigEffective",
+                object(
+                        props(
+                                "version",
+                                integer(),
+                                "settings",
+                                array(object(
+                                        props(
+                                                "key", str(),
+                                                "value", describe(nullable(str()), "masked for secret settings"),
+                                                "source", str(),
+                                                "reloadable", bool()),
+                                        "key",
+                                        "source",
+                                        "reloadable"))),
+                        "version",
+                        "settings"));
+        s.put(
+                "ConfigDrift",
+                object(
+                        props(
+                                "version",
+                                integer(),
+                                "drift_detected",
+                                integer(),
+                                "settings",
+                                array(object(
+                                        props(
+                                                "key", str(),
+                                                "declared", nullable(str()),
+                                                "declared_in", str(),
+                                                "effective", nullable(str()),
+                                                "source", str()),
+                                        "key",
+                                        "declared_in",
+                                        "source"))),
+                        "version",
+                        "drift_detected",
+                        "settings"));
         for (String item : List.of("Provider", "Route", "Key", "Usage", "AuditRecord")) {
             s.put(item + "Page", page(item));
         }
