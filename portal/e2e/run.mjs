@@ -24,7 +24,8 @@ const consoleProblems = []
 // the browser logs every non-2xx answer as "Failed to load resource"; these statuses are the ones the tests
 // provoke on purpose (invalid forms, no refresh cookie on first load, the stubbed 401 and 429); a script error,
 // an uncaught promise or any other failed load still fails the run
-const EXPECTED_NETWORK = /Failed to load resource: the server responded with a status of (400|401|429)/
+const EXPECTED_NETWORK =
+  /Failed to load resource: (the server responded with a status of (400|401|429)|net::ERR_INTERNET_DISCONNECTED)/
 
 function watch(page, name) {
   page.on('console', (m) => {
@@ -238,6 +239,23 @@ try {
     await page.unroute('**/admin/v1/audit?*')
     assert.equal(times.length, 2)
     assert.ok(times[1] - times[0] >= 950, `waited ${times[1] - times[0]} ms`)
+  })
+
+  await step('offline: a banner, a toast with retry on network loss, and the retry works once back online', async () => {
+    const actor = await page.locator('[data-test="audit-row"] td:nth-child(3)').first().innerText()
+    await context.setOffline(true)
+    await page.getByRole('status').filter({ hasText: 'You are offline' }).waitFor()
+    await page.getByLabel('Actor', { exact: true }).fill(actor)
+    await page.getByRole('button', { name: 'Filter' }).click()
+    const toast = page.locator('.toast', { hasText: 'The admin API cannot be reached.' })
+    await toast.waitFor()
+    await context.setOffline(false)
+    await page.getByRole('status').filter({ hasText: 'You are offline' }).waitFor({ state: 'detached' })
+    await toast.getByRole('button', { name: 'Retry' }).click()
+    await page.waitForFunction((a) => {
+      const cells = [...document.querySelectorAll('[data-test="audit-row"] td:nth-child(3)')]
+      return cells.length > 0 && cells.every((c) => c.textContent === a)
+    }, actor)
   })
 
   let tab2

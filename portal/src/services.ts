@@ -60,12 +60,19 @@ export function errors(): ErrorHandler {
   return handler
 }
 
-/** Runs an action; a failure goes to the ErrorHandler (with a retry of the same action) and yields field errors. */
-export async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string> }> {
+/**
+ * Runs an action; a failure goes to the ErrorHandler and yields field errors. {@code retry} (a page's whole load,
+ * so its result lands on the page again) becomes the toast's Retry button; changes pass none, so a click never
+ * submits twice.
+ */
+export async function attempt<T>(
+  fn: () => Promise<T>,
+  retry?: () => void,
+): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string> }> {
   try {
     return { ok: true, value: await fn() }
   } catch (e) {
-    const { fields } = errors().handle(e, () => void attempt(fn))
+    const { fields } = errors().handle(e, retry)
     return { ok: false, fields }
   }
 }

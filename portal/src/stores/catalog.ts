@@ -29,7 +29,7 @@ export const useCatalogStore = defineStore('catalog', {
           cursor = page.next_cursor
         } while (cursor)
         return { providers, routes }
-      })
+      }, () => void this.load())
       if (r.ok) {
         this.providers = r.value.providers
         this.routes = r.value.routes

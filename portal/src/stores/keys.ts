@@ -30,8 +30,9 @@ export const useKeysStore = defineStore('keys', {
     async fetch() {
       this.loading = true
       const cursor = this.cursors[this.cursors.length - 1]
-      const r = await attempt(() =>
-        api().keys.list({ ...this.filters, cursor, limit: this.pageSize }),
+      const r = await attempt(
+        () => api().keys.list({ ...this.filters, cursor, limit: this.pageSize }),
+        () => void this.fetch(),
       )
       if (r.ok) {
         this.items = r.value.data

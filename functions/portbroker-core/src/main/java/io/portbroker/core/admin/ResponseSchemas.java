@@ -30,7 +30,7 @@ final class ResponseSchemas {
             case "get_audit" -> "AuditRecordPage";
             case "get_audit_verify", "get_audit_archive_verify" -> "AuditVerification";
             case "post_audit_archive" -> "ArchiveRun";
-            case "get_config_effective", "patch_config" -> "EffectiveConfig";
+            case "get_config_effective", "patch_config" -> "ConfigEffective";
             case "get_config_drift" -> "ConfigDrift";
             default -> null;
         };
@@ -39,7 +39,6 @@ final class ResponseSchemas {
     /** Every named response schema. */
     static Map<String, Object> all() {
         Map<String, Object> s = new LinkedHashMap<>();
-        config(s);
         s.put(
                 "Tokens",
                 object(
@@ -168,51 +167,50 @@ final class ResponseSchemas {
                                                 "problem", nullable(str())),
                                         "stream"))),
                         "streams"));
-        for (String item : List.of("Provider", "Route", "Key", "Usage", "AuditRecord")) {
-            s.put(item + "Page", page(item));
-        }
-        return s;
-    }
-
-    private static void config(Map<String, Object> s) {
-        Map<String, Object> anyValue = describe(Map.of(), "the value as text, number or boolean; secrets masked");
         s.put(
-                "EffectiveConfig",
+                "ConfigEffective",
                 object(
                         props(
-                                "version", integer(),
+                                "version",
+                                integer(),
                                 "settings",
-                                        array(object(
-                                                props(
-                                                        "key", str(),
-                                                        "value", anyValue,
-                                                        "source", str(),
-                                                        "reloadable", bool()),
-                                                "key",
-                                                "source",
-                                                "reloadable"))),
+                                array(object(
+                                        props(
+                                                "key", str(),
+                                                "value", describe(nullable(str()), "masked for secret settings"),
+                                                "source", str(),
+                                                "reloadable", bool()),
+                                        "key",
+                                        "source",
+                                        "reloadable"))),
                         "version",
                         "settings"));
         s.put(
                 "ConfigDrift",
                 object(
                         props(
-                                "version", integer(),
-                                "drift_detected", integer(),
+                                "version",
+                                integer(),
+                                "drift_detected",
+                                integer(),
                                 "settings",
-                                        array(object(
-                                                props(
-                                                        "key", str(),
-                                                        "declared", anyValue,
-                                                        "declared_in", str(),
-                                                        "effective", anyValue,
-                                                        "source", str()),
-                                                "key",
-                                                "declared_in",
-                                                "source"))),
+                                array(object(
+                                        props(
+                                                "key", str(),
+                                                "declared", nullable(str()),
+                                                "declared_in", str(),
+                                                "effective", nullable(str()),
+                                                "source", str()),
+                                        "key",
+                                        "declared_in",
+                                        "source"))),
                         "version",
                         "drift_detected",
                         "settings"));
+        for (String item : List.of("Provider", "Route", "Key", "Usage", "AuditRecord")) {
+            s.put(item + "Page", page(item));
+        }
+        return s;
     }
 
     private static Map<String, Object> key(boolean issued) {

@@ -105,8 +105,15 @@ class ResponseSchemasTest {
         conform("POST", "/admin/v1/keys/" + id + "/revoke", "post_keys_id_revoke", null);
         conform("GET", "/admin/v1/audit", "get_audit", null);
         conform("GET", "/admin/v1/audit/verify", "get_audit_verify", null);
+        conform("GET", "/admin/v1/config/effective", "get_config_effective", null);
+        conform(
+                "PATCH",
+                "/admin/v1/config",
+                "patch_config",
+                json("{'version':0,'settings':{'runtime.ping-interval':'5s'}}"));
+        conform("GET", "/admin/v1/config/drift", "get_config_drift", null);
 
-        assertThat(checked).hasSize(20);
+        assertThat(checked).hasSize(23);
     }
 
     @Test
