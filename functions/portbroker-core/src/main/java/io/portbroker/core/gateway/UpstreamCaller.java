@@ -51,7 +51,9 @@ final class UpstreamCaller {
         headers.put("traceparent", attempt.trace().header());
         String ref = candidate.provider().credentialRef();
         if (ref != null && !ref.isBlank()) {
-            headers.put("authorization", "Bearer " + credentials.resolve(ref));
+            headers.put(
+                    "authorization",
+                    "Bearer " + credentials.resolve(ref, candidate.provider().baseUrl()));
         }
         UpstreamCall upstreamCall = new UpstreamCall(
                 chatCompletionsUrl(candidate.provider().baseUrl()),

@@ -20,6 +20,7 @@ import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
+import io.portbroker.core.upstream.CredentialEnvPolicy;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.dynamodb.DynamoApiKeyStore;
@@ -89,10 +90,11 @@ public class GatewayFactory {
     }
 
     @Singleton
-    CredentialResolver credentialResolver(SecretsManagerSecrets secrets, SealedProviderCredentials sealed) {
+    CredentialResolver credentialResolver(
+            SecretsManagerSecrets secrets, SealedProviderCredentials sealed, CredentialEnvPolicy envPolicy) {
         return new CompositeCredentialResolver(Map.of(
                 "env",
-                new EnvCredentialResolver(System.getenv()),
+                new EnvCredentialResolver(System.getenv(), envPolicy),
                 "secret",
                 secrets,
                 SealedProviderCredentials.SCHEME,
