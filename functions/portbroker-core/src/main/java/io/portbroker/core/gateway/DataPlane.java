@@ -74,6 +74,11 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
+        return assemble(p, metering, StreamLimits.ofDefaults());
+    }
+
+    /** Assembles the data plane with metering and the given per-stream memory bounds. */
+    public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering, StreamLimits limits) {
         GatewaySettings s = p.settings();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
@@ -88,8 +93,10 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 p.sleeper(),
                 p.clock(),
                 p.executor());
-        SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
-        StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
+        SseFrames frames = (in, onData) ->
+                new SseReader((event, data) -> onData.accept(data), limits.maxSseEventBytes()).readAll(in);
+        StreamRunner runner = new StreamRunner(
+                frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick(), limits, p.metrics());
         UpstreamDialects dialects =
                 new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
         Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);

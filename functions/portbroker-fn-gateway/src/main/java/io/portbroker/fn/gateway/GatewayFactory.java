@@ -5,7 +5,9 @@ import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.cors.CorsHandler;
 import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
+import io.portbroker.core.gateway.ConcurrentRandom;
 import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.gateway.StreamLimits;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -40,7 +42,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -158,7 +159,8 @@ public class GatewayFactory {
             Metrics metrics,
             InMemoryMetrics inMemory,
             Clock clock,
-            @Named("watchdog") ScheduledExecutorService scheduler) {
+            @Named("watchdog") ScheduledExecutorService scheduler,
+            StreamLimits streamLimits) {
         return DataPlane.assemble(
                 new DataPlane.Parts(
                         store,
@@ -172,11 +174,12 @@ public class GatewayFactory {
                         inMemory,
                         clock,
                         Sleeper.REAL,
-                        new SplittableRandom(),
+                        ConcurrentRandom.INSTANCE,
                         scheduler,
                         config.getWatchdogTick(),
                         Executors.newVirtualThreadPerTaskExecutor()),
-                metering);
+                metering,
+                streamLimits);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.gateway.StreamLimits;
 import io.portbroker.core.upstream.CredentialEnvPolicy;
 import jakarta.inject.Singleton;
 
@@ -9,6 +10,12 @@ import jakarta.inject.Singleton;
 public class HardeningFactory {
 
     /** Fails the start when a configured prefix is empty or lies in a denied namespace. */
+    /** Fails the start when a limit is not positive or one event could exceed the whole stream. */
+    @Singleton
+    StreamLimits streamLimits(StreamLimitsConfiguration config) {
+        return new StreamLimits(config.getMaxBytes(), config.getMaxSseEventBytes());
+    }
+
     @Singleton
     CredentialEnvPolicy credentialEnvPolicy(ProviderCredentialsConfiguration config) {
         return new CredentialEnvPolicy(config.getEnvPrefixes());
