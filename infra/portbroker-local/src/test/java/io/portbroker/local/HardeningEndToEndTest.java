@@ -230,6 +230,28 @@ class HardeningEndToEndTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "https://169.254.169.254/latest/meta-data/", "ftp://example.com/a"})
+    void messages_shouldRefuseWith400BeforeAnyProviderCall_whenAnImageUrlBreaksThePolicy(String url) {
+        // given
+        int calls = upstream.requests().size();
+
+        // when
+        HttpResponse<String> answer =
+                call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
+                {"model": "claude-sonnet-4-5", "max_tokens": 16, "messages": [{"role": "user", "content": [
+                  {"type": "image", "source": {"type": "url", "url": "%s"}},
+                  {"type": "text", "text": "what is this?"}]}]}
+                """.formatted(url));
+
+        // then
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer).path("error").path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(json(answer).path("error").path("message").asText()).startsWith("image source.url ");
+        assertThat(answer.body()).doesNotContain("169.254").doesNotContain("/etc/passwd");
+        assertThat(upstream.requests()).hasSize(calls);
+    }
+
     /** The fake notices the closed connection when its next write fails; bounded wait, no fixed sleep. */
     private static void awaitCancelled(int before) {
         Instant until = Instant.now().plusSeconds(10);

@@ -74,12 +74,13 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
-        return assemble(p, metering, StreamLimits.ofDefaults());
+        return assemble(p, metering, DataPlaneGuards.ofDefaults());
     }
 
-    /** Assembles the data plane with metering and the given per-stream memory bounds. */
-    public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering, StreamLimits limits) {
+    /** Assembles the data plane with metering and the given memory and request guards. */
+    public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering, DataPlaneGuards guards) {
         GatewaySettings s = p.settings();
+        StreamLimits limits = guards.streamLimits();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
         Router router = new Router(p.config(), new RoutingStrategies(p.random(), latency), breakers);
@@ -99,7 +100,9 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick(), limits, p.metrics());
         UpstreamDialects dialects =
                 new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        Messages messages = new MediaUrlCheckingMessages(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator),
+                guards.mediaUrls());
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new AnthropicMessagesDialect(s.validateStreams()),

@@ -7,7 +7,7 @@ import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.ConcurrentRandom;
 import io.portbroker.core.gateway.DataPlane;
-import io.portbroker.core.gateway.StreamLimits;
+import io.portbroker.core.gateway.DataPlaneGuards;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -160,7 +160,7 @@ public class GatewayFactory {
             InMemoryMetrics inMemory,
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler,
-            StreamLimits streamLimits) {
+            DataPlaneGuards guards) {
         return DataPlane.assemble(
                 new DataPlane.Parts(
                         store,
@@ -179,7 +179,7 @@ public class GatewayFactory {
                         config.getWatchdogTick(),
                         Executors.newVirtualThreadPerTaskExecutor()),
                 metering,
-                streamLimits);
+                guards);
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.portbroker.fn.gateway;
 
 import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.gateway.DataPlaneGuards;
 import io.portbroker.core.gateway.StreamLimits;
+import io.portbroker.core.ssrf.MediaUrlPolicy;
+import io.portbroker.core.ssrf.UrlPolicy;
 import io.portbroker.core.upstream.CredentialEnvPolicy;
 import jakarta.inject.Singleton;
 
@@ -14,6 +17,12 @@ public class HardeningFactory {
     @Singleton
     StreamLimits streamLimits(StreamLimitsConfiguration config) {
         return new StreamLimits(config.getMaxBytes(), config.getMaxSseEventBytes());
+    }
+
+    /** Media URLs follow the provider SSRF rules (and their operator allow-lists); http only where configured. */
+    @Singleton
+    DataPlaneGuards dataPlaneGuards(StreamLimits limits, UrlPolicy urls, MediaUrlConfiguration media) {
+        return new DataPlaneGuards(limits, new MediaUrlPolicy(urls, media.isAllowHttp()));
     }
 
     @Singleton
