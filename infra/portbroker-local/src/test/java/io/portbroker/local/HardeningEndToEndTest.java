@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -250,6 +251,23 @@ class HardeningEndToEndTest {
         assertThat(json(answer).path("error").path("message").asText()).startsWith("image source.url ");
         assertThat(answer.body()).doesNotContain("169.254").doesNotContain("/etc/passwd");
         assertThat(upstream.requests()).hasSize(calls);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TRACE,/v1/models", "QUERY,/v1/messages", "TRACE,/admin/v1/keys", "QUERY,/admin/v1/providers"})
+    void anyMethod_shouldBeAnsweredInTheCallersEnvelope_whenTheServerHasNoRouteForIt(String method, String path) {
+        // when: a method no route declares (found by the fuzzer: Micronaut answered it in its own format)
+        HttpResponse<String> answer = call(stack, method, path, Map.of("x-api-key", clientKey), null);
+
+        // then
+        assertThat(answer.statusCode()).isEqualTo(404);
+        JsonNode body = json(answer);
+        if (path.startsWith("/admin/")) {
+            assertThat(body.path("code").asText()).isEqualTo("not_found_error");
+        } else {
+            assertThat(body.path("type").asText()).isEqualTo("error");
+            assertThat(body.path("error").path("type").asText()).isEqualTo("not_found_error");
+        }
     }
 
     /** The fake notices the closed connection when its next write fails; bounded wait, no fixed sleep. */
