@@ -62,13 +62,13 @@ echo "== fuzzing $base (seed $SEED, $EXAMPLES examples per operation)"
 export SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$PB_ROOT/scripts/fuzz${PYTHONPATH:+:$PYTHONPATH}"
 common=(--seed "$SEED" --max-examples "$EXAMPLES" --workers 1 --phases examples,coverage,fuzzing
         --checks not_a_server_error,error_envelope,no_secret_in_response --request-timeout 20
-        --generation-database none --suppress-health-check all --no-color --max-time 55)
+        --generation-database none --suppress-health-check all --no-color --max-time 45)
 status=0
 gateway_schema="$PB_ROOT/docs/openapi-gateway.yaml"
 cd "$work"  # schemathesis writes its caches to the working folder
-timeout 90 "$PB_VENV/bin/st" run "$base/admin/v1/openapi.json" --url "$base" \
+timeout 75 "$PB_VENV/bin/st" run "$base/admin/v1/openapi.json" --url "$base" \
   -H "x-api-key: $PB_FUZZ_ADMIN_KEY" "${common[@]}" || status=$?
-timeout 90 "$PB_VENV/bin/st" run "$gateway_schema" --url "$base" \
+timeout 75 "$PB_VENV/bin/st" run "$gateway_schema" --url "$base" \
   -H "x-api-key: $PB_FUZZ_CLIENT_KEY" "${common[@]}" || status=$?
 if grep -F -e "$PB_FUZZ_CLIENT_KEY" -e "$PB_FUZZ_ADMIN_KEY" -e "$PB_FUZZ_UPSTREAM_KEY" "$work/gateway.log" >/dev/null; then
   echo "test-fuzz: a secret reached the gateway's log" >&2

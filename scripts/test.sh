@@ -26,6 +26,7 @@ $MVN verify -Dportbroker.moto.endpoint="$endpoint" -Dportbroker.claude.bin="$cla
 echo "== no test secret in any log"
 scripts/check-logs.sh
 scripts/test-secrets.sh
+scripts/test-fuzz.sh
 
 echo "== infrastructure checks"
 .ci/iac-checks.sh

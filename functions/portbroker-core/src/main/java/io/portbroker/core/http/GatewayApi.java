@@ -242,9 +242,7 @@ public final class GatewayApi implements ApiHandler {
     }
 
     private static String sourceIp(ApiRequest request) {
-        return request.header("x-forwarded-for")
-                .map(v -> v.split(",", 2)[0].strip())
-                .orElse(null);
+        return io.portbroker.core.ssrf.TrustedSource.address(request);
     }
 
     private void postMessages(
