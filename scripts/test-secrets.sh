@@ -8,6 +8,8 @@ cd "$PB_ROOT"
 GITLEAKS_VERSION="v8.28.0"
 gobin="$PB_ROOT/.portbroker/go/bin"
 gitleaks="$gobin/gitleaks"
+# the Go toolchain's usual place, for shells whose PATH lacks it
+export PATH="$PATH:/usr/local/go/bin"
 if [ ! -x "$gitleaks" ] || [ "$(cat "$gobin/.gitleaks-version" 2>/dev/null)" != "$GITLEAKS_VERSION" ]; then
   command -v go >/dev/null || { echo "test-secrets: Go is needed to install gitleaks" >&2; exit 1; }
   echo "== installing gitleaks $GITLEAKS_VERSION (go install)"
