@@ -30,6 +30,8 @@ scripts/test-perf-smoke.sh  # issue #15: PortBroker vs direct for a few seconds,
 
 echo "== no test secret in any log"
 scripts/check-logs.sh
+scripts/test-secrets.sh
+scripts/test-fuzz.sh
 
 scripts/test-portal.sh
 

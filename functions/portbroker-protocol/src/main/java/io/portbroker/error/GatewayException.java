@@ -19,6 +19,7 @@ public abstract sealed class GatewayException extends RuntimeException
                 OverloadedError,
                 InternalMappingError,
                 CancelledError,
+                StreamTruncatedError,
                 BillingError {
 
     private final ErrorCategory category;

@@ -26,10 +26,10 @@ import java.util.concurrent.Executor;
  *
  * <p>Before every request the provider's host is resolved and every address checked by the SSRF guard
  * ({@link GuardedDnsResolver}); a host that now points at a private or metadata address (DNS rebinding after the
- * URL was saved) is refused before any byte is sent. The JDK client then connects by name: its lookup is answered
- * from the JVM's address cache the check has just filled ({@code networkaddress.cache.ttl}, 30 s by default), so
- * the connection goes to the vetted addresses unless the cache entry expires in the microseconds between the two.
- * Pooled connections were vetted when they were opened.
+ * URL was saved) is refused before any byte is sent. The JDK client then connects by name, and that lookup is
+ * checked too: the host is registered with {@link GuardedResolution}, so the JVM resolver
+ * ({@link GuardedInetAddressResolverProvider}) applies the same rules to the address actually connected, closing
+ * the window between the check and the client's own resolution. Pooled connections were vetted when opened.
  */
 public final class JdkUpstreamTransport implements UpstreamTransport {
     private final ConcurrentHashMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
@@ -42,6 +42,7 @@ public final class JdkUpstreamTransport implements UpstreamTransport {
     public JdkUpstreamTransport(Executor executor, GuardedDnsResolver guard) {
         this.executor = executor;
         this.guard = guard;
+        GuardedResolution.install(guard.policy());
     }
 
     /**
@@ -51,6 +52,7 @@ public final class JdkUpstreamTransport implements UpstreamTransport {
      */
     @Override
     public UpstreamResponse send(UpstreamCall call) {
+        GuardedResolution.guard(call.url().getHost());
         guard.resolve(call.url());
         HttpClient client = clients.computeIfAbsent(call.connectTimeout(), this::newClient);
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.url())

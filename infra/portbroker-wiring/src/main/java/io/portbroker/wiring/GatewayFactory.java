@@ -5,7 +5,9 @@ import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.cors.CorsHandler;
 import io.portbroker.core.cors.CorsPolicy;
 import io.portbroker.core.crypto.SealedProviderCredentials;
+import io.portbroker.core.gateway.ConcurrentRandom;
 import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.gateway.DataPlaneGuards;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -23,6 +25,7 @@ import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.settings.Settings;
 import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
+import io.portbroker.core.upstream.CredentialEnvPolicy;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.dynamodb.DynamoApiKeyStore;
@@ -41,7 +44,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -84,10 +86,11 @@ public class GatewayFactory {
     }
 
     @Singleton
-    CredentialResolver credentialResolver(SecretsManagerSecrets secrets, SealedProviderCredentials sealed) {
+    CredentialResolver credentialResolver(
+            SecretsManagerSecrets secrets, SealedProviderCredentials sealed, CredentialEnvPolicy envPolicy) {
         return new CompositeCredentialResolver(Map.of(
                 "env",
-                new EnvCredentialResolver(System.getenv()),
+                new EnvCredentialResolver(System.getenv(), envPolicy),
                 "secret",
                 secrets,
                 SealedProviderCredentials.SCHEME,
@@ -163,7 +166,8 @@ public class GatewayFactory {
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler,
             UpstreamLimitsConfiguration upstreamLimits,
-            io.portbroker.core.cache.CacheLayer cache) {
+            io.portbroker.core.cache.CacheLayer cache,
+            DataPlaneGuards guards) {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
@@ -180,13 +184,13 @@ public class GatewayFactory {
                                 inMemory,
                                 clock,
                                 Sleeper.REAL,
-                                new SplittableRandom(),
+                                ConcurrentRandom.INSTANCE,
                                 scheduler,
                                 s.infrastructure().watchdogTick(),
                                 Executors.newVirtualThreadPerTaskExecutor()),
                         metering,
                         cache,
-                        upstreamLimits.toBodyLimit()));
+                        guards.withBodyLimit(upstreamLimits.toBodyLimit())));
     }
 
     /**

@@ -142,7 +142,7 @@ final class KeyAdmin {
     }
 
     Object revoke(AdminCall call) {
-        List<ApiKeyRecord> all = find(call.param("id"));
+        List<ApiKeyRecord> all = findCovered(call);
         for (ApiKeyRecord r : all) {
             keys.update(r.withStatus(KeyStatus.REVOKED));
             authenticator.invalidate(r.keyHash());
@@ -153,7 +153,7 @@ final class KeyAdmin {
 
     Object rotate(AdminCall call) {
         String id = call.param("id");
-        find(id);
+        findCovered(call);
         RotateBody body = call.request().body().length == 0 ? new RotateBody(null) : call.body(RotateBody.class);
         Duration overlap = body.overlapSeconds() == null ? DEFAULT_OVERLAP : Duration.ofSeconds(body.overlapSeconds());
         if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
@@ -173,7 +173,10 @@ final class KeyAdmin {
                 id,
                 Map.of(
                         "new_prefix", rotation.next().record().prefix(),
-                        "old_valid_until", rotation.retiring().retiredAt().toString())));
+                        "old_valid_until", rotation.retiring().retiredAt().toString(),
+                        "overlap_seconds", String.valueOf(overlap.toSeconds()),
+                        // an immediate rotation by another key locks the holder out: audit it as such
+                        "by_other_key", String.valueOf(!id.equals(call.actor())))));
         Map<String, Object> view = view(rotation.next().record(), Optional.empty());
         view.put("key", rotation.next().key());
         view.put("previous_valid_until", rotation.retiring().retiredAt().toString());
@@ -181,7 +184,7 @@ final class KeyAdmin {
     }
 
     Object setLimits(AdminCall call) {
-        List<ApiKeyRecord> all = find(call.param("id"));
+        List<ApiKeyRecord> all = findCovered(call);
         LimitsBody body = call.body(LimitsBody.class);
         KeyLimits limits = limits(body.requestsPerMinute(), body.tokensPerMinute());
         for (ApiKeyRecord r : all) {
@@ -219,6 +222,23 @@ final class KeyAdmin {
         return all;
     }
 
+    /**
+     * The key named by the path, after checking the caller could have granted every scope the key holds (the
+     * same rule as create): rotating (which hands out a new secret with the key's scopes), revoking or re-limiting
+     * a more powerful key would be a takeover.
+     */
+    private List<ApiKeyRecord> findCovered(AdminCall call) {
+        List<ApiKeyRecord> all = find(call.param("id"));
+        for (ApiKeyRecord r : all) {
+            for (String scope : new TreeSet<>(r.scopes())) {
+                if (!grantable(scope, call)) {
+                    throw new PermissionError("cannot change a key holding " + scope + " without holding it");
+                }
+            }
+        }
+        return all;
+    }
+
     private static Set<String> scopes(List<String> requested, AdminCall call) {
         if (requested == null || requested.isEmpty()) {
             throw new InvalidRequestError("scopes must name at least one scope");
@@ -227,12 +247,16 @@ final class KeyAdmin {
             if (!Scopes.ALL.contains(s)) {
                 throw new InvalidRequestError("unknown scope '" + s + "'");
             }
-            // a key can never hand out more power than it holds itself
-            if (s.startsWith("admin:") && !call.principal().has(s)) {
+            if (!grantable(s, call)) {
                 throw new PermissionError("cannot grant " + s + " without holding it");
             }
         }
         return Set.copyOf(requested);
+    }
+
+    /** A key can never hand out (or take over) more power than it holds itself; chat scopes are everyone's. */
+    private static boolean grantable(String scope, AdminCall call) {
+        return !scope.startsWith("admin:") || call.principal().has(scope);
     }
 
     private Instant expiry(String text) {

@@ -12,6 +12,7 @@ import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.config.ConfigEntries;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.core.upstream.Origin;
 import io.portbroker.error.InvalidRequestError;
 import io.portbroker.error.NotFoundError;
 import java.util.LinkedHashMap;
@@ -122,9 +123,16 @@ final class ProviderAdmin {
         urlGuard.check(parsed.baseUrl());
         String credentialRef = parsed.credentialRef();
         if (body.apiKey() != null) {
-            credentialRef = vault.store(parsed.id(), body.apiKey());
+            credentialRef = vault.store(parsed.id(), parsed.baseUrl(), body.apiKey());
         } else if (body.apiKeyEnv() == null && existing != null) {
             credentialRef = existing.credentialRef();
+            // a stored key was given for one host; sending it to another needs the operator to give it again
+            if (credentialRef != null
+                    && !credentialRef.startsWith("env:")
+                    && !Origin.of(parsed.baseUrl()).equals(Origin.of(existing.baseUrl()))) {
+                throw new InvalidRequestError(
+                        "base_url moves the provider to another origin (scheme, host, port); send api_key again");
+            }
         }
         // a wither keeps every parsed field, the pricing included
         ProviderConfig provider = parsed.withCredentialRef(credentialRef);

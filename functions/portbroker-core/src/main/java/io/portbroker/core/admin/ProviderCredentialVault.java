@@ -14,6 +14,16 @@ public interface ProviderCredentialVault {
      */
     String store(String providerId, String apiKey);
 
+    /**
+     * Stores the provider's key bound to the origin (scheme, host, port) of {@code destination}, where a vault can
+     * bind it; the default ignores the destination.
+     *
+     * @return the credential reference to keep in the provider record
+     */
+    default String store(String providerId, java.net.URI destination, String apiKey) {
+        return store(providerId, apiKey);
+    }
+
     /** Forgets the provider's key; nothing happens when none was stored. */
     void delete(String providerId);
 }

@@ -55,7 +55,7 @@ public final class AdminAuthService {
      * @throws AuthenticationError "invalid username or password" for an unknown user or a wrong password alike
      */
     public AdminTokens login(String username, String password, String sourceIp) {
-        throttle.check(username, sourceIp);
+        throttle.reserve(username, sourceIp);
         String normalized = AdminUser.normalize(username);
         Optional<AdminUser> user = normalized == null ? Optional.empty() : users.find(normalized);
         boolean sizeOk = password != null && password.length() <= MAX_PASSWORD_LENGTH;
@@ -63,7 +63,7 @@ public final class AdminAuthService {
         boolean matches =
                 hasher.verify(candidate, user.map(AdminUser::passwordHash).orElse(dummyHash));
         if (!sizeOk || user.isEmpty() || !matches) {
-            throttle.recordFailure(username, sourceIp);
+            throttle.recordReservedFailure(sourceIp);
             throw new AuthenticationError("invalid username or password");
         }
         AdminUser admin = user.get();

@@ -4,25 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import io.portbroker.error.AuthenticationError;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and verifies admin access tokens: compact JWS with HS256 only (RFC 8725). The algorithm is pinned, not
- * read from the token: any header other than {@code {"alg":"HS256"}} plus optional {@code typ}/{@code kid} is
- * refused, which shuts out {@code alg:none}, RS/HS confusion, {@code crit} extensions and embedded keys
- * ({@code jwk}, {@code jku}, {@code x5u}). All of {@code iss aud sub exp iat jti scope} are required. Thread-safe.
+ * Issues and verifies admin access tokens: compact JWS with HS256 only (RFC 8725). Signing, parsing and MAC
+ * verification are done by Nimbus JOSE+JWT ({@link MACSigner}, {@link MACVerifier}, which also refuses unknown
+ * {@code crit} headers); this class adds the policy around it. The algorithm is pinned, not read from the token:
+ * any header other than {@code {"alg":"HS256"}} plus optional {@code typ}/{@code kid} is refused, which shuts out
+ * {@code alg:none}, RS/HS confusion, {@code crit} extensions and embedded keys ({@code jwk}, {@code jku},
+ * {@code x5u}). Header and payload must be strict JSON objects (duplicate members refused: two {@code sub} values
+ * could be read differently by two parsers). All of {@code iss aud sub exp iat jti scope} are required.
+ * Thread-safe.
  */
 public final class JwtService {
 
@@ -31,14 +39,14 @@ public final class JwtService {
 
     private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
     private static final Set<String> HEADER_FIELDS = Set.of("alg", "typ", "kid");
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
     // duplicate claims are refused: two "sub" values could be read differently by two parsers
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final SecretKeySpec key;
+    private final MACSigner signer;
+    private final MACVerifier verifier;
     private final JwtConfig config;
     private final InstantSource clock;
 
@@ -50,7 +58,12 @@ public final class JwtService {
         if (secret == null || secret.length < 32) {
             throw new IllegalArgumentException("JWT signing secret must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        try {
+            this.signer = new MACSigner(secret.clone());
+            this.verifier = new MACVerifier(secret.clone());
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("JWT signing secret is not a usable HS256 key", e);
+        }
         this.config = config;
         this.clock = clock;
     }
@@ -69,8 +82,17 @@ public final class JwtService {
                 .put("auth_time", authTime.getEpochSecond())
                 .put("jti", jti)
                 .put("scope", String.join(" ", new TreeSet<>(scopes)));
-        String signingInput = encode(HEADER.getBytes(StandardCharsets.UTF_8)) + "." + encode(bytes(claims));
-        String token = signingInput + "." + encode(mac(signingInput));
+        String token;
+        try {
+            // the header is parsed from our fixed text, so its encoding (and member order) is exactly HEADER
+            JWSObject jws = new JWSObject(
+                    JWSHeader.parse(Base64URL.encode(HEADER.getBytes(StandardCharsets.UTF_8))),
+                    new Payload(Base64URL.encode(bytes(claims))));
+            jws.sign(signer);
+            token = jws.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("cannot sign the access token", e);
+        }
         return new AccessToken(token, jti, Instant.ofEpochSecond(expiresAt.getEpochSecond()));
     }
 
@@ -89,9 +111,14 @@ public final class JwtService {
             throw invalid();
         }
         checkHeader(decodeJson(parts[0]));
-        byte[] signature = decode(parts[2]);
+        decode(parts[2]);
         // the MAC is checked before the claims are read, so a forged payload is never interpreted
-        if (!MessageDigest.isEqual(signature, mac(parts[0] + "." + parts[1]))) {
+        try {
+            JWSObject jws = JWSObject.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jws.getHeader().getAlgorithm()) || !jws.verify(verifier)) {
+                throw invalid();
+            }
+        } catch (ParseException | JOSEException | IllegalStateException e) {
             throw invalid();
         }
         return claims(decodeJson(parts[1]));
@@ -176,16 +203,6 @@ public final class JwtService {
         return node.has(field) ? seconds(node, field) : Long.MIN_VALUE;
     }
 
-    private byte[] mac(String signingInput) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
     private static JsonNode decodeJson(String part) {
         try {
             return JSON.readTree(decode(part));
@@ -204,10 +221,6 @@ public final class JwtService {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-    }
-
-    private static String encode(byte[] bytes) {
-        return B64.encodeToString(bytes);
     }
 
     private static byte[] bytes(ObjectNode node) {

@@ -41,13 +41,51 @@ public final class LoginThrottle {
      * @throws RateLimitError with the seconds until the later of the two lockouts ends
      */
     public void check(String username, String sourceIp) {
+        checkAndCount(username, sourceIp);
+    }
+
+    /**
+     * Checks the lockouts, then reserves this attempt on the account before the password is verified: the
+     * account's counter is raised atomically as if the attempt failed, so concurrent guesses cannot all pass a
+     * check made before any of them was recorded. An attempt whose reservation lands behind another concurrent one
+     * that already used up the free failures is refused as locked. Pair with {@link #recordReservedFailure} or
+     * {@link #recordSuccess}.
+     *
+     * @throws RateLimitError while the account or the address is locked, or when a concurrent attempt took the
+     *     last free one
+     */
+    public void reserve(String username, String sourceIp) {
+        long seen = checkAndCount(username, sourceIp);
         Instant now = clock.instant();
-        Instant until =
-                later(lockedUntil(accountKey(username), account, now), lockedUntil(addressKey(sourceIp), address, now));
-        if (until.isAfter(now)) {
-            long seconds = Math.max(1, (Duration.between(now, until).toMillis() + 999) / 1000);
-            throw new RateLimitError("too many failed logins; try again later", seconds);
+        FailedAttempts reserved = store.recordFailure(accountKey(username), now, now.plus(account.forgetAfter()));
+        Duration lock = account.lockoutAfter(reserved.failures() - 1);
+        if (reserved.failures() - 1 != seen && !lock.isZero()) {
+            throw locked(lock.toMillis());
         }
+    }
+
+    /** Counts a failed attempt made after {@link #reserve}: the account was counted then, the address is now. */
+    public void recordReservedFailure(String sourceIp) {
+        Instant now = clock.instant();
+        store.recordFailure(addressKey(sourceIp), now, now.plus(address.forgetAfter()));
+    }
+
+    /** The account's failures seen by the check; throws while either key is locked. */
+    private long checkAndCount(String username, String sourceIp) {
+        Instant now = clock.instant();
+        java.util.Optional<FailedAttempts> acct = store.find(accountKey(username), now);
+        Instant accountUntil = acct.map(a -> a.lastFailure().plus(account.lockoutAfter(a.failures())))
+                .orElse(Instant.MIN);
+        Instant until = later(accountUntil, lockedUntil(addressKey(sourceIp), address, now));
+        if (until.isAfter(now)) {
+            throw locked(Duration.between(now, until).toMillis());
+        }
+        return acct.map(FailedAttempts::failures).orElse(0L);
+    }
+
+    private static RateLimitError locked(long millis) {
+        long seconds = Math.max(1, (millis + 999) / 1000);
+        return new RateLimitError("too many failed logins; try again later", seconds);
     }
 
     /** Counts a failed attempt against both the account and the address. */

@@ -2,6 +2,7 @@ package io.portbroker.core.config;
 
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
+import io.portbroker.core.upstream.CredentialEnvPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -88,6 +89,8 @@ final class ProviderSection {
                 where,
                 "must be the NAME of an environment variable holding the key (e.g. OPENAI_API_KEY),"
                         + " upper-case letters, digits and '_'; never the key itself");
+        // the same refusal at seed time and at admin save time; the call path checks the configured policy again
+        CredentialEnvPolicy.ofDefaults().problem(envName).ifPresent(problem -> problems.add(where, problem));
         return "env:" + envName;
     }
 

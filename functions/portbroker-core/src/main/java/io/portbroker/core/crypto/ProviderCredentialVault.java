@@ -17,7 +17,25 @@ public final class ProviderCredentialVault {
         this.cipher = cipher;
     }
 
-    /** The sealed form of a provider's API key. */
+    /** The sealed form of a provider's API key, which opens only for calls to {@code origin}. */
+    public String seal(String providerId, String origin, String apiKey) {
+        return cipher.seal(apiKey.getBytes(StandardCharsets.UTF_8), context(providerId, origin));
+    }
+
+    /**
+     * The API key of a provider, sealed for {@code origin}.
+     *
+     * @throws SealedDataException when the sealed value is damaged, belongs to another provider or another origin
+     */
+    public String open(String providerId, String origin, String sealed) {
+        return new String(cipher.open(sealed, context(providerId, origin)), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> context(String providerId, String origin) {
+        return Map.of("purpose", PURPOSE, "provider_id", providerId, "origin", origin);
+    }
+
+    /** The sealed form of a provider's API key (not bound to an origin: records written before the binding). */
     public String seal(String providerId, String apiKey) {
         return cipher.seal(apiKey.getBytes(StandardCharsets.UTF_8), context(providerId));
     }

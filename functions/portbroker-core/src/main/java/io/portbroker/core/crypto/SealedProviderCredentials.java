@@ -2,7 +2,9 @@ package io.portbroker.core.crypto;
 
 import io.portbroker.core.logging.Redactor;
 import io.portbroker.core.upstream.CredentialResolver;
+import io.portbroker.core.upstream.Origin;
 import io.portbroker.error.ProviderAuthError;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -16,13 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * served stale. Thread-safe.
  *
  * <p>The envelope is bound to the provider id in the reference; the resolver port receives only the reference,
- * so that id, not the id of the record holding it, is what the ciphertext is checked against.
+ * so that id, not the id of the record holding it, is what the ciphertext is checked against. Keys stored with a
+ * destination ({@code sealed:<id>:o.<envelope>}) are also bound to its origin (scheme, host, port) in the
+ * encryption context: they open only for a call to that origin, so pointing a provider at another host without
+ * sending its key again cannot redirect the key. References without {@code o.} predate the binding and open for
+ * any destination until the key is written again.
  */
 public final class SealedProviderCredentials
         implements io.portbroker.core.admin.ProviderCredentialVault, CredentialResolver {
 
     /** The reference scheme (without the colon). */
     public static final String SCHEME = "sealed";
+
+    /** Marks an envelope bound to an origin. */
+    private static final String ORIGIN_BOUND = "o.";
 
     private static final int MAX_CACHED = 256;
 
@@ -46,6 +55,13 @@ public final class SealedProviderCredentials
         return SCHEME + ":" + providerId + ":" + vault.seal(providerId, apiKey);
     }
 
+    @Override
+    public String store(String providerId, URI destination, String apiKey) {
+        Redactor.register(apiKey);
+        String origin = Origin.of(destination).toString();
+        return SCHEME + ":" + providerId + ":" + ORIGIN_BOUND + vault.seal(providerId, origin, apiKey);
+    }
+
     /** Nothing to do: the sealed key lives in the provider record and goes with it. */
     @Override
     public void delete(String providerId) {
@@ -60,8 +76,24 @@ public final class SealedProviderCredentials
      */
     @Override
     public String resolve(String credentialRef) {
+        return open(credentialRef, null);
+    }
+
+    /**
+     * Opens a {@code sealed:} reference for a call to {@code destination}.
+     *
+     * @throws ProviderAuthError when the reference is malformed, or its envelope does not open for the
+     *     destination's origin
+     */
+    @Override
+    public String resolve(String credentialRef, URI destination) {
+        return open(credentialRef, Origin.of(destination).toString());
+    }
+
+    private String open(String credentialRef, String origin) {
         Instant now = clock.instant();
-        Opened cached = opened.get(credentialRef);
+        String cacheKey = origin == null ? credentialRef : origin + " " + credentialRef;
+        Opened cached = opened.get(cacheKey);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.key();
         }
@@ -71,7 +103,13 @@ public final class SealedProviderCredentials
         }
         String key;
         try {
-            key = vault.open(parts[1], parts[2]);
+            if (!parts[2].startsWith(ORIGIN_BOUND)) {
+                key = vault.open(parts[1], parts[2]);
+            } else if (origin == null) {
+                throw new ProviderAuthError("the stored provider credential opens only for its provider's origin");
+            } else {
+                key = vault.open(parts[1], origin, parts[2].substring(ORIGIN_BOUND.length()));
+            }
         } catch (SealedDataException e) {
             throw new ProviderAuthError("the stored provider credential cannot be opened");
         }
@@ -79,7 +117,7 @@ public final class SealedProviderCredentials
         if (opened.size() >= MAX_CACHED) {
             opened.clear();
         }
-        opened.put(credentialRef, new Opened(key, now.plus(openFor)));
+        opened.put(cacheKey, new Opened(key, now.plus(openFor)));
         return key;
     }
 

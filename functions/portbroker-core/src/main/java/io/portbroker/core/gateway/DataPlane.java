@@ -75,7 +75,7 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
-        return assemble(p, metering, java.util.function.UnaryOperator.identity(), UpstreamBodyLimit.ofDefaults());
+        return assemble(p, metering, java.util.function.UnaryOperator.identity(), DataPlaneGuards.ofDefaults());
     }
 
     /**
@@ -86,25 +86,35 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
             Parts p,
             io.portbroker.core.limits.Metering metering,
             java.util.function.UnaryOperator<Messages> decorator) {
-        return assemble(p, metering, decorator, UpstreamBodyLimit.ofDefaults());
+        return assemble(p, metering, decorator, DataPlaneGuards.ofDefaults());
     }
 
     /** As {@link #assemble(Parts, io.portbroker.core.limits.Metering)}, reading at most {@code bodyLimit}. */
     public static DataPlane assemble(
             Parts p, io.portbroker.core.limits.Metering metering, UpstreamBodyLimit bodyLimit) {
-        return assemble(p, metering, java.util.function.UnaryOperator.identity(), bodyLimit);
+        return assemble(
+                p,
+                metering,
+                java.util.function.UnaryOperator.identity(),
+                DataPlaneGuards.ofDefaults().withBodyLimit(bodyLimit));
+    }
+
+    /** Assembles the data plane with metering and the given memory and request guards. */
+    public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering, DataPlaneGuards guards) {
+        return assemble(p, metering, java.util.function.UnaryOperator.identity(), guards);
     }
 
     /**
-     * Assembles the data plane with {@code decorator} wrapped around the {@link Messages} port, reading at most
-     * {@code bodyLimit} from upstream.
+     * Assembles the data plane with {@code decorator} wrapped around the {@link Messages} port and the given
+     * memory and request guards.
      */
     public static DataPlane assemble(
             Parts p,
             io.portbroker.core.limits.Metering metering,
             java.util.function.UnaryOperator<Messages> decorator,
-            UpstreamBodyLimit bodyLimit) {
+            DataPlaneGuards guards) {
         GatewaySettings s = p.settings();
+        StreamLimits limits = guards.streamLimits();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
         Router router = new Router(p.config(), new RoutingStrategies(p.random(), latency), breakers);
@@ -118,15 +128,25 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 p.sleeper(),
                 p.clock(),
                 p.executor());
-        SseFrames frames = (in, onData) -> new SseReader((event, data) -> onData.accept(data)).readAll(in);
-        StreamRunner runner =
-                new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick(), bodyLimit);
+        SseFrames frames = (in, onData) ->
+                new SseReader((event, data) -> onData.accept(data), limits.maxSseEventBytes()).readAll(in);
+        StreamRunner runner = new StreamRunner(
+                frames,
+                p.scheduler(),
+                p.clock(),
+                s.pingInterval(),
+                p.watchdogTick(),
+                limits,
+                guards.bodyLimit(),
+                p.metrics());
         UpstreamDialects dialects = new UpstreamDialects(List.of(
                 new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId),
                 new io.portbroker.protocol.upstream.anthropic.AnthropicNativeDialect(
                         p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = decorator.apply(
-                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator));
+        // media URLs are checked before the cache (a refused URL is never looked up or stored)
+        Messages messages = decorator.apply(new MediaUrlCheckingMessages(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator),
+                guards.mediaUrls()));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new io.portbroker.core.http.DataRoutes.Parts(

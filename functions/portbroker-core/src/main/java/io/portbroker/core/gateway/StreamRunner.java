@@ -1,5 +1,7 @@
 package io.portbroker.core.gateway;
 
+import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.upstream.UpstreamBodyLimit;
@@ -7,17 +9,21 @@ import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
 import io.portbroker.error.ProviderConnectionError;
+import io.portbroker.error.ProviderServerError;
 import io.portbroker.error.ProviderTimeoutError;
+import io.portbroker.error.StreamTruncatedError;
 import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
 import io.portbroker.protocol.codec.UpstreamDialect;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.StreamEvent;
+import io.portbroker.protocol.sse.SseEventTooLargeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +34,12 @@ import java.util.function.Consumer;
  * Pumps one upstream stream through its decoder to the client. The client response is committed with the first
  * event (so a provider that fails before sending anything can still be replaced). A watchdog sends keep-alive
  * pings during silence and enforces the first-token, idle and total time limits by closing the upstream.
+ *
+ * <p>Memory is bounded by {@link StreamLimits}: a single SSE event past its cap fails the stream like a broken
+ * provider; a stream whose upstream bytes pass the per-stream cap is cut before the frame that crossed it, ends
+ * with an {@code error} event saying {@code stream truncated}, the upstream is closed (cancelled) and
+ * {@link MetricNames#STREAM_TRUNCATE_EVENTS} counts it. A truncation is not the provider's failure: the attempt
+ * counts as a success for its breaker.
  */
 public final class StreamRunner {
     private final SseFrames frames;
@@ -36,13 +48,15 @@ public final class StreamRunner {
     private final Duration pingInterval;
     private final Duration tick;
     private final UpstreamBodyLimit bodyLimit;
+    private final StreamLimits limits;
+    private final Metrics metrics;
 
     /**
      * @param tick how often the watchdog looks (a fraction of the smallest limit; one second in production)
      */
     public StreamRunner(
             SseFrames frames, ScheduledExecutorService scheduler, Clock clock, Duration pingInterval, Duration tick) {
-        this(frames, scheduler, clock, pingInterval, tick, UpstreamBodyLimit.ofDefaults());
+        this(frames, scheduler, clock, pingInterval, tick, StreamLimits.ofDefaults(), UpstreamBodyLimit.ofDefaults(), Metrics.NONE);
     }
 
     /** @param bodyLimit the largest non-streamed answer read ({@link #readBody}) */
@@ -53,12 +67,46 @@ public final class StreamRunner {
             Duration pingInterval,
             Duration tick,
             UpstreamBodyLimit bodyLimit) {
+        this(frames, scheduler, clock, pingInterval, tick, StreamLimits.ofDefaults(), bodyLimit, Metrics.NONE);
+    }
+
+    /**
+     * @param limits the per-stream and per-event byte caps
+     * @param metrics where truncations are counted
+     */
+    public StreamRunner(
+            SseFrames frames,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            Duration pingInterval,
+            Duration tick,
+            StreamLimits limits,
+            Metrics metrics) {
+        this(frames, scheduler, clock, pingInterval, tick, limits, UpstreamBodyLimit.ofDefaults(), metrics);
+    }
+
+    /**
+     * @param limits the per-stream and per-event byte caps
+     * @param bodyLimit the largest non-streamed answer read ({@link #readBody})
+     * @param metrics where truncations are counted
+     */
+    public StreamRunner(
+            SseFrames frames,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            Duration pingInterval,
+            Duration tick,
+            StreamLimits limits,
+            UpstreamBodyLimit bodyLimit,
+            Metrics metrics) {
         this.bodyLimit = bodyLimit;
         this.frames = frames;
         this.scheduler = scheduler;
         this.clock = clock;
         this.pingInterval = pingInterval;
         this.tick = tick;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     /**
@@ -92,8 +140,12 @@ public final class StreamRunner {
         var timeouts = candidate.provider().timeouts();
         ScheduledFuture<?> watchdog = scheduler.scheduleAtFixedRate(
                 () -> watch(state, response, timeouts), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        CountingInputStream upstream = new CountingInputStream(response.body());
         try {
-            frames.read(response.body(), data -> {
+            frames.read(upstream, data -> {
+                if (upstream.count() > limits.maxStreamBytes()) {
+                    throw new Truncated();
+                }
                 state.framesSeen++;
                 state.lastUpstream = clock.instant();
                 decoder.onData(data);
@@ -102,6 +154,16 @@ public final class StreamRunner {
                 throw new ProviderConnectionError("the provider closed the stream without sending anything");
             }
             decoder.onEnd();
+        } catch (Truncated t) {
+            truncate(candidate, response, state, decoder);
+        } catch (SseEventTooLargeException e) {
+            GatewayException failure =
+                    new ProviderServerError("the provider sent an SSE event larger than " + e.limitBytes() + " bytes");
+            if (!state.committed()) {
+                throw failure;
+            }
+            decoder.onFailure(failure);
+            throw new CommittedFailure(failure.category());
         } catch (IOException | UncheckedIOException e) {
             if (state.cancelled) {
                 throw new CancelledError("the client disconnected");
@@ -117,6 +179,29 @@ public final class StreamRunner {
         } finally {
             watchdog.cancel(false);
             response.close();
+        }
+    }
+
+    /** Cancels the upstream and ends the client's stream with the documented truncation error. */
+    private void truncate(Candidate candidate, UpstreamResponse response, State state, StreamDecoder decoder) {
+        response.close();
+        metrics.increment(
+                MetricNames.STREAM_TRUNCATE_EVENTS,
+                Map.of("provider", candidate.provider().id()));
+        StreamTruncatedError truncated = new StreamTruncatedError(limits.maxStreamBytes());
+        if (!state.committed()) {
+            // nothing reached the client yet: a provider whose first event is past the cap is a broken one
+            throw new ProviderServerError("the provider's first event exceeded the stream limit");
+        }
+        state.emitFailure(decoder, truncated);
+    }
+
+    /** Signals, from inside the frame callback, that the stream passed its byte cap. */
+    private static final class Truncated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Truncated() {
+            super(null, null, false, false);
         }
     }
 
@@ -206,6 +291,11 @@ public final class StreamRunner {
 
         boolean committed() {
             return sink != null;
+        }
+
+        /** Reports a failure in-stream, serialised with the watchdog's pings. */
+        synchronized void emitFailure(StreamDecoder decoder, GatewayException failure) {
+            decoder.onFailure(failure);
         }
 
         /** Serialises writes from the reader and the watchdog; commits on the first real event. */

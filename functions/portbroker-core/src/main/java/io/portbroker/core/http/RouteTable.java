@@ -1,5 +1,6 @@
 package io.portbroker.core.http;
 
+import io.portbroker.error.InvalidRequestError;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -19,7 +20,12 @@ public final class RouteTable<H> {
         return endpoints;
     }
 
-    /** The route serving {@code method path} (trailing slash ignored) with its path parameters. */
+    /**
+     * The route serving {@code method path} (trailing slash ignored) with its path parameters.
+     *
+     * @throws InvalidRequestError when a path parameter holds a malformed percent-escape (a front end such as API
+     *     Gateway may hand the raw path over; a client's typo must be its 400, never the gateway's 500)
+     */
     public Optional<Match<H>> match(String method, String path) {
         String[] parts = split(path);
         for (Endpoint<H> endpoint : endpoints) {
@@ -68,7 +74,11 @@ public final class RouteTable<H> {
     }
 
     private static String decode(String segment) {
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestError("the path holds a malformed percent-escape");
+        }
     }
 
     /** A matched route and the values of its path parameters. */

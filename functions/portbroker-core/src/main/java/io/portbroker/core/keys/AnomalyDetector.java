@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 public final class AnomalyDetector {
     private static final int MAX_KEYS = 10_000;
     private static final int MAX_KNOWN = 32;
+    /** Audit records per key and minute: a caller cycling agents or addresses must not flood the audit trail. */
+    static final int MAX_RECORDS_PER_MINUTE = 5;
 
     private final Clock clock;
     private final Consumer<AuditEvent> sink;
@@ -104,8 +106,20 @@ public final class AnomalyDetector {
         }
     }
 
+    /** Counts every finding; audits at most {@link #MAX_RECORDS_PER_MINUTE} per key and minute. */
     private void report(String keyId, String action, Map<String, String> details) {
         anomalies.increment();
+        KeyHistory history = keys.get(keyId);
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        if (history != null) {
+            if (!minute.equals(history.recordMinute)) {
+                history.recordMinute = minute;
+                history.recordsThisMinute = 0;
+            }
+            if (history.recordsThisMinute++ >= MAX_RECORDS_PER_MINUTE) {
+                return;
+            }
+        }
         sink.accept(new AuditEvent(AuditStream.ANOMALY, "system", action, keyId, details));
     }
 
@@ -136,5 +150,7 @@ public final class AnomalyDetector {
         long pastMinutes;
         long pastRequests;
         boolean flagged;
+        Instant recordMinute;
+        int recordsThisMinute;
     }
 }

@@ -23,8 +23,10 @@ public final class KeyMetering implements Metering {
 
     @Override
     public Ticket admit(Principal principal, Caller caller, long estimatedTokens) {
+        // observed only once admitted: requests refused with 429 must not feed (or flood) anomaly records
+        Admission.Reservation reservation = admission.admit(principal, estimatedTokens);
         anomalies.observe(principal.keyId(), caller.userAgent(), caller.sourceIp());
-        return new Ticket(principal.keyId(), admission.admit(principal, estimatedTokens));
+        return new Ticket(principal.keyId(), reservation);
     }
 
     @Override

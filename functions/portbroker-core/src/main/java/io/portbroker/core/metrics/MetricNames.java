@@ -5,6 +5,8 @@ public final class MetricNames {
 
     /** Errors returned to clients (or ended streams), dimension {@code category}. */
     public static final String ERRORS = "error_rate_by_category";
+    /** Streams cut at the per-stream byte cap, dimension {@code provider}. */
+    public static final String STREAM_TRUNCATE_EVENTS = "stream_truncate_events";
     /** Failed upstream attempts, dimensions {@code category} and {@code target}. */
     public static final String UPSTREAM_ERRORS = "upstream_errors";
     /** Upstream attempts, dimension {@code target}. */

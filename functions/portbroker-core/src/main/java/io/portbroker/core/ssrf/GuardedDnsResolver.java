@@ -25,6 +25,11 @@ public final class GuardedDnsResolver {
      * @throws ProviderConnectionError with a generic message when the host does not resolve or any of its
      *     addresses is not permitted (the client sees a 502 that says nothing about the internal network)
      */
+    /** The address rules, for a resolver that checks the JVM's own lookups of provider hosts. */
+    public UrlPolicy policy() {
+        return policy;
+    }
+
     public List<InetAddress> resolve(URI url) {
         String host = url.getHost();
         if (host == null) {

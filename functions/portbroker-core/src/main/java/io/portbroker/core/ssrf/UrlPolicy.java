@@ -137,12 +137,23 @@ public final class UrlPolicy {
         if (addresses.isEmpty()) {
             throw new UnknownHostException("no addresses");
         }
+        checkResolved(lowerHost, addresses);
+        return List.copyOf(addresses);
+    }
+
+    /**
+     * Checks addresses someone else resolved for {@code host} (the JVM's own lookup, see the upstream module's
+     * resolver provider), so the rule applies to the address actually connected.
+     *
+     * @throws ForbiddenAddressException when any address is not permitted
+     */
+    public void checkResolved(String host, List<InetAddress> addresses) {
+        String lowerHost = host.toLowerCase(Locale.ROOT);
         for (InetAddress address : addresses) {
             if (!permitted(lowerHost, address)) {
                 throw new ForbiddenAddressException();
             }
         }
-        return List.copyOf(addresses);
     }
 
     private boolean permitted(String host, InetAddress address) {

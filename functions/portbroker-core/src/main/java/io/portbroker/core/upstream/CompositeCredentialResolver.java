@@ -14,11 +14,20 @@ public final class CompositeCredentialResolver implements CredentialResolver {
 
     @Override
     public String resolve(String credentialRef) {
+        return resolver(credentialRef).resolve(credentialRef);
+    }
+
+    @Override
+    public String resolve(String credentialRef, java.net.URI destination) {
+        return resolver(credentialRef).resolve(credentialRef, destination);
+    }
+
+    private CredentialResolver resolver(String credentialRef) {
         int colon = credentialRef.indexOf(':');
         CredentialResolver r = colon > 0 ? bySchemes.get(credentialRef.substring(0, colon)) : null;
         if (r == null) {
             throw new ProviderAuthError("unsupported credential reference scheme");
         }
-        return r.resolve(credentialRef);
+        return r;
     }
 }

@@ -82,6 +82,13 @@ class ConfigAdminTest {
                 "bad url|{'id':'x','base_url':'ftp://x.example/v1'}|base_url",
                 "unknown profile key|{'id':'x','base_url':'https://x.example/v1','profile':{'colour':1}}|colour",
                 "private address|{'id':'x','base_url':'https://metadata.internal/v1'}|private address",
+                "lambda role secret|{'id':'x','base_url':'https://x.example/v1','api_key_env':'AWS_SECRET_ACCESS_KEY'}"
+                        + "|gateway's own environment",
+                "lambda session|{'id':'x','base_url':'https://x.example/v1','api_key_env':'AWS_SESSION_TOKEN'}"
+                        + "|gateway's own environment",
+                "own settings|{'id':'x','base_url':'https://x.example/v1','api_key_env':'PORTBROKER_TABLE_PREFIX'}"
+                        + "|gateway's own environment",
+                "path|{'id':'x','base_url':'https://x.example/v1','api_key_env':'PATH'}|gateway's own environment",
             })
     void createProvider_shouldRefuseWith400_whenTheEntryBreaksARule(String kind, String body, String message) {
         f.refusedHosts.add("metadata.internal");
@@ -122,6 +129,39 @@ class ConfigAdminTest {
         assertThat(stored("deepseek").credentialRef()).isEqualTo("secret:test/deepseek");
         assertThat(stored("deepseek").baseUrl().toString()).isEqualTo("https://api.deepseek.com/beta");
         assertThat(lastAudit().action()).isEqualTo("provider.replace");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://evil.example/v1",
+        "http://api.deepseek.com/v1",
+        "https://api.deepseek.com:8443/v1",
+        "https://API.deepseek.com.evil.example/v1"
+    })
+    void replaceProvider_shouldRefuseWith400_whenTheOriginChangesWithoutTheKey(String url) {
+        // given
+        post("/admin/v1/providers", DEEPSEEK);
+
+        // when
+        RecordingResponder r = f.call("PUT", "/admin/v1/providers/deepseek", json("{'base_url':'" + url + "'}"));
+
+        // then: the stored key stays where it was given for
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.json().path("message").asText()).contains("send api_key again");
+        assertThat(stored("deepseek").baseUrl().toString()).isEqualTo("https://api.deepseek.com/v1");
+    }
+
+    @Test
+    void replaceProvider_shouldAcceptANewOrigin_whenTheKeyIsSentAgain() {
+        post("/admin/v1/providers", DEEPSEEK);
+
+        JsonNode replaced = f.ok(f.call(
+                "PUT",
+                "/admin/v1/providers/deepseek",
+                json("{'base_url':'https://other.example/v1','api_key':'sk-other-1'}")));
+
+        assertThat(replaced.path("base_url").asText()).isEqualTo("https://other.example/v1");
+        assertThat(replaced.path("credential").asText()).isEqualTo("stored");
     }
 
     @Test

@@ -330,6 +330,52 @@ class KeyAdminTest {
                 .isEqualTo(400);
     }
 
+    @ParameterizedTest
+    @CsvSource({"POST,/rotate,{}", "POST,/revoke,", "PUT,/limits,{\"tokens_per_minute\":1}"})
+    void mutations_shouldRefuseWith403_whenTheTargetHoldsAScopeTheCallerLacks(
+            String method, String suffix, String body) {
+        // given: a key manager holding admin:keys only, and a key that can also edit providers
+        String manager = f.issuer
+                .issue("manager", Set.of(Scopes.ADMIN_KEYS, Scopes.ADMIN_READ), null)
+                .key();
+        JsonNode target = create("{'name':'ops','scopes':['admin:provider','admin:keys']}");
+        String id = target.path("id").asText();
+
+        // when
+        RecordingResponder r = f.call(manager, method, "/admin/v1/keys/" + id + suffix, body);
+
+        // then: refused, and the target is untouched (same secret, status and limits)
+        assertThat(r.status).isEqualTo(403);
+        assertThat(r.text()).contains("admin:provider");
+        assertThat(f.keys.findByKeyId(id)).singleElement().satisfies(k -> {
+            assertThat(k.status()).isEqualTo(ApiKeyRecord.KeyStatus.ACTIVE);
+            assertThat(k.limits()).isEqualTo(KeyLimits.NONE);
+        });
+        assertThat(f.authenticator
+                        .authenticate(target.path("key").asText(), Scopes.ADMIN_PROVIDER)
+                        .keyId())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void rotate_shouldAuditAnImmediateRotationByAnotherKey_whenTheCallerCoversTheTarget() {
+        // given: a manager may rotate a chat key (chat scopes are grantable by any key manager)
+        String manager = f.issuer
+                .issue("manager", Set.of(Scopes.ADMIN_KEYS, Scopes.ADMIN_READ), null)
+                .key();
+        String id = create("{'name':'ci','scopes':['chat:read']}").path("id").asText();
+
+        // when
+        RecordingResponder r = f.call(manager, "POST", "/admin/v1/keys/" + id + "/rotate", "{\"overlap_seconds\":0}");
+
+        // then
+        assertThat(r.status).isEqualTo(200);
+        AuditRecord audited =
+                f.audit.read(AuditStream.ADMIN, PageRequest.first()).items().getLast();
+        assertThat(audited.action()).isEqualTo("key.rotate");
+        assertThat(audited.details()).containsEntry("overlap_seconds", "0").containsEntry("by_other_key", "true");
+    }
+
     @Test
     void usage_shouldListDaysOfTheLast30DaysByDefault_oldestFirst() {
         // given

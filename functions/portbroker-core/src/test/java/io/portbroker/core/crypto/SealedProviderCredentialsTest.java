@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.error.ProviderAuthError;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +43,26 @@ class SealedProviderCredentialsTest {
         // then
         assertThat(ref).startsWith("sealed:openai:v1.").doesNotContain("sk-live-123456");
         assertThat(credentials.resolve(ref)).isEqualTo("sk-live-123456");
+    }
+
+    @Test
+    void resolve_shouldOpenOnlyForTheOrigin_whenTheKeyWasStoredForADestination() {
+        // given
+        String ref = credentials.store("openai", URI.create("https://api.openai.com/v1"), "sk-live-123456");
+
+        // then: same origin (any path, explicit default port) opens; another host, scheme or port does not
+        assertThat(ref).startsWith("sealed:openai:o.v1.").doesNotContain("sk-live-123456");
+        assertThat(credentials.resolve(ref, URI.create("https://API.openai.com:443/v2")))
+                .isEqualTo("sk-live-123456");
+        for (String other :
+                List.of("https://evil.example/v1", "http://api.openai.com/v1", "https://api.openai.com:8443/")) {
+            assertThatThrownBy(() -> credentials.resolve(ref, URI.create(other)))
+                    .isInstanceOf(ProviderAuthError.class)
+                    .hasMessage("the stored provider credential cannot be opened");
+        }
+        assertThatThrownBy(() -> credentials.resolve(ref))
+                .isInstanceOf(ProviderAuthError.class)
+                .hasMessage("the stored provider credential opens only for its provider's origin");
     }
 
     @Test

@@ -143,7 +143,13 @@ class GatewayApiTest {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
         api.handle(
-                new ApiRequest(method, path, "", h, body == null ? null : body.getBytes(StandardCharsets.UTF_8)),
+                new ApiRequest(
+                        method,
+                        path,
+                        "",
+                        h,
+                        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                        "203.0.113.9"),
                 responder);
         return responder;
     }
@@ -254,10 +260,10 @@ class GatewayApiTest {
         send(
                 "POST",
                 "/v1/messages",
-                withKey("user-agent", "claude-cli/2.1", "x-forwarded-for", "203.0.113.9, 10.0.0.1"),
+                withKey("user-agent", "claude-cli/2.1", "x-forwarded-for", "198.51.100.66, 10.0.0.1"),
                 REQUEST);
 
-        // then
+        // then: the shell's source address (the TCP peer / API Gateway's sourceIp), never X-Forwarded-For
         assertThat(metering.admitted).singleElement().satisfies(a -> {
             assertThat(a.principal().name()).isEqualTo("ci");
             assertThat(a.caller()).isEqualTo(new Metering.Caller("claude-cli/2.1", "203.0.113.9"));

@@ -125,11 +125,33 @@ class AnomalyDetectorTest {
         }
         findings.clear();
 
-        // when: the forgotten first agent comes back
+        // when: the forgotten first agent comes back (a minute later: this minute's audit records are used up)
+        clock.advance(java.time.Duration.ofMinutes(1));
         detector.observe("key_1", "agent-0", "203.0.113.1");
 
         // then
         assertThat(findings).extracting(AuditEvent::action).containsExactly("key.new_user_agent");
+    }
+
+    @Test
+    void observe_shouldAuditAtMostFiveRecordsPerKeyAndMinute_whenACallerCyclesItsAgent() {
+        // given: a warm key
+        for (int i = 0; i < 4; i++) {
+            detector.observe("key_1", "cli", "203.0.113.1");
+        }
+
+        // when: 50 new agents in one minute, then one more in the next minute
+        for (int i = 0; i < 50; i++) {
+            detector.observe("key_1", "agent-" + i, "203.0.113.1");
+        }
+        int inTheFloodMinute = findings.size();
+        clock.advance(java.time.Duration.ofMinutes(1));
+        detector.observe("key_1", "agent-next", "203.0.113.1");
+
+        // then: every finding is counted, only five per minute reach the audit trail
+        assertThat(inTheFloodMinute).isEqualTo(5);
+        assertThat(findings).hasSize(6);
+        assertThat(detector.anomalies()).isGreaterThanOrEqualTo(51);
     }
 
     @ParameterizedTest

@@ -68,6 +68,23 @@ class KeyMeteringTest {
     }
 
     @Test
+    void admit_shouldNotFeedTheAnomalyDetector_whenTheCallIsRefusedWith429() {
+        // given: a key with one request per minute, already used
+        Principal one = new Principal("key_3", "ci", Scopes.CHAT, new KeyLimits(1L, null));
+        metering.admit(one, new Metering.Caller("cli", "203.0.113.1"), 1);
+        findings.clear();
+
+        // when: refused requests cycle agents to flood the audit trail
+        for (int i = 0; i < 10; i++) {
+            Metering.Caller flood = new Metering.Caller("agent-" + i, "198.51.100." + i);
+            assertThatThrownBy(() -> metering.admit(one, flood, 1)).isInstanceOf(RateLimitError.class);
+        }
+
+        // then
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void finish_shouldCountUsageWithoutSettling_whenNothingWasReserved() {
         Metering.Ticket ticket = new Metering.Ticket("key_1", null);
 

@@ -142,6 +142,24 @@ class AdminFunctionTest {
                 .isInstanceOf(RuntimeException.class);
     }
 
+    @Test
+    void handleRequest_shouldAnswer400InTheAdminEnvelope_whenTheRawPathHoldsAMalformedEscape() throws IOException {
+        // given: API Gateway hands the raw path over (the local Netty server refuses such URIs before the core)
+        ObjectNode event = (ObjectNode) JSON.readTree(event("list-providers.json"));
+        event.put("path", "/admin/v1/keys/%zz");
+        event.remove("queryStringParameters");
+        event.remove("multiValueQueryStringParameters");
+
+        // when
+        JsonNode response = invoke(JSON.writeValueAsString(event));
+
+        // then: the client's fault, in the structured admin envelope, before any authentication
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.path("body").asText());
+        assertThat(body.path("message").asText()).isEqualTo("the path holds a malformed percent-escape");
+        assertThat(body.path("trace_id").asText()).isNotBlank();
+    }
+
     private static String event(String name) throws IOException {
         try (InputStream in = AdminFunctionTest.class.getResourceAsStream("/events/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${ADMIN_KEY}", adminKey);

@@ -69,6 +69,15 @@ public class GatewayController {
         return dispatch(request, body);
     }
 
+    /**
+     * Any other method (TRACE, QUERY, ...) is handed to the core as well, which answers it in the caller's envelope;
+     * without this Micronaut answered 405 in its own format (found by the API fuzzer).
+     */
+    @io.micronaut.http.annotation.Error(status = io.micronaut.http.HttpStatus.METHOD_NOT_ALLOWED, global = true)
+    public CompletableFuture<MutableHttpResponse<?>> otherMethod(HttpRequest<?> request) {
+        return dispatch(request, null);
+    }
+
     private CompletableFuture<MutableHttpResponse<?>> dispatch(HttpRequest<?> request, byte[] body) {
         NettyResponder responder = new NettyResponder();
         var refused = overload.admit(request, responder.response());

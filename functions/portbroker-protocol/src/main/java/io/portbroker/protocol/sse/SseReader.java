@@ -11,7 +11,9 @@ import java.util.Arrays;
  * characters split across reads survive. Accepts {@code \n}, {@code \r\n} and lone {@code \r} line ends,
  * comments ({@code :...}), {@code data:} with or without the optional space, multi-line data (joined with
  * {@code \n}) and a final frame without a trailing blank line. {@code id} and {@code retry} are ignored. Frames
- * without any {@code data} line are not dispatched (as in the HTML spec). Not thread-safe: one per stream.
+ * without any {@code data} line are not dispatched (as in the HTML spec). One line, and one event's joined data,
+ * may hold at most {@code maxEventBytes} ({@link #DEFAULT_MAX_EVENT_BYTES} unless given): past it the reader throws
+ * {@link SseEventTooLargeException} instead of buffering on. Not thread-safe: one per stream.
  */
 public final class SseReader {
 
@@ -27,10 +29,14 @@ public final class SseReader {
         void onFrame(String event, String data);
     }
 
+    /** The default cap on one line and on one event's data: far above any real chunk, far below the heap. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 2 * 1024 * 1024;
+
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
     private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
 
     private final FrameHandler handler;
+    private final int maxEventBytes;
     private byte[] line = new byte[256];
     private int lineLength;
     private byte[] data = new byte[512];
@@ -41,7 +47,19 @@ public final class SseReader {
     private boolean firstLine = true;
 
     public SseReader(FrameHandler handler) {
+        this(handler, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * @param maxEventBytes the largest line and the largest event data accepted
+     * @throws IllegalArgumentException when the limit is not positive
+     */
+    public SseReader(FrameHandler handler, int maxEventBytes) {
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("maxEventBytes must be positive");
+        }
         this.handler = handler;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** Reads {@code in} to its end, dispatching frames as they complete, then {@link #finish()}es. */
@@ -89,6 +107,9 @@ public final class SseReader {
         if (length == 0) {
             return;
         }
+        if ((long) lineLength + length > maxEventBytes) {
+            throw new SseEventTooLargeException(maxEventBytes);
+        }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
@@ -128,6 +149,9 @@ public final class SseReader {
 
     private void appendData(int from, int to) {
         int needed = dataLength + (to - from) + 1;
+        if (needed > maxEventBytes + 1) {
+            throw new SseEventTooLargeException(maxEventBytes);
+        }
         if (needed > data.length) {
             data = Arrays.copyOf(data, Math.max(data.length * 2, needed));
         }

@@ -34,8 +34,7 @@ public final class AdmissionStep implements Step {
     }
 
     static String sourceIp(ApiRequest request) {
-        return request.header("x-forwarded-for")
-                .map(v -> v.split(",", 2)[0].strip())
-                .orElse(null);
+        // the address the shell saw (socket, API Gateway sourceIp, trusted proxies), never a client header
+        return io.portbroker.core.ssrf.TrustedSource.address(request);
     }
 }
