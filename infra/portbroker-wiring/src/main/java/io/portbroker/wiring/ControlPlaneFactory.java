@@ -113,8 +113,11 @@ public class ControlPlaneFactory {
             Clock clock,
             Optional<AuditArchiver> archiver,
             ConfigSnapshots snapshots,
+            ConfigPoller poller,
             Metrics metrics,
             Optional<io.portbroker.core.admin.CacheAdmin> cache) {
+        // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
+        poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),

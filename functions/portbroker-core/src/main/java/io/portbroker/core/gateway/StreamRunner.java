@@ -56,7 +56,15 @@ public final class StreamRunner {
      */
     public StreamRunner(
             SseFrames frames, ScheduledExecutorService scheduler, Clock clock, Duration pingInterval, Duration tick) {
-        this(frames, scheduler, clock, pingInterval, tick, StreamLimits.ofDefaults(), UpstreamBodyLimit.ofDefaults(), Metrics.NONE);
+        this(
+                frames,
+                scheduler,
+                clock,
+                pingInterval,
+                tick,
+                StreamLimits.ofDefaults(),
+                UpstreamBodyLimit.ofDefaults(),
+                Metrics.NONE);
     }
 
     /** @param bodyLimit the largest non-streamed answer read ({@link #readBody}) */

@@ -47,7 +47,9 @@ final class UpstreamCaller {
             Map<String, String> clientHeaders,
             Duration headersTimeout) {
         String ref = candidate.provider().credentialRef();
-        String credential = ref == null || ref.isBlank() ? null : credentials.resolve(ref, candidate.provider().baseUrl());
+        String credential = ref == null || ref.isBlank()
+                ? null
+                : credentials.resolve(ref, candidate.provider().baseUrl());
         UpstreamRequest built =
                 dialect.buildRequest(request, candidate.upstreamTarget(), credential, clientHeaders, notes);
         Map<String, String> headers = new LinkedHashMap<>(built.headers());

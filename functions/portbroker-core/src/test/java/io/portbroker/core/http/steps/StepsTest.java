@@ -29,10 +29,15 @@ class StepsTest {
     private static final AnthropicMessagesDialect ANTHROPIC = new AnthropicMessagesDialect(true);
 
     private static Exchange exchange(String path, Map<String, String> headers, String body, RecordingResponder r) {
+        return exchange(path, headers, body, r, "");
+    }
+
+    private static Exchange exchange(
+            String path, Map<String, String> headers, String body, RecordingResponder r, String sourceIp) {
         Map<String, List<String>> h = new java.util.LinkedHashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
-        ApiRequest request =
-                new ApiRequest("POST", path, "", h, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        ApiRequest request = new ApiRequest(
+                "POST", path, "", h, body == null ? null : body.getBytes(StandardCharsets.UTF_8), sourceIp);
         return new Exchange(request, r, "req_test0001", null, System.nanoTime(), ANTHROPIC, Map.of("id", "x"));
     }
 
@@ -87,9 +92,11 @@ class StepsTest {
         };
         Exchange x = exchange(
                 "/",
-                Map.of("user-agent", "ua/1", "x-forwarded-for", "203.0.113.9, 10.0.0.1"),
+                // a client-sent X-Forwarded-For is ignored: the shell's trusted source address counts
+                Map.of("user-agent", "ua/1", "x-forwarded-for", "198.51.100.7, 10.0.0.1"),
                 null,
-                new RecordingResponder());
+                new RecordingResponder(),
+                "203.0.113.9");
         x.decoded(
                 new NormalizedRequest("m", List.of(), List.of(), List.of(), null, 100, null, null, null, null, false));
 
