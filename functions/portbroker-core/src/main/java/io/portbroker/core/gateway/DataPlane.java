@@ -4,7 +4,6 @@ import io.portbroker.core.http.GatewayApi;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.metrics.PrometheusText;
 import io.portbroker.core.resilience.Backoff;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.CircuitBreakers;
@@ -74,6 +73,12 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
 
     /** Assembles the data plane with per-key admission and usage accounting ({@code metering}). */
     public static DataPlane assemble(Parts p, io.portbroker.core.limits.Metering metering) {
+        return assemble(p, metering, m -> m);
+    }
+
+    /** As above, with {@code decorate} wrapping the Messages port (observability, …). */
+    public static DataPlane assemble(
+            Parts p, io.portbroker.core.limits.Metering metering, java.util.function.UnaryOperator<Messages> decorate) {
         GatewaySettings s = p.settings();
         LatencyTracker latency = LatencyTracker.ofDefaults();
         CircuitBreakers breakers = new CircuitBreakers(s.breaker(), p.breakerStates(), p.clock(), p.metrics());
@@ -92,7 +97,8 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
         StreamRunner runner = new StreamRunner(frames, p.scheduler(), p.clock(), s.pingInterval(), p.watchdogTick());
         UpstreamDialects dialects =
                 new UpstreamDialects(List.of(new OpenAiChatDialect(p.signatures(), p.clock(), Ids::messageId)));
-        Messages messages = new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator);
+        Messages messages = decorate.apply(
+                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(
                 new AnthropicMessagesDialect(s.validateStreams()),
@@ -102,7 +108,7 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                 s.maxBodyBytes(),
                 metering,
                 p.metrics(),
-                s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null);
+                s.exposeMetrics() && page != null ? page::scrape : null);
         return new DataPlane(api, router, breakers, latency);
     }
 }

@@ -7,9 +7,9 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.limits.Metering;
+import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.metrics.PrometheusText;
 import io.portbroker.core.resilience.TraceContext;
 import io.portbroker.core.routing.Router;
 import io.portbroker.error.CancelledError;
@@ -184,7 +184,8 @@ public final class GatewayApi implements ApiHandler {
                     null,
                     "Prometheus metrics",
                     c -> c.responder()
-                            .respond(200, baseHeaders(c.requestId(), PrometheusText.CONTENT_TYPE), metricsPage.get())));
+                            .respond(
+                                    200, baseHeaders(c.requestId(), InMemoryMetrics.CONTENT_TYPE), metricsPage.get())));
         }
         return new RouteTable<>(endpoints);
     }

@@ -12,9 +12,9 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.limits.Metering;
-import io.portbroker.core.metrics.EmfMetrics;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.observability.Observability;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
@@ -36,8 +36,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
@@ -126,24 +124,6 @@ public class GatewayFactory {
         return new DynamoBreakerStateStore(client, config.getTablePrefix());
     }
 
-    /** In-memory metrics back the Prometheus page; EMF lines on stdout feed CloudWatch in Lambda. */
-    @Singleton
-    InMemoryMetrics inMemoryMetrics() {
-        return new InMemoryMetrics();
-    }
-
-    @Singleton
-    Metrics metrics(InMemoryMetrics inMemory, Clock clock) {
-        List<Metrics> sinks = new ArrayList<>();
-        if (config.isExposeMetrics()) {
-            sinks.add(inMemory);
-        }
-        if (config.isEmfMetrics()) {
-            sinks.add(new EmfMetrics(System.out::println, clock, "gateway", config.getEnvironment()));
-        }
-        return Metrics.fanOut(sinks);
-    }
-
     @Singleton
     DataPlane dataPlane(
             Metering metering,
@@ -156,7 +136,8 @@ public class GatewayFactory {
             Metrics metrics,
             InMemoryMetrics inMemory,
             Clock clock,
-            @Named("watchdog") ScheduledExecutorService scheduler) {
+            @Named("watchdog") ScheduledExecutorService scheduler,
+            Observability observability) {
         return DataPlane.assemble(
                 new DataPlane.Parts(
                         store,
@@ -174,7 +155,8 @@ public class GatewayFactory {
                         scheduler,
                         config.getWatchdogTick(),
                         Executors.newVirtualThreadPerTaskExecutor()),
-                metering);
+                metering,
+                observability::decorate);
     }
 
     /**
@@ -182,7 +164,7 @@ public class GatewayFactory {
      * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
      */
     @Singleton
-    ApiHandler api(DataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
-        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane.api());
+    ApiHandler api(DataPlane dataPlane, AdminApi admin, CorsPolicy cors, Observability observability) {
+        return observability.wrap(new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane.api()));
     }
 }

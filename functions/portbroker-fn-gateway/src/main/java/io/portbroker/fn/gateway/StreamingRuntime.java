@@ -24,8 +24,9 @@ public final class StreamingRuntime {
                 .deduceEnvironment(false)
                 .environments("function")
                 .start()) {
-            ApiHandler api =
-                    context.getBean(io.portbroker.core.gateway.DataPlane.class).api();
+            ApiHandler api = context.getBean(io.portbroker.core.observability.Observability.class)
+                    .wrap(context.getBean(io.portbroker.core.gateway.DataPlane.class)
+                            .api());
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();

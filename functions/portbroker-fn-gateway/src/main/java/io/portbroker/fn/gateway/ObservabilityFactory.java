@@ -1,0 +1,146 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.health.DiskCheck;
+import io.portbroker.core.health.HealthCheck;
+import io.portbroker.core.health.MemoryCheck;
+import io.portbroker.core.health.ProviderBreakerCheck;
+import io.portbroker.core.health.Readiness;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.metrics.EmfPublisher;
+import io.portbroker.core.metrics.InMemoryMetrics;
+import io.portbroker.core.metrics.MetricLabels;
+import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.observability.ConfiguredNames;
+import io.portbroker.core.observability.Observability;
+import io.portbroker.core.observability.ObservabilitySettings;
+import io.portbroker.core.observability.ObservedMessages;
+import io.portbroker.core.observability.RequestFactsBoard;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.dynamodb.TableSchemaDefinition;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.File;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Metrics (Micrometer: the Prometheus registry for the local page, EMF lines flushed once per request on Lambda),
+ * readiness checks and the request observability decorators.
+ */
+@Factory
+public class ObservabilityFactory {
+    private final GatewayConfiguration config;
+    private final ObservabilitySettings settings;
+
+    public ObservabilityFactory(GatewayConfiguration config, ObservabilityProperties properties) {
+        this.config = config;
+        this.settings = properties.toSettings();
+    }
+
+    @Singleton
+    MetricLabels metricLabels(ConfigStore store, Clock clock) {
+        return MetricLabels.standard(new ConfiguredNames(store, clock, settings.labelRefresh()));
+    }
+
+    /** Backs the Prometheus page ({@code GET /metrics} where exposed). */
+    @Singleton
+    InMemoryMetrics inMemoryMetrics(MetricLabels labels) {
+        return new InMemoryMetrics(labels);
+    }
+
+    /** CloudWatch EMF on Lambda: written to stdout once per request; unused locally ({@code emf-metrics=false}). */
+    @Singleton
+    EmfPublisher emfPublisher(MetricLabels labels, Clock clock) {
+        return new EmfPublisher(labels, System.out::println, clock, "gateway", config.getEnvironment());
+    }
+
+    @Singleton
+    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf) {
+        List<Metrics> sinks = new ArrayList<>();
+        if (config.isExposeMetrics()) {
+            sinks.add(inMemory);
+        }
+        if (config.isEmfMetrics()) {
+            sinks.add(emf.metrics());
+        }
+        return Metrics.fanOut(sinks);
+    }
+
+    @Singleton
+    @Named("observability")
+    ScheduledExecutorService observabilityScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("pb-observability").daemon(true).factory());
+    }
+
+    @Singleton
+    Readiness readiness(
+            DynamoDbClient dynamo,
+            SecretsManagerClient secrets,
+            ConfigStore store,
+            BeanProvider<DataPlane> dataPlane,
+            Metrics metrics,
+            Clock clock,
+            @Named("observability") ScheduledExecutorService scheduler) {
+        String keysTable = TableSchemaDefinition.load().table("api-keys").physicalName(config.getTablePrefix());
+        List<HealthCheck> checks = new ArrayList<>();
+        checks.add(HealthCheck.probe("dynamodb", true, () -> dynamo.describeTable(b -> b.tableName(keysTable))));
+        checks.add(HealthCheck.probe(
+                "secrets", true, () -> secrets.describeSecret(b -> b.secretId(config.getPepperSecretId()))));
+        checks.add(
+                new ProviderBreakerCheck(store, t -> dataPlane.get().breakers().state(t)));
+        checks.add(new MemoryCheck(settings.minFreeHeap()));
+        if (!config.isEmfMetrics()) {
+            checks.add(new DiskCheck(new File("."), settings.minFreeDiskBytes()));
+        }
+        scheduler.scheduleWithFixedDelay(
+                () -> activeProviders(store, metrics),
+                0,
+                settings.readinessInterval().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return new Readiness(checks, clock, settings.checkTimeout()).every(scheduler, settings.readinessInterval());
+    }
+
+    private static void activeProviders(ConfigStore store, Metrics metrics) {
+        try {
+            long enabled = store.providers().stream().filter(p -> p.enabled()).count();
+            metrics.gauge(MetricNames.ACTIVE_PROVIDERS, Map.of(), enabled);
+        } catch (RuntimeException e) {
+            // the gauge keeps its last value
+        }
+    }
+
+    @Singleton
+    RequestFactsBoard requestFactsBoard() {
+        return new RequestFactsBoard();
+    }
+
+    @Singleton
+    Observability observability(
+            Metrics metrics,
+            RequestFactsBoard facts,
+            Readiness readiness,
+            ApiKeyAuthenticator authenticator,
+            EmfPublisher emf) {
+        return new Observability(
+                metrics,
+                facts,
+                ObservedMessages.CostHook.NONE,
+                readiness,
+                request -> request.header("x-api-key")
+                        .map(key -> authenticator.authenticate(key, Scopes.ADMIN_READ) != null)
+                        .orElse(false),
+                config.isEmfMetrics() ? emf::flush : () -> {});
+    }
+}

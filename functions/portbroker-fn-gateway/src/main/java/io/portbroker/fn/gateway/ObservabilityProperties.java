@@ -1,0 +1,61 @@
+package io.portbroker.fn.gateway;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.observability.ObservabilitySettings;
+import java.time.Duration;
+
+/** Binds {@code portbroker.observability.*} (env {@code PORTBROKER_OBSERVABILITY_*}) to {@link ObservabilitySettings}. */
+@ConfigurationProperties("portbroker.observability")
+public class ObservabilityProperties {
+    private final ObservabilitySettings defaults = ObservabilitySettings.ofDefaults();
+    private Duration readinessInterval = defaults.readinessInterval();
+    private Duration checkTimeout = defaults.checkTimeout();
+    private double minFreeHeap = defaults.minFreeHeap();
+    private long minFreeDiskBytes = defaults.minFreeDiskBytes();
+    private Duration labelRefresh = defaults.labelRefresh();
+
+    /** The validated settings (throws at startup on a bad value). */
+    public ObservabilitySettings toSettings() {
+        return new ObservabilitySettings(readinessInterval, checkTimeout, minFreeHeap, minFreeDiskBytes, labelRefresh);
+    }
+
+    public Duration getReadinessInterval() {
+        return readinessInterval;
+    }
+
+    public void setReadinessInterval(Duration readinessInterval) {
+        this.readinessInterval = readinessInterval;
+    }
+
+    public Duration getCheckTimeout() {
+        return checkTimeout;
+    }
+
+    public void setCheckTimeout(Duration checkTimeout) {
+        this.checkTimeout = checkTimeout;
+    }
+
+    public double getMinFreeHeap() {
+        return minFreeHeap;
+    }
+
+    public void setMinFreeHeap(double minFreeHeap) {
+        this.minFreeHeap = minFreeHeap;
+    }
+
+    public long getMinFreeDiskBytes() {
+        return minFreeDiskBytes;
+    }
+
+    public void setMinFreeDiskBytes(long minFreeDiskBytes) {
+        this.minFreeDiskBytes = minFreeDiskBytes;
+    }
+
+    public Duration getLabelRefresh() {
+        return labelRefresh;
+    }
+
+    public void setLabelRefresh(Duration labelRefresh) {
+        this.labelRefresh = labelRefresh;
+    }
+}
