@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  *
  * @param metrics where metrics go
  * @param facts per-request facts shared by the two decorators
+ * @param waits per-request upstream wait, for the overhead metric
  * @param costs prices and records each call
  * @param readiness the cached readiness checks
  * @param admin whether a request carries an admin credential (readiness detail)
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
 public record Observability(
         Metrics metrics,
         RequestFactsBoard facts,
+        UpstreamWaits waits,
         ObservedMessages.CostHook costs,
         Readiness readiness,
         Predicate<ApiRequest> admin,
@@ -30,7 +32,13 @@ public record Observability(
 
     /** The API with readiness, request metrics and request logs around it. */
     public ApiHandler wrap(ApiHandler api) {
-        return new ObservedApi(new HealthRoutes(readiness, admin, api), metrics, facts, afterEach);
+        return new ObservedApi(new HealthRoutes(readiness, admin, api), metrics, facts, waits, afterEach);
+    }
+
+    /** The upstream transport with its first-byte timing (for {@code portbroker_overhead_seconds}). */
+    public io.portbroker.core.upstream.UpstreamTransport timed(
+            io.portbroker.core.upstream.UpstreamTransport transport) {
+        return new TimedTransport(transport, waits);
     }
 
     /** The Messages port with token, TTFT and cost accounting around it. */

@@ -30,16 +30,19 @@ public final class ObservedApi implements ApiHandler {
     private final ApiHandler delegate;
     private final Metrics metrics;
     private final RequestFactsBoard facts;
+    private final UpstreamWaits waits;
     private final Runnable afterEach;
 
     /**
      * @param facts where the Messages decorator leaves provider, tokens and cost per request id
      * @param afterEach runs after every request (never throws into it), e.g. the EMF flush
      */
-    public ObservedApi(ApiHandler delegate, Metrics metrics, RequestFactsBoard facts, Runnable afterEach) {
+    public ObservedApi(
+            ApiHandler delegate, Metrics metrics, RequestFactsBoard facts, UpstreamWaits waits, Runnable afterEach) {
         this.delegate = delegate;
         this.metrics = metrics;
         this.facts = facts;
+        this.waits = waits;
         this.afterEach = afterEach;
     }
 
@@ -48,7 +51,7 @@ public final class ObservedApi implements ApiHandler {
         long started = System.nanoTime();
         String endpoint = EndpointLabel.of(request.path());
         String method = request.method();
-        Watched watched = new Watched(responder);
+        Watched watched = new Watched(responder, started);
         logStarted(request, endpoint);
         try {
             delegate.handle(request, watched);
@@ -126,11 +129,13 @@ public final class ObservedApi implements ApiHandler {
     /** Sees the status and request id, and keeps stack traces out of 5xx bodies. */
     private final class Watched implements ApiResponder {
         private final ApiResponder inner;
+        private final long started;
         volatile int status;
         volatile String requestId;
 
-        Watched(ApiResponder inner) {
+        Watched(ApiResponder inner, long started) {
             this.inner = inner;
+            this.started = started;
         }
 
         @Override
@@ -166,6 +171,12 @@ public final class ObservedApi implements ApiHandler {
             if (headers != null) {
                 this.requestId = headers.get("request-id");
             }
+            // the first byte is leaving: what was not spent waiting for a provider is the gateway's overhead
+            waits.take(requestId).ifPresent(upstream -> {
+                Duration toFirstByte = Duration.ofNanos(System.nanoTime() - started);
+                Duration overhead = toFirstByte.minus(upstream);
+                metrics.time(MetricNames.OVERHEAD, Map.of(), overhead.isNegative() ? Duration.ZERO : overhead);
+            });
         }
     }
 }

@@ -141,7 +141,7 @@ public class GatewayFactory {
         return DataPlane.assemble(
                 new DataPlane.Parts(
                         store,
-                        transport,
+                        observability.timed(transport),
                         credentials,
                         authenticator,
                         signatures,

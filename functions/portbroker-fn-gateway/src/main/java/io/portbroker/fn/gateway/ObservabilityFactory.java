@@ -20,6 +20,7 @@ import io.portbroker.core.observability.Observability;
 import io.portbroker.core.observability.ObservabilitySettings;
 import io.portbroker.core.observability.ObservedMessages;
 import io.portbroker.core.observability.RequestFactsBoard;
+import io.portbroker.core.observability.UpstreamWaits;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.dynamodb.TableSchemaDefinition;
 import jakarta.inject.Named;
@@ -136,6 +137,7 @@ public class ObservabilityFactory {
         return new Observability(
                 metrics,
                 facts,
+                new UpstreamWaits(),
                 ObservedMessages.CostHook.NONE,
                 readiness,
                 request -> request.header("x-api-key")
