@@ -112,7 +112,10 @@ class MetricsEndToEndTest {
                 .contains("upstream_ttft_seconds_count{target=\"fake/fake-model\"} 3")
                 .contains("first_byte_latency_seconds_count 3")
                 .contains("# TYPE portbroker_overhead_seconds histogram")
-                .contains("portbroker_overhead_seconds_count 3");
+                .contains("portbroker_overhead_seconds_count 3")
+                .contains("apikey_lookup_cache_hit_ratio_total{result=\"hit\"}")
+                .contains("apikey_lookup_cache_hit_ratio_total{result=\"miss\"}")
+                .contains("db_latency_seconds_count{op=\"get\",table=\"api_keys\"}");
         assertThat(text).doesNotContain("secret-user-text").doesNotContain(gw.clientKey);
 
         // and: every label value of every series is declared

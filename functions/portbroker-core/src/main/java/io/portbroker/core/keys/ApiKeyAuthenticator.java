@@ -22,12 +22,24 @@ public final class ApiKeyAuthenticator {
     private final Clock clock;
     private final Duration cacheTtl;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final io.portbroker.core.metrics.Metrics metrics;
 
     public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, Duration cacheTtl) {
+        this(store, hasher, clock, cacheTtl, io.portbroker.core.metrics.Metrics.NONE);
+    }
+
+    private ApiKeyAuthenticator(
+            ApiKeyStore store, KeyHasher hasher, Clock clock, Duration cacheTtl, io.portbroker.core.metrics.Metrics m) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
         this.cacheTtl = cacheTtl;
+        this.metrics = m;
+    }
+
+    /** A new authenticator (with an empty cache) that counts cache hits and misses. */
+    public ApiKeyAuthenticator withMetrics(io.portbroker.core.metrics.Metrics m) {
+        return new ApiKeyAuthenticator(store, hasher, clock, cacheTtl, m);
     }
 
     /**
@@ -61,7 +73,11 @@ public final class ApiKeyAuthenticator {
 
     private Optional<ApiKeyRecord> lookup(String hash, Instant now) {
         Cached cached = cache.get(hash);
-        if (cached != null && now.isBefore(cached.expires())) {
+        boolean hit = cached != null && now.isBefore(cached.expires());
+        metrics.increment(
+                io.portbroker.core.metrics.MetricNames.APIKEY_LOOKUPS,
+                java.util.Map.of("result", hit ? "hit" : "miss"));
+        if (hit) {
             return Optional.ofNullable(cached.record());
         }
         Optional<ApiKeyRecord> found = store.findByHash(hash);

@@ -69,7 +69,7 @@ public final class MetricLabels {
         d.put("state", states::contains);
         d.put("result", Set.of("hit", "miss")::contains);
         d.put("direction", Set.of("input", "output", "cache_read", "cache_write")::contains);
-        d.put("table", v -> v.matches("[a-z_]{1,32}"));
+        d.put("table", v -> v.matches("[a-z0-9_]{1,40}"));
         d.put(
                 "op",
                 Set.of(

@@ -115,8 +115,8 @@ public class GatewayFactory {
     }
 
     @Singleton
-    ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock) {
-        return new ApiKeyAuthenticator(store, hasher, clock, config.getKeyCacheTtl());
+    ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, Metrics metrics) {
+        return new ApiKeyAuthenticator(store, hasher, clock, config.getKeyCacheTtl()).withMetrics(metrics);
     }
 
     @Singleton
