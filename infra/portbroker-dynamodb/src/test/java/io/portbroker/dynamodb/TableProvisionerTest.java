@@ -38,7 +38,8 @@ class TableProvisionerTest {
                         prefix + "-rate-limits",
                         prefix + "-usage",
                         prefix + "-audit",
-                        prefix + "-breaker-state");
+                        prefix + "-breaker-state",
+                        prefix + "-costs");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);

@@ -32,7 +32,8 @@ class TableSchemaDefinitionTest {
                         "rate-limits",
                         "usage",
                         "audit",
-                        "breaker-state");
+                        "breaker-state",
+                        "costs");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())

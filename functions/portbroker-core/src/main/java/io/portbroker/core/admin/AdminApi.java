@@ -95,6 +95,11 @@ public final class AdminApi implements ApiHandler {
     }
 
     public AdminApi(AdminAuthenticator authenticator, Services s) {
+        this(authenticator, s, null);
+    }
+
+    /** @param costs the cost and price routes' services, or null to serve none */
+    public AdminApi(AdminAuthenticator authenticator, Services s, CostServices costs) {
         this.authenticator = authenticator;
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
@@ -104,7 +109,7 @@ public final class AdminApi implements ApiHandler {
         String read = Scopes.ADMIN_READ;
         String prov = Scopes.ADMIN_PROVIDER;
         String key = Scopes.ADMIN_KEYS;
-        List<Endpoint<AdminOperation>> table = List.of(
+        List<Endpoint<AdminOperation>> table = new java.util.ArrayList<>(List.of(
                 op("GET", "/openapi.json", read, "this document", AdminOperation.of(200, c -> null)),
                 op(
                         "POST",
@@ -232,7 +237,10 @@ public final class AdminApi implements ApiHandler {
                         "/audit/archive/verify",
                         read,
                         "verify that the archive covers each stream and equals the audit chain",
-                        AdminOperation.of(200, audit::verifyArchive, "stream")));
+                        AdminOperation.of(200, audit::verifyArchive, "stream"))));
+        if (costs != null) {
+            table.addAll(CostRoutes.of(new CostAdmin(costs.prices(), costs.ledger(), s.audit(), s.clock())));
+        }
         this.routes = new RouteTable<>(table);
         this.openApi = AdminJson.write(OpenApiDocument.build(routes));
     }
@@ -295,6 +303,10 @@ public final class AdminApi implements ApiHandler {
         Object body = operation.serve().serve(new AdminCall(request, principal, match.params(), query));
         if (body == null) {
             responder.respond(204, headers(traceId), new byte[0]);
+        } else if (body instanceof CsvBody csv) {
+            Map<String, String> headers = headers(traceId);
+            headers.put("content-type", "text/csv; charset=utf-8");
+            responder.respond(operation.success(), headers, csv.bytes());
         } else {
             respond(responder, operation.success(), traceId, AdminJson.write(body));
         }
