@@ -43,12 +43,18 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** As above, against the moto server at {@code motoEndpoint} (a test's own, which it may stop). */
     public static GatewayFixture start(String motoEndpoint, Map<String, Object> extraProperties) {
+        return start(motoEndpoint, extraProperties, null);
+    }
+
+    /** As above, with {@code adminKey} registered as a bootstrap admin key (null for none). */
+    public static GatewayFixture start(String motoEndpoint, Map<String, Object> extraProperties, String adminKey) {
         FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
         String key = ApiKeyFormat.generate(new SecureRandom());
         String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
         ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
         LocalStack stack = LocalStack.start(
-                new LocalStack.Settings(motoEndpoint, writeConfig(upstream), -1, prefix, key, extraProperties),
+                new LocalStack.Settings(
+                        motoEndpoint, writeConfig(upstream), -1, prefix, key, extraProperties, adminKey),
                 new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
         return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
     }

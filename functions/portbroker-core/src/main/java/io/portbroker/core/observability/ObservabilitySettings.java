@@ -36,10 +36,10 @@ public record ObservabilitySettings(
         }
     }
 
-    /** Checks every 15 s with 2 s each, 10 % heap, 100 MiB disk, labels re-read every 30 s. */
+    /** Checks every 30 s with 2 s each, 10 % heap, 100 MiB disk, labels re-read every 30 s. */
     public static ObservabilitySettings ofDefaults() {
         return new ObservabilitySettings(
-                Duration.ofSeconds(15), Duration.ofSeconds(2), 0.10, 100L * 1024 * 1024, Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(2), 0.10, 100L * 1024 * 1024, Duration.ofSeconds(30));
     }
 
     /** The same settings with another readiness interval. */

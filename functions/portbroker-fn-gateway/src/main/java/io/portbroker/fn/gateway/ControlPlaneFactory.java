@@ -105,7 +105,8 @@ public class ControlPlaneFactory {
             AuditLog audit,
             AdminAuthService auth,
             Clock clock,
-            Optional<AuditArchiver> archiver) {
+            Optional<AuditArchiver> archiver,
+            io.portbroker.core.admin.CostServices costs) {
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
@@ -121,6 +122,7 @@ public class ControlPlaneFactory {
                         audit,
                         auth,
                         clock,
-                        archiver.orElse(null)));
+                        archiver.orElse(null)),
+                costs);
     }
 }

@@ -18,7 +18,6 @@ import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.observability.ConfiguredNames;
 import io.portbroker.core.observability.Observability;
 import io.portbroker.core.observability.ObservabilitySettings;
-import io.portbroker.core.observability.ObservedMessages;
 import io.portbroker.core.observability.RequestFactsBoard;
 import io.portbroker.core.observability.UpstreamWaits;
 import io.portbroker.core.routing.ConfigStore;
@@ -96,9 +95,17 @@ public class ObservabilityFactory {
             @Named("observability") ScheduledExecutorService scheduler) {
         String keysTable = TableSchemaDefinition.load().table("api-keys").physicalName(config.getTablePrefix());
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(HealthCheck.probe("dynamodb", true, () -> dynamo.describeTable(b -> b.tableName(keysTable))));
+        // a GetItem of a key hash that never exists: the gateway's role allows exactly that on this table
         checks.add(HealthCheck.probe(
-                "secrets", true, () -> secrets.describeSecret(b -> b.secretId(config.getPepperSecretId()))));
+                "dynamodb",
+                true,
+                () -> dynamo.getItem(b -> b.tableName(keysTable)
+                        .key(java.util.Map.of(
+                                "key_hash",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        "health-probe"))))));
+        checks.add(HealthCheck.probe(
+                "secrets", true, () -> secrets.getSecretValue(b -> b.secretId(config.getPepperSecretId()))));
         checks.add(
                 new ProviderBreakerCheck(store, t -> dataPlane.get().breakers().state(t)));
         checks.add(new MemoryCheck(settings.minFreeHeap()));
@@ -133,12 +140,13 @@ public class ObservabilityFactory {
             RequestFactsBoard facts,
             Readiness readiness,
             ApiKeyAuthenticator authenticator,
-            EmfPublisher emf) {
+            EmfPublisher emf,
+            io.portbroker.core.finops.CostRecorder costs) {
         return new Observability(
                 metrics,
                 facts,
                 new UpstreamWaits(),
-                ObservedMessages.CostHook.NONE,
+                costs,
                 readiness,
                 request -> request.header("x-api-key")
                         .map(key -> authenticator.authenticate(key, Scopes.ADMIN_READ) != null)
