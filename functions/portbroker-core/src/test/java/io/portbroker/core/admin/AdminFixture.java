@@ -38,26 +38,38 @@ final class AdminFixture {
     final AuditLog audit = new AuditLog(auditStore, clock);
     final Set<String> refusedHosts = new HashSet<>();
     final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(clock);
-    final AdminApi api = new AdminApi(
-            new AdminCredentialAuthenticator(authenticator, sessions),
-            new AdminApi.Services(
-                    keys,
-                    issuer,
-                    authenticator,
-                    config,
-                    config,
-                    vault,
-                    url -> {
-                        if (refusedHosts.contains(url.getHost())) {
-                            throw new io.portbroker.error.InvalidRequestError("base_url points to a private address");
-                        }
-                    },
-                    usage,
-                    audit,
-                    sessions,
-                    clock));
-    final String adminKey = issuer.issue("admin", Scopes.ALL, null).key();
-    final String adminKeyId = keys.all().getFirst().keyId();
+    final AdminApi api;
+    final String adminKey;
+    final String adminKeyId;
+
+    AdminFixture() {
+        this(null);
+    }
+
+    AdminFixture(CostServices costs) {
+        api = new AdminApi(
+                new AdminCredentialAuthenticator(authenticator, sessions),
+                new AdminApi.Services(
+                        keys,
+                        issuer,
+                        authenticator,
+                        config,
+                        config,
+                        vault,
+                        url -> {
+                            if (refusedHosts.contains(url.getHost())) {
+                                throw new io.portbroker.error.InvalidRequestError(
+                                        "base_url points to a private address");
+                            }
+                        },
+                        usage,
+                        audit,
+                        sessions,
+                        clock),
+                costs);
+        adminKey = issuer.issue("admin", Scopes.ALL, null).key();
+        adminKeyId = keys.all().getFirst().keyId();
+    }
 
     RecordingResponder call(String method, String pathAndQuery) {
         return call(method, pathAndQuery, null);
