@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,10 +43,47 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class ObservabilityFactory {
     private final GatewayConfiguration config;
     private final ObservabilitySettings settings;
+    private final io.portbroker.core.alerting.AlertSettings alerts;
 
     public ObservabilityFactory(GatewayConfiguration config, ObservabilityProperties properties) {
         this.config = config;
         this.settings = properties.toSettings();
+        this.alerts = properties.toAlertSettings();
+    }
+
+    /**
+     * In-process alerting where a webhook is configured (the local stack; on AWS the CloudWatch alarms are the
+     * twins, see docs/observability.md). Created with the API handler, evaluated on the observability scheduler.
+     */
+    @Singleton
+    @io.micronaut.context.annotation.Requires(property = "portbroker.observability.alert-webhook-url")
+    io.portbroker.core.alerting.AlertManager alertManager(
+            ConfigStore store,
+            BeanProvider<DataPlane> dataPlane,
+            InMemoryMetrics inMemory,
+            io.portbroker.core.finops.CostLedger ledger,
+            Clock clock,
+            @Named("observability") ScheduledExecutorService scheduler) {
+        java.util.function.Function<String, io.portbroker.core.resilience.BreakerState> states =
+                t -> dataPlane.get().breakers().state(t);
+        java.util.function.Supplier<java.time.LocalDate> today =
+                () -> java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        var rules = List.of(
+                io.portbroker.core.alerting.Rules.providerUnhealthy(store, states),
+                io.portbroker.core.alerting.Rules.breakerOpenLongerThan(store, states, alerts.breakerOpenLimit()),
+                io.portbroker.core.alerting.Rules.highErrorRate(inMemory, alerts.errorRateThreshold(), 20),
+                io.portbroker.core.alerting.Rules.costAnomaly(
+                        () -> {
+                            Map<java.time.LocalDate, Double> daily = new java.util.TreeMap<>();
+                            ledger.days(today.get().minusDays(7), today.get())
+                                    .forEach(d -> daily.merge(d.day(), d.costUsd(), Double::sum));
+                            return daily;
+                        },
+                        today));
+        var channel = new io.portbroker.core.alerting.WebhookChannel(
+                alerts.webhook(), java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofSeconds(5));
+        return new io.portbroker.core.alerting.AlertManager(rules, List.of(channel), clock)
+                .every(scheduler, alerts.interval());
     }
 
     @Singleton
@@ -141,7 +179,8 @@ public class ObservabilityFactory {
             Readiness readiness,
             ApiKeyAuthenticator authenticator,
             EmfPublisher emf,
-            io.portbroker.core.finops.CostRecorder costs) {
+            io.portbroker.core.finops.CostRecorder costs,
+            Optional<io.portbroker.core.alerting.AlertManager> alerting) {
         return new Observability(
                 metrics,
                 facts,

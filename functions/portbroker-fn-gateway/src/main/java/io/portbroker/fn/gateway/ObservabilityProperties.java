@@ -13,10 +13,57 @@ public class ObservabilityProperties {
     private double minFreeHeap = defaults.minFreeHeap();
     private long minFreeDiskBytes = defaults.minFreeDiskBytes();
     private Duration labelRefresh = defaults.labelRefresh();
+    private final io.portbroker.core.alerting.AlertSettings alertDefaults =
+            io.portbroker.core.alerting.AlertSettings.ofDefaults();
+    private String alertWebhookUrl;
+    private Duration alertInterval = alertDefaults.interval();
+    private Duration alertBreakerOpenLimit = alertDefaults.breakerOpenLimit();
+    private double alertErrorRate = alertDefaults.errorRateThreshold();
 
     /** The validated settings (throws at startup on a bad value). */
     public ObservabilitySettings toSettings() {
         return new ObservabilitySettings(readinessInterval, checkTimeout, minFreeHeap, minFreeDiskBytes, labelRefresh);
+    }
+
+    /** The validated alert settings (throws at startup on a bad value). */
+    public io.portbroker.core.alerting.AlertSettings toAlertSettings() {
+        return new io.portbroker.core.alerting.AlertSettings(
+                alertWebhookUrl == null || alertWebhookUrl.isBlank() ? null : java.net.URI.create(alertWebhookUrl),
+                alertInterval,
+                alertBreakerOpenLimit,
+                alertErrorRate);
+    }
+
+    public String getAlertWebhookUrl() {
+        return alertWebhookUrl;
+    }
+
+    public void setAlertWebhookUrl(String alertWebhookUrl) {
+        this.alertWebhookUrl = alertWebhookUrl;
+    }
+
+    public Duration getAlertInterval() {
+        return alertInterval;
+    }
+
+    public void setAlertInterval(Duration alertInterval) {
+        this.alertInterval = alertInterval;
+    }
+
+    public Duration getAlertBreakerOpenLimit() {
+        return alertBreakerOpenLimit;
+    }
+
+    public void setAlertBreakerOpenLimit(Duration alertBreakerOpenLimit) {
+        this.alertBreakerOpenLimit = alertBreakerOpenLimit;
+    }
+
+    public double getAlertErrorRate() {
+        return alertErrorRate;
+    }
+
+    public void setAlertErrorRate(double alertErrorRate) {
+        this.alertErrorRate = alertErrorRate;
     }
 
     public Duration getReadinessInterval() {
