@@ -100,7 +100,7 @@ public class ObservabilityFactory {
     /** CloudWatch EMF on Lambda: written to stdout once per request; unused locally ({@code emf-metrics=false}). */
     @Singleton
     EmfPublisher emfPublisher(MetricLabels labels, Clock clock) {
-        return new EmfPublisher(labels, System.out::println, clock, "gateway", config.getEnvironment());
+        return new EmfPublisher(labels, System.out::println, clock, "portbroker", config.getEnvironment());
     }
 
     @Singleton
