@@ -148,3 +148,44 @@ resource "aws_cloudwatch_metric_alarm" "table_throttles" {
     }
   }
 }
+
+data "aws_region" "current" {}
+
+# The operations dashboard; twin of OperationsDashboard in template.yaml (.ci/iac/test_dashboards.py compares them).
+resource "aws_cloudwatch_dashboard" "operations" {
+  dashboard_name = "${var.name_prefix}-operations"
+  dashboard_body = jsonencode({
+    widgets = [
+      { type = "metric", x = 0, y = 0, width = 12, height = 6, properties = {
+        title = "API requests and 5xx", region = data.aws_region.current.name, stat = "Sum", period = 60,
+        metrics = [
+          ["AWS/ApiGateway", "Count", "ApiName", var.api_name, "Stage", var.stage_name],
+          ["AWS/ApiGateway", "5XXError", "ApiName", var.api_name, "Stage", var.stage_name],
+        ]
+      } },
+      { type = "metric", x = 12, y = 0, width = 12, height = 6, properties = {
+        title   = "Time to first byte p95 (SLO)", region = data.aws_region.current.name, stat = "p95", period = 60,
+        metrics = [["PortBroker", "FirstByteLatency", "Service", "portbroker", "Environment", var.environment]]
+      } },
+      { type = "metric", x = 0, y = 6, width = 12, height = 6, properties = {
+        title   = "Errors by category", region = data.aws_region.current.name, period = 300,
+        metrics = [[{ id = "errors", expression = "SEARCH('{PortBroker,Environment,Service,category} MetricName=\"error_rate_by_category\" Environment=\"${var.environment}\"', 'Sum', 300)" }]]
+      } },
+      { type = "metric", x = 12, y = 6, width = 12, height = 6, properties = {
+        title   = "Tokens by provider", region = data.aws_region.current.name, period = 300,
+        metrics = [[{ id = "tokens", expression = "SEARCH('{PortBroker,Environment,Service,direction,model,provider} MetricName=\"tokens\" Environment=\"${var.environment}\"', 'Sum', 300)" }]]
+      } },
+      { type = "metric", x = 0, y = 12, width = 12, height = 6, properties = {
+        title = "Gateway overhead and TTFT", region = data.aws_region.current.name, period = 300,
+        metrics = [
+          [{ id = "overhead", expression = "SEARCH('{PortBroker,Environment,Service} MetricName=\"portbroker_overhead\" Environment=\"${var.environment}\"', 'p95', 300)" }],
+          [{ id = "ttft", expression = "SEARCH('{PortBroker,Environment,Service,provider} MetricName=\"time_to_first_token\" Environment=\"${var.environment}\"', 'p95', 300)" }],
+        ]
+      } },
+      { type = "metric", x = 12, y = 12, width = 12, height = 6, properties = {
+        title   = "Breaker state by target", region = data.aws_region.current.name, period = 60,
+        metrics = [[{ id = "breakers", expression = "SEARCH('{PortBroker,Environment,Service,target} MetricName=\"breaker_state\" Environment=\"${var.environment}\"', 'Maximum', 60)" }]]
+      } },
+    ]
+  })
+}

@@ -315,6 +315,12 @@ module "gateway" {
         resources = [module.tables.arns["usage"]]
       },
       {
+        # FinOps: a PutItem per request row, an UpdateItem ADD per rollup, a Query for the current price table.
+        sid       = "RecordCosts"
+        actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"]
+        resources = [module.tables.arns["costs"]]
+      },
+      {
         # Anomalies are appended to the audit chain: Query reads the stream head, a conditional PutItem appends.
         # No UpdateItem or DeleteItem: the trail is append-only for every role.
         sid       = "AppendAudit"
@@ -441,6 +447,12 @@ module "admin" {
       sid       = "ReadUsage" # the gateway writes usage; the admin API only reads it
       actions   = ["dynamodb:GetItem", "dynamodb:Query"]
       resources = [module.tables.arns["usage"]]
+    },
+    {
+      # FinOps: Query reads rollups and price versions; a conditional PutItem writes the next price version.
+      sid       = "ReadCostsWritePrices"
+      actions   = ["dynamodb:Query", "dynamodb:PutItem"]
+      resources = [module.tables.arns["costs"]]
     },
     {
       # Append-only like every role: Query reads the chain (and what the archiver copies), a conditional PutItem

@@ -39,7 +39,8 @@ class TableProvisionerTest {
                         prefix + "-usage",
                         prefix + "-audit",
                         prefix + "-breaker-state",
-                        prefix + "-response-cache");
+                        prefix + "-response-cache",
+                        prefix + "-costs");
         TableDescription keys =
                 client.describeTable(b -> b.tableName(prefix + "-api-keys")).table();
         assertThat(keys.tableStatus()).isEqualTo(TableStatus.ACTIVE);

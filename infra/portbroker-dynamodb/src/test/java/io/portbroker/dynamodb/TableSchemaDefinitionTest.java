@@ -33,7 +33,8 @@ class TableSchemaDefinitionTest {
                         "usage",
                         "audit",
                         "breaker-state",
-                        "response-cache");
+                        "response-cache",
+                        "costs");
         TableSchemaDefinition.Table keys = schema.table("api-keys");
         assertThat(keys.physicalName("pb-dev")).isEqualTo("pb-dev-api-keys");
         assertThat(keys.attributeDefinitions())

@@ -95,7 +95,11 @@ class CacheEndToEndTest {
                         -1,
                         tablePrefix,
                         clientKey,
-                        Map.of("portbroker.validate-streams", true, "portbroker.config-refresh", "100ms"),
+                        Map.of(
+                                "portbroker.experimental.validate-streams",
+                                true,
+                                "portbroker.infrastructure.config-poll",
+                                "100ms"),
                         adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }

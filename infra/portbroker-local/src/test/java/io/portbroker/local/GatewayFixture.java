@@ -38,13 +38,23 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** Starts everything; the fake answers "hello" until a test scripts it. */
     public static GatewayFixture start(Map<String, Object> extraProperties) {
+        return start(MotoEndpoint.resolve().toString(), extraProperties);
+    }
+
+    /** As above, against the moto server at {@code motoEndpoint} (a test's own, which it may stop). */
+    public static GatewayFixture start(String motoEndpoint, Map<String, Object> extraProperties) {
+        return start(motoEndpoint, extraProperties, null);
+    }
+
+    /** As above, with {@code adminKey} registered as a bootstrap admin key (null for none). */
+    public static GatewayFixture start(String motoEndpoint, Map<String, Object> extraProperties, String adminKey) {
         FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
         String key = ApiKeyFormat.generate(new SecureRandom());
         String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
         ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
         LocalStack stack = LocalStack.start(
                 new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), writeConfig(upstream), -1, prefix, key, extraProperties),
+                        motoEndpoint, writeConfig(upstream), -1, prefix, key, extraProperties, adminKey),
                 new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
         return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
     }

@@ -53,7 +53,7 @@ final class MixedDialectFixture implements AutoCloseable {
                         -1,
                         prefix,
                         key,
-                        Map.of("portbroker.validate-streams", true)),
+                        Map.of("portbroker.experimental.validate-streams", true)),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new MixedDialectFixture(openAi, anthropic, stack, key);
     }

@@ -25,8 +25,8 @@ class UpstreamBodyLimitEndToEndTest {
 
     @BeforeAll
     static void start() {
-        gw = GatewayFixture.start(
-                Map.of("portbroker.upstream.max-body-bytes", 20_000, "portbroker.breaker-minimum-calls", 100_000));
+        gw = GatewayFixture.start(Map.of(
+                "portbroker.upstream.max-body-bytes", 20_000, "portbroker.runtime.breaker.minimum-calls", 100_000));
     }
 
     @AfterAll

@@ -37,7 +37,7 @@ class UpstreamQuirksEndToEndTest {
 
     @BeforeAll
     static void start() {
-        gw = GatewayFixture.start(Map.of("portbroker.validate-streams", true));
+        gw = GatewayFixture.start(Map.of("portbroker.experimental.validate-streams", true));
         client = AnthropicOkHttpClient.builder()
                 .baseUrl(gw.baseUrl())
                 .apiKey(gw.clientKey)

@@ -29,8 +29,11 @@ public class AwsClientsFactory {
     }
 
     @Singleton
-    DynamoDbClient dynamoDbClient() {
-        return configure(DynamoDbClient.builder()).build();
+    DynamoDbClient dynamoDbClient(io.micronaut.context.BeanProvider<io.portbroker.core.metrics.Metrics> metrics) {
+        return configure(DynamoDbClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(
+                        new io.portbroker.dynamodb.DbLatencyInterceptor(metrics::get, config.tablePrefix())))
+                .build();
     }
 
     @Singleton

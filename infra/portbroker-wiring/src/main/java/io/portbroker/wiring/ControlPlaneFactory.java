@@ -115,26 +115,29 @@ public class ControlPlaneFactory {
             ConfigSnapshots snapshots,
             ConfigPoller poller,
             Metrics metrics,
-            Optional<io.portbroker.core.admin.CacheAdmin> cache) {
+            Optional<io.portbroker.core.admin.CacheAdmin> cache,
+            io.portbroker.core.admin.CostServices costs) {
         // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
         poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
+        AdminApi.Services services = new AdminApi.Services(
+                keys,
+                issuer,
+                authenticator,
+                configStore,
+                configEditor,
+                vault,
+                urlGuard,
+                usage,
+                audit,
+                auth,
+                clock,
+                archiver.orElse(null));
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
-                new AdminApi.Services(
-                        keys,
-                        issuer,
-                        authenticator,
-                        configStore,
-                        configEditor,
-                        vault,
-                        urlGuard,
-                        usage,
-                        audit,
-                        auth,
-                        clock,
-                        archiver.orElse(null)),
+                services,
                 new ConfigAdmin(snapshots, audit, metrics),
-                cache.orElse(null));
+                cache.orElse(null),
+                AdminApi.costRoutes(costs, services));
     }
 }

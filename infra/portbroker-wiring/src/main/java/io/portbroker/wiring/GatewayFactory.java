@@ -14,9 +14,9 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.limits.Metering;
-import io.portbroker.core.metrics.EmfMetrics;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.observability.Observability;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.reload.LiveDataPlane;
 import io.portbroker.core.resilience.BreakerStateStore;
@@ -41,8 +41,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,35 +113,13 @@ public class GatewayFactory {
     }
 
     @Singleton
-    ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock) {
-        return new ApiKeyAuthenticator(store, hasher, clock, settings.security().keyCacheTtl());
+    ApiKeyAuthenticator authenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, Metrics metrics) {
+        return new ApiKeyAuthenticator(store, hasher, clock, settings.security().keyCacheTtl()).withMetrics(metrics);
     }
 
     @Singleton
     BreakerStateStore breakerStateStore(DynamoDbClient client) {
         return new DynamoBreakerStateStore(client, settings.infrastructure().tablePrefix());
-    }
-
-    /** In-memory metrics back the Prometheus page; EMF lines on stdout feed CloudWatch in Lambda. */
-    @Singleton
-    InMemoryMetrics inMemoryMetrics() {
-        return new InMemoryMetrics();
-    }
-
-    @Singleton
-    Metrics metrics(InMemoryMetrics inMemory, Clock clock) {
-        List<Metrics> sinks = new ArrayList<>();
-        if (settings.infrastructure().exposeMetrics()) {
-            sinks.add(inMemory);
-        }
-        if (settings.infrastructure().emfMetrics()) {
-            sinks.add(new EmfMetrics(
-                    System.out::println,
-                    clock,
-                    "gateway",
-                    settings.infrastructure().environment()));
-        }
-        return Metrics.fanOut(sinks);
     }
 
     /**
@@ -167,14 +143,15 @@ public class GatewayFactory {
             @Named("watchdog") ScheduledExecutorService scheduler,
             UpstreamLimitsConfiguration upstreamLimits,
             io.portbroker.core.cache.CacheLayer cache,
-            DataPlaneGuards guards) {
+            DataPlaneGuards guards,
+            Observability observability) {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
                 s -> DataPlane.assemble(
                         new DataPlane.Parts(
                                 store,
-                                transport,
+                                observability.timed(transport),
                                 credentials,
                                 authenticator,
                                 signatures,
@@ -189,7 +166,8 @@ public class GatewayFactory {
                                 s.infrastructure().watchdogTick(),
                                 Executors.newVirtualThreadPerTaskExecutor()),
                         metering,
-                        cache,
+                        // the cache answers before observability's upstream timing (hits cost no upstream)
+                        m -> cache.apply(observability.decorate(m)),
                         guards.withBodyLimit(upstreamLimits.toBodyLimit())));
     }
 
@@ -198,7 +176,7 @@ public class GatewayFactory {
      * wrap AdminApi in the same {@link CorsHandler}), the data plane elsewhere.
      */
     @Singleton
-    ApiHandler api(LiveDataPlane dataPlane, AdminApi admin, CorsPolicy cors) {
-        return new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane);
+    ApiHandler api(LiveDataPlane dataPlane, AdminApi admin, CorsPolicy cors, Observability observability) {
+        return observability.wrap(new PathPrefixRouter("/admin/", new CorsHandler(cors, admin), dataPlane));
     }
 }

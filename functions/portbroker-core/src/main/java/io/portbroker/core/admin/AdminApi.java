@@ -98,8 +98,14 @@ public final class AdminApi implements ApiHandler {
         this(authenticator, s, new AdminRoutes[0]);
     }
 
+    /** @param costs the cost and price routes' services, or null to serve none */
+    public AdminApi(AdminAuthenticator authenticator, Services s, CostServices costs) {
+        this(authenticator, s, costRoutes(costs, s));
+    }
+
     /**
-     * With the routes each capability adds ({@code /config}, {@code /cache}, …); null entries are skipped.
+     * With the routes each capability adds ({@code /config}, {@code /cache}, {@code /costs}, …); null entries are
+     * skipped.
      */
     public AdminApi(AdminAuthenticator authenticator, Services s, AdminRoutes... extensions) {
         this.authenticator = authenticator;
@@ -312,6 +318,9 @@ public final class AdminApi implements ApiHandler {
         }
         if (body == null) {
             responder.respond(204, headers, new byte[0]);
+        } else if (body instanceof CsvBody csv) {
+            headers.put("content-type", "text/csv; charset=utf-8");
+            responder.respond(operation.success(), headers, csv.bytes());
         } else {
             responder.respond(operation.success(), headers, AdminJson.write(body));
         }
@@ -327,5 +336,12 @@ public final class AdminApi implements ApiHandler {
         headers.put("cache-control", "no-store");
         headers.put("request-id", traceId);
         return headers;
+    }
+
+    /** The cost and price routes as a route group, or null without cost services. */
+    public static AdminRoutes costRoutes(CostServices costs, Services s) {
+        return costs == null
+                ? null
+                : prefix -> CostRoutes.of(new CostAdmin(costs.prices(), costs.ledger(), s.audit(), s.clock()));
     }
 }

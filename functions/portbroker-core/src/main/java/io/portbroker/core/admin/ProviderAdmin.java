@@ -56,7 +56,8 @@ final class ProviderAdmin {
             @JsonProperty("api_key_env") String apiKeyEnv,
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") JsonNode timeouts,
-            @JsonProperty("profile") JsonNode profile) {}
+            @JsonProperty("profile") JsonNode profile,
+            @JsonProperty("pricing") JsonNode pricing) {}
 
     Object list(AdminCall call) {
         Optional<Boolean> enabled = call.query("enabled").map(Boolean::parseBoolean);
@@ -169,7 +170,18 @@ final class ProviderAdmin {
         t.put("idle_ms", p.timeouts().idle().toMillis());
         t.put("total_ms", p.timeouts().total().toMillis());
         v.put("timeouts", t);
+        v.put("pricing", pricing(p.pricing()));
         return v;
+    }
+
+    private static Map<String, Object> pricing(ProviderConfig.Pricing pricing) {
+        if (pricing == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input_per_million", pricing.inputPerMillion());
+        m.put("output_per_million", pricing.outputPerMillion());
+        return m;
     }
 
     /** Where the key comes from, without revealing it: {@code none}, {@code env:NAME} or {@code stored}. */

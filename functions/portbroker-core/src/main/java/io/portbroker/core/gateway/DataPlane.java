@@ -4,7 +4,6 @@ import io.portbroker.core.http.GatewayApi;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.metrics.PrometheusText;
 import io.portbroker.core.resilience.Backoff;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.CircuitBreakers;
@@ -158,7 +157,7 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                         s.maxBodyBytes(),
                         metering,
                         p.metrics(),
-                        s.exposeMetrics() && page != null ? () -> PrometheusText.render(page) : null),
+                        s.exposeMetrics() && page != null ? page::scrape : null),
                 p.authenticator());
         return new DataPlane(api, router, breakers, latency);
     }

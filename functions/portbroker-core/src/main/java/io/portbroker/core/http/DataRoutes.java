@@ -11,8 +11,8 @@ import io.portbroker.core.http.steps.OpenAiCallers;
 import io.portbroker.core.http.steps.SizeStep;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.limits.Metering;
+import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.metrics.PrometheusText;
 import io.portbroker.core.routing.Router;
 import io.portbroker.protocol.codec.ClientDialect;
 import io.portbroker.protocol.codec.TokenCounter;
@@ -118,7 +118,7 @@ public final class DataRoutes {
                     "/metrics",
                     null,
                     "Prometheus metrics",
-                    DataRoute.of(anthropic, new AnswerStep(PrometheusText.CONTENT_TYPE, x -> page.get()))));
+                    DataRoute.of(anthropic, new AnswerStep(InMemoryMetrics.CONTENT_TYPE, x -> page.get()))));
         }
         return new RouteTable<>(endpoints);
     }

@@ -5,6 +5,7 @@ import io.portbroker.error.PermissionError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Authenticates a presented key: format and checksum first (no lookup for garbage), then HMAC hash, then a
@@ -16,7 +17,12 @@ import java.time.Instant;
 public final class ApiKeyAuthenticator {
     private final KeyHasher hasher;
     private final Clock clock;
+    private final ApiKeyStore store;
+    private final KeyCacheSettings cacheSettings;
     private final KeyCache cache;
+    private final io.portbroker.core.metrics.Metrics metrics;
+    /** Set by the cache's loader on the calling thread: this call read the store (a miss). */
+    private final ThreadLocal<Boolean> loaded = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** A cache of {@code cacheTtl} refreshed during its last fifth ({@link KeyCacheSettings#ofTtl}). */
     public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, Duration cacheTtl) {
@@ -24,9 +30,29 @@ public final class ApiKeyAuthenticator {
     }
 
     public ApiKeyAuthenticator(ApiKeyStore store, KeyHasher hasher, Clock clock, KeyCacheSettings cacheSettings) {
+        this(store, hasher, clock, cacheSettings, io.portbroker.core.metrics.Metrics.NONE);
+    }
+
+    private ApiKeyAuthenticator(
+            ApiKeyStore store,
+            KeyHasher hasher,
+            Clock clock,
+            KeyCacheSettings cacheSettings,
+            io.portbroker.core.metrics.Metrics metrics) {
+        this.store = store;
         this.hasher = hasher;
         this.clock = clock;
-        this.cache = new KeyCache(cacheSettings, store::findByHash);
+        this.cacheSettings = cacheSettings;
+        this.metrics = metrics;
+        this.cache = new KeyCache(cacheSettings, hash -> {
+            loaded.set(Boolean.TRUE);
+            return store.findByHash(hash);
+        });
+    }
+
+    /** A new authenticator (with an empty cache) that counts cache hits and misses. */
+    public ApiKeyAuthenticator withMetrics(io.portbroker.core.metrics.Metrics m) {
+        return new ApiKeyAuthenticator(store, hasher, clock, cacheSettings, m);
     }
 
     /**
@@ -44,9 +70,13 @@ public final class ApiKeyAuthenticator {
         }
         String hash = hasher.hash(presentedKey);
         Instant now = clock.instant();
-        ApiKeyRecord record = cache.get(hash, now)
-                .filter(r -> r.usableAt(now))
-                .orElseThrow(() -> new AuthenticationError("invalid API key"));
+        loaded.set(Boolean.FALSE);
+        Optional<ApiKeyRecord> found = cache.get(hash, now);
+        metrics.increment(
+                io.portbroker.core.metrics.MetricNames.APIKEY_LOOKUPS,
+                java.util.Map.of("result", loaded.get() ? "miss" : "hit"));
+        ApiKeyRecord record =
+                found.filter(r -> r.usableAt(now)).orElseThrow(() -> new AuthenticationError("invalid API key"));
         if (!record.scopes().contains(requiredScope)) {
             throw new PermissionError("this API key lacks the " + requiredScope + " scope");
         }

@@ -1,96 +1,86 @@
 package io.portbroker.core.metrics;
 
-import java.time.Duration;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Metrics held in this process: counters, timer summaries (count and sum in milliseconds) and gauges. Backs the
- * Prometheus page of the local server and the assertions of tests. Thread-safe.
+ * Metrics held in this process on Micrometer's Prometheus registry: backs {@code GET /metrics} of the local
+ * server ({@link #scrape}) and the assertions of tests. Thread-safe.
  */
-public final class InMemoryMetrics implements Metrics {
+public final class InMemoryMetrics extends MicrometerMetrics {
 
-    private final ConcurrentMap<Key, LongAdder> counters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Key, Summary> timers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<Key, Double> gauges = new ConcurrentHashMap<>();
+    /** The content type of the Prometheus page (text exposition format 0.0.4). */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    @Override
-    public void count(String name, Map<String, String> dimensions, long amount) {
-        counters.computeIfAbsent(new Key(name, dimensions), k -> new LongAdder())
-                .add(amount);
+    /** Metrics whose provider, target and model labels may take any value (tests, benchmarks). */
+    public InMemoryMetrics() {
+        this(MetricLabels.anyConfigured());
     }
 
-    @Override
-    public void time(String name, Map<String, String> dimensions, Duration duration) {
-        timers.computeIfAbsent(new Key(name, dimensions), k -> new Summary()).add(duration.toNanos() / 1e6);
+    /** Metrics with the given label declaration. */
+    public InMemoryMetrics(MetricLabels labels) {
+        super(newRegistry(), labels);
     }
 
-    @Override
-    public void gauge(String name, Map<String, String> dimensions, double value) {
-        gauges.put(new Key(name, dimensions), value);
+    private static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().namingConvention(new SnakeCaseNaming(registry.config().namingConvention()));
+        return registry;
+    }
+
+    /** The Prometheus page for the current values. */
+    public byte[] scrape() {
+        return ((PrometheusMeterRegistry) registry()).scrape().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A counter's value (0 when never written). */
     public long counter(String name, Map<String, String> dimensions) {
-        LongAdder a = counters.get(new Key(name, dimensions));
-        return a == null ? 0 : a.sum();
+        return Math.round(exact(registry().find(name).counters(), dimensions).stream()
+                .mapToDouble(Counter::count)
+                .sum());
     }
 
     /** A counter summed over every dimension set. */
     public long counterTotal(String name) {
-        return counters.entrySet().stream()
-                .filter(e -> e.getKey().name().equals(name))
-                .mapToLong(e -> e.getValue().sum())
-                .sum();
+        return Math.round(registry().find(name).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum());
     }
 
     /** How many durations a timer recorded. */
     public long timerCount(String name, Map<String, String> dimensions) {
-        Summary s = timers.get(new Key(name, dimensions));
-        return s == null ? 0 : s.count.sum();
+        return exact(registry().find(name).timers(), dimensions).stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 
     /** A gauge's last value, or NaN. */
     public double gaugeValue(String name, Map<String, String> dimensions) {
-        return gauges.getOrDefault(new Key(name, dimensions), Double.NaN);
+        return exact(registry().find(name).gauges(), dimensions).stream()
+                .mapToDouble(Gauge::value)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
-    /** A sorted copy of every series, for rendering. */
-    Snapshot snapshot() {
-        SortedMap<Key, Long> c = new TreeMap<>();
-        counters.forEach((k, v) -> c.put(k, v.sum()));
-        SortedMap<Key, double[]> t = new TreeMap<>();
-        timers.forEach((k, v) -> t.put(k, new double[] {v.count.sum(), v.sumMillis.sum()}));
-        return new Snapshot(c, t, new TreeMap<>(gauges));
-    }
-
-    record Snapshot(SortedMap<Key, Long> counters, SortedMap<Key, double[]> timers, SortedMap<Key, Double> gauges) {}
-
-    /** A series: name plus sorted dimensions. */
-    record Key(String name, SortedMap<String, String> dimensions) implements Comparable<Key> {
-        Key(String name, Map<String, String> dimensions) {
-            this(name, new TreeMap<>(dimensions));
-        }
-
-        @Override
-        public int compareTo(Key o) {
-            int byName = name.compareTo(o.name);
-            return byName != 0 ? byName : dimensions.toString().compareTo(o.dimensions.toString());
-        }
-    }
-
-    private static final class Summary {
-        final LongAdder count = new LongAdder();
-        final DoubleAdder sumMillis = new DoubleAdder();
-
-        void add(double millis) {
-            count.increment();
-            sumMillis.add(millis);
-        }
+    private static <M extends Meter> Collection<M> exact(Collection<M> meters, Map<String, String> dimensions) {
+        Map<String, String> wanted = new TreeMap<>(dimensions);
+        return meters.stream()
+                .filter(m -> {
+                    Map<String, String> tags = new TreeMap<>();
+                    for (Tag t : m.getId().getTags()) {
+                        tags.put(t.getKey(), t.getValue());
+                    }
+                    return tags.equals(wanted);
+                })
+                .toList();
     }
 }

@@ -94,7 +94,8 @@ public final class Router {
                 .toList();
     }
 
-    static java.util.Optional<ModelRoute> match(String model, List<ModelRoute> routes) {
+    /** The route serving {@code model}: the exact one, else the most specific glob. */
+    public static java.util.Optional<ModelRoute> match(String model, List<ModelRoute> routes) {
         ModelRoute best = null;
         int bestScore = -1;
         for (ModelRoute r : routes) {

@@ -50,27 +50,39 @@ final class AdminFixture {
                     Map.of("runtime.retry.max-attempts", "4"))),
             audit::append,
             metrics);
-    final AdminApi api = new AdminApi(
-            new AdminCredentialAuthenticator(authenticator, sessions),
-            new AdminApi.Services(
-                    keys,
-                    issuer,
-                    authenticator,
-                    config,
-                    config,
-                    vault,
-                    url -> {
-                        if (refusedHosts.contains(url.getHost())) {
-                            throw new io.portbroker.error.InvalidRequestError("base_url points to a private address");
-                        }
-                    },
-                    usage,
-                    audit,
-                    sessions,
-                    clock),
-            new ConfigAdmin(snapshots, audit, metrics));
-    final String adminKey = issuer.issue("admin", Scopes.ALL, null).key();
-    final String adminKeyId = keys.all().getFirst().keyId();
+    final AdminApi api;
+    final String adminKey;
+    final String adminKeyId;
+
+    AdminFixture() {
+        this(null);
+    }
+
+    AdminFixture(CostServices costs) {
+        AdminApi.Services services = new AdminApi.Services(
+                keys,
+                issuer,
+                authenticator,
+                config,
+                config,
+                vault,
+                url -> {
+                    if (refusedHosts.contains(url.getHost())) {
+                        throw new io.portbroker.error.InvalidRequestError("base_url points to a private address");
+                    }
+                },
+                usage,
+                audit,
+                sessions,
+                clock);
+        api = new AdminApi(
+                new AdminCredentialAuthenticator(authenticator, sessions),
+                services,
+                new ConfigAdmin(snapshots, audit, metrics),
+                AdminApi.costRoutes(costs, services));
+        adminKey = issuer.issue("admin", Scopes.ALL, null).key();
+        adminKeyId = keys.all().getFirst().keyId();
+    }
 
     RecordingResponder call(String method, String pathAndQuery) {
         return call(method, pathAndQuery, null);

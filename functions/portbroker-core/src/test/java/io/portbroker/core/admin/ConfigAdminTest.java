@@ -165,6 +165,70 @@ class ConfigAdminTest {
     }
 
     @Test
+    void createProvider_shouldRoundTripEveryField_whenTheBodyGivesThemAll() {
+        // given: a body naming every field a portbroker.yaml provider entry can carry
+        String full = "{'id':'deepseek','dialect':'openai-chat','base_url':'https://api.deepseek.com/v1',"
+                + "'api_key_env':'DEEPSEEK_API_KEY','enabled':false,"
+                + "'timeouts':{'connect':'3s','first_token':'40s','idle':'50s','total':'10m'},"
+                + "'profile':{'max_output_tokens':8192,'max_tokens_field':'max_completion_tokens',"
+                + "'sampling_params':['temperature'],'tool_choice_modes':['auto','none'],"
+                + "'parallel_tool_calls':false,'vision':false,'pdf':true,'reasoning_style':'deepseek',"
+                + "'reasoning_passback':'reasoning_content','max_stop_sequences':16,'stream_usage':false,"
+                + "'strip_schema_keys':['$schema']},"
+                + "'pricing':{'input_per_million':0.27,'output_per_million':1.1}}";
+
+        // when
+        JsonNode created = post("/admin/v1/providers", full);
+        JsonNode read = f.ok(f.call("GET", "/admin/v1/providers/deepseek"));
+
+        // then: the view shows every field as sent, and the stored record keeps them
+        assertThat(read).isEqualTo(created);
+        assertThat(read.path("dialect").asText()).isEqualTo("openai-chat");
+        assertThat(read.path("base_url").asText()).isEqualTo("https://api.deepseek.com/v1");
+        assertThat(read.path("credential").asText()).isEqualTo("env:DEEPSEEK_API_KEY");
+        assertThat(read.path("enabled").asBoolean()).isFalse();
+        assertThat(read.path("timeouts").path("connect_ms").asLong()).isEqualTo(3000);
+        assertThat(read.path("timeouts").path("first_token_ms").asLong()).isEqualTo(40_000);
+        assertThat(read.path("timeouts").path("idle_ms").asLong()).isEqualTo(50_000);
+        assertThat(read.path("timeouts").path("total_ms").asLong()).isEqualTo(600_000);
+        JsonNode profile = read.path("profile");
+        assertThat(profile.path("max_output_tokens").asInt()).isEqualTo(8192);
+        assertThat(profile.path("vision").asBoolean()).isFalse();
+        assertThat(profile.path("pdf").asBoolean()).isTrue();
+        assertThat(profile.path("parallel_tool_calls").asBoolean()).isFalse();
+        assertThat(profile.path("max_stop_sequences").asInt()).isEqualTo(16);
+        assertThat(profile.path("stream_usage").asBoolean()).isFalse();
+        assertThat(read.path("pricing").path("input_per_million").asDouble()).isEqualTo(0.27);
+        assertThat(read.path("pricing").path("output_per_million").asDouble()).isEqualTo(1.1);
+        assertThat(stored("deepseek").pricing()).isEqualTo(new ProviderConfig.Pricing(0.27, 1.1));
+        assertThat(stored("deepseek").enabled()).isFalse();
+    }
+
+    @Test
+    void replaceProvider_shouldKeepThePrices_whenTheBodyGivesThem_andDropThem_whenItDoesNot() {
+        // given: a provider seeded with prices (as from portbroker.yaml)
+        post(
+                "/admin/v1/providers",
+                "{'id':'p','base_url':'https://p.example/v1',"
+                        + "'pricing':{'input_per_million':2.0,'output_per_million':8.0}}");
+
+        // when: an admin edit that repeats the entry with another base URL
+        JsonNode kept = f.ok(f.call(
+                "PUT",
+                "/admin/v1/providers/p",
+                json("{'base_url':'https://p2.example/v1',"
+                        + "'pricing':{'input_per_million':2.0,'output_per_million':8.0}}")));
+
+        // then
+        assertThat(kept.path("pricing").path("output_per_million").asDouble()).isEqualTo(8.0);
+        assertThat(stored("p").pricing()).isEqualTo(new ProviderConfig.Pricing(2.0, 8.0));
+        assertThat(f.ok(f.call("PUT", "/admin/v1/providers/p", json("{'base_url':'https://p2.example/v1'}")))
+                        .path("pricing")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
     void replaceProvider_shouldSwitchToTheEnvironment_whenApiKeyEnvIsGiven() {
         post("/admin/v1/providers", DEEPSEEK);
 

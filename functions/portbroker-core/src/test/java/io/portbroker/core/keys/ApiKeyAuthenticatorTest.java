@@ -148,4 +148,23 @@ class ApiKeyAuthenticatorTest {
         assertThatThrownBy(() -> authenticator.authenticate(key, Scopes.CHAT_READ))
                 .isInstanceOf(AuthenticationError.class);
     }
+
+    @Test
+    void authenticate_shouldCountCacheHitsAndMisses_whenGivenMetrics() {
+        // given
+        io.portbroker.core.metrics.InMemoryMetrics metrics = new io.portbroker.core.metrics.InMemoryMetrics();
+        ApiKeyAuthenticator counted = authenticator.withMetrics(metrics);
+        String key = issuer.issue("k", Scopes.CHAT, null).key();
+
+        // when: a miss, a hit, and a miss after the TTL
+        counted.authenticate(key, Scopes.CHAT_WRITE);
+        counted.authenticate(key, Scopes.CHAT_WRITE);
+        clock.advance(TTL.plusSeconds(1));
+        counted.authenticate(key, Scopes.CHAT_WRITE);
+
+        // then
+        String name = io.portbroker.core.metrics.MetricNames.APIKEY_LOOKUPS;
+        assertThat(metrics.counter(name, java.util.Map.of("result", "hit"))).isEqualTo(1);
+        assertThat(metrics.counter(name, java.util.Map.of("result", "miss"))).isEqualTo(2);
+    }
 }

@@ -24,8 +24,9 @@ public final class StreamingRuntime {
                 .deduceEnvironment(false)
                 .environments("function")
                 .start()) {
-            // the live data plane: swapped whole when a reload changes runtime settings
-            ApiHandler api = context.getBean(io.portbroker.core.reload.LiveDataPlane.class);
+            // the live data plane (swapped whole when a reload changes runtime settings), observed per request
+            ApiHandler api = context.getBean(io.portbroker.core.observability.Observability.class)
+                    .wrap(context.getBean(io.portbroker.core.reload.LiveDataPlane.class));
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();

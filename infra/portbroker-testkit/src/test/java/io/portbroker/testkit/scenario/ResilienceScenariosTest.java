@@ -274,8 +274,8 @@ class ResilienceScenariosTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.headers().get("content-type")).startsWith("text/plain; version=0.0.4");
             assertThat(page.body())
-                    .contains("portbroker_error_rate_by_category_total{category=\"PROVIDER_AUTH\"} 1")
-                    .contains("# TYPE portbroker_upstream_attempts_total counter");
+                    .contains("error_rate_by_category_total{category=\"PROVIDER_AUTH\"} 1")
+                    .contains("# TYPE upstream_attempts_total counter");
         }
     }
 

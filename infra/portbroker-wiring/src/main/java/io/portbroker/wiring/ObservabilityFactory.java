@@ -1,0 +1,204 @@
+package io.portbroker.wiring;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Factory;
+import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.health.DiskCheck;
+import io.portbroker.core.health.HealthCheck;
+import io.portbroker.core.health.MemoryCheck;
+import io.portbroker.core.health.ProviderBreakerCheck;
+import io.portbroker.core.health.Readiness;
+import io.portbroker.core.keys.ApiKeyAuthenticator;
+import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.metrics.EmfPublisher;
+import io.portbroker.core.metrics.InMemoryMetrics;
+import io.portbroker.core.metrics.MetricLabels;
+import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.observability.ConfiguredNames;
+import io.portbroker.core.observability.Observability;
+import io.portbroker.core.observability.ObservabilitySettings;
+import io.portbroker.core.observability.RequestFactsBoard;
+import io.portbroker.core.observability.UpstreamWaits;
+import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.dynamodb.TableSchemaDefinition;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.File;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Metrics (Micrometer: the Prometheus registry for the local page, EMF lines flushed once per request on Lambda),
+ * readiness checks and the request observability decorators.
+ */
+@Factory
+public class ObservabilityFactory {
+    private final io.portbroker.core.settings.Settings config;
+    private final ObservabilitySettings settings;
+    private final io.portbroker.core.alerting.AlertSettings alerts;
+
+    public ObservabilityFactory(io.portbroker.core.settings.Settings config, ObservabilityProperties properties) {
+        this.config = config;
+        this.settings = properties.toSettings();
+        this.alerts = properties.toAlertSettings();
+    }
+
+    /**
+     * In-process alerting where a webhook is configured (the local stack; on AWS the CloudWatch alarms are the
+     * twins, see docs/observability.md). Created with the API handler, evaluated on the observability scheduler.
+     */
+    @Singleton
+    @io.micronaut.context.annotation.Requires(property = "portbroker.observability.alert-webhook-url")
+    io.portbroker.core.alerting.AlertManager alertManager(
+            ConfigStore store,
+            BeanProvider<DataPlane> dataPlane,
+            InMemoryMetrics inMemory,
+            io.portbroker.core.finops.CostLedger ledger,
+            Clock clock,
+            @Named("observability") ScheduledExecutorService scheduler) {
+        java.util.function.Function<String, io.portbroker.core.resilience.BreakerState> states =
+                t -> dataPlane.get().breakers().state(t);
+        java.util.function.Supplier<java.time.LocalDate> today =
+                () -> java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        var rules = List.of(
+                io.portbroker.core.alerting.Rules.providerUnhealthy(store, states),
+                io.portbroker.core.alerting.Rules.breakerOpenLongerThan(store, states, alerts.breakerOpenLimit()),
+                io.portbroker.core.alerting.Rules.highErrorRate(inMemory, alerts.errorRateThreshold(), 20),
+                io.portbroker.core.alerting.Rules.costAnomaly(
+                        () -> {
+                            Map<java.time.LocalDate, Double> daily = new java.util.TreeMap<>();
+                            ledger.days(today.get().minusDays(7), today.get())
+                                    .forEach(d -> daily.merge(d.day(), d.costUsd(), Double::sum));
+                            return daily;
+                        },
+                        today));
+        var channel = new io.portbroker.core.alerting.WebhookChannel(
+                alerts.webhook(), java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofSeconds(5));
+        return new io.portbroker.core.alerting.AlertManager(rules, List.of(channel), clock)
+                .every(scheduler, alerts.interval());
+    }
+
+    @Singleton
+    MetricLabels metricLabels(ConfigStore store, Clock clock) {
+        return MetricLabels.standard(new ConfiguredNames(store, clock, settings.labelRefresh()));
+    }
+
+    /** Backs the Prometheus page ({@code GET /metrics} where exposed). */
+    @Singleton
+    InMemoryMetrics inMemoryMetrics(MetricLabels labels) {
+        return new InMemoryMetrics(labels);
+    }
+
+    /** CloudWatch EMF on Lambda: written to stdout once per request; unused locally ({@code emf-metrics=false}). */
+    @Singleton
+    EmfPublisher emfPublisher(MetricLabels labels, Clock clock) {
+        return new EmfPublisher(
+                labels,
+                System.out::println,
+                clock,
+                "portbroker",
+                config.infrastructure().environment());
+    }
+
+    @Singleton
+    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf) {
+        List<Metrics> sinks = new ArrayList<>();
+        if (config.infrastructure().exposeMetrics()) {
+            sinks.add(inMemory);
+        }
+        if (config.infrastructure().emfMetrics()) {
+            sinks.add(emf.metrics());
+        }
+        return Metrics.fanOut(sinks);
+    }
+
+    @Singleton
+    @Named("observability")
+    ScheduledExecutorService observabilityScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("pb-observability").daemon(true).factory());
+    }
+
+    @Singleton
+    Readiness readiness(
+            DynamoDbClient dynamo,
+            SecretsManagerClient secrets,
+            ConfigStore store,
+            BeanProvider<DataPlane> dataPlane,
+            Metrics metrics,
+            Clock clock,
+            @Named("observability") ScheduledExecutorService scheduler) {
+        String keysTable = TableSchemaDefinition.load()
+                .table("api-keys")
+                .physicalName(config.infrastructure().tablePrefix());
+        List<HealthCheck> checks = new ArrayList<>();
+        // a GetItem of a key hash that never exists: the gateway's role allows exactly that on this table
+        checks.add(HealthCheck.probe(
+                "dynamodb",
+                true,
+                () -> dynamo.getItem(b -> b.tableName(keysTable)
+                        .key(java.util.Map.of(
+                                "key_hash",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                        "health-probe"))))));
+        checks.add(HealthCheck.probe(
+                "secrets",
+                true,
+                () -> secrets.getSecretValue(b -> b.secretId(config.security().pepperSecretId()))));
+        checks.add(
+                new ProviderBreakerCheck(store, t -> dataPlane.get().breakers().state(t)));
+        checks.add(new MemoryCheck(settings.minFreeHeap()));
+        if (!config.infrastructure().emfMetrics()) {
+            checks.add(new DiskCheck(new File("."), settings.minFreeDiskBytes()));
+        }
+        scheduler.scheduleWithFixedDelay(
+                () -> activeProviders(store, metrics),
+                0,
+                settings.readinessInterval().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return new Readiness(checks, clock, settings.checkTimeout()).every(scheduler, settings.readinessInterval());
+    }
+
+    private static void activeProviders(ConfigStore store, Metrics metrics) {
+        try {
+            long enabled = store.providers().stream().filter(p -> p.enabled()).count();
+            metrics.gauge(MetricNames.ACTIVE_PROVIDERS, Map.of(), enabled);
+        } catch (RuntimeException e) {
+            // the gauge keeps its last value
+        }
+    }
+
+    @Singleton
+    RequestFactsBoard requestFactsBoard() {
+        return new RequestFactsBoard();
+    }
+
+    @Singleton
+    Observability observability(
+            Metrics metrics,
+            RequestFactsBoard facts,
+            Readiness readiness,
+            ApiKeyAuthenticator authenticator,
+            EmfPublisher emf,
+            io.portbroker.core.finops.CostRecorder costs,
+            Optional<io.portbroker.core.alerting.AlertManager> alerting) {
+        return new Observability(
+                metrics,
+                facts,
+                new UpstreamWaits(),
+                costs,
+                readiness,
+                request -> request.header("x-api-key")
+                        .map(key -> authenticator.authenticate(key, Scopes.ADMIN_READ) != null)
+                        .orElse(false),
+                config.infrastructure().emfMetrics() ? emf::flush : () -> {});
+    }
+}
