@@ -77,7 +77,14 @@ final class ResponseSchemas {
                                                 "connect_ms",
                                                 "first_token_ms",
                                                 "idle_ms",
-                                                "total_ms")),
+                                                "total_ms"),
+                                "pricing",
+                                        nullable(object(
+                                                props(
+                                                        "input_per_million", Map.of("type", "number"),
+                                                        "output_per_million", Map.of("type", "number")),
+                                                "input_per_million",
+                                                "output_per_million"))),
                         "id",
                         "dialect",
                         "base_url",

@@ -68,6 +68,13 @@ public final class MetricLabels {
         d.put("category", categories::contains);
         d.put("state", states::contains);
         d.put("result", Set.of("hit", "miss")::contains);
+        // the response cache (core/cache): outcome per lookup, tier of a dropped entry, why an entry went or was
+        // never stored
+        d.put("outcome", Set.of("hit-l1", "hit-l2", "hit-l3", "miss", "bypass", "skip")::contains);
+        d.put("tier", Set.of("l1", "l2", "l3")::contains);
+        d.put(
+                "reason",
+                Set.of("size", "expired", "invalidated", "errored_stream", "not_storable", "pii", "error")::contains);
         d.put("direction", Set.of("input", "output", "cache_read", "cache_write")::contains);
         d.put("table", v -> v.matches("[a-z0-9_]{1,40}"));
         d.put(
