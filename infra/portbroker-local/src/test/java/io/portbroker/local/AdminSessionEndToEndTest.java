@@ -287,7 +287,7 @@ class AdminSessionEndToEndTest {
             assertThat(all.toString()).doesNotContain(secret);
         }
         // the provider key is there, but only sealed with KMS
-        assertThat(all.toString()).contains("sealed:vaulted:v1.");
+        assertThat(all.toString()).contains("sealed:vaulted:o.v1."); // bound to its origin (issue #9)
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String body)

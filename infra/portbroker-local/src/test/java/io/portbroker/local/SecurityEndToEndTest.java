@@ -115,7 +115,7 @@ class SecurityEndToEndTest {
                 .scan(b -> b.tableName(prefix + "-providers"))
                 .items()
                 .toString();
-        assertThat(providersTable).doesNotContain(PROVIDER_SECRET).contains("sealed:sealed:v1.");
+        assertThat(providersTable).doesNotContain(PROVIDER_SECRET).contains("sealed:sealed:o.v1."); // origin-bound
     }
 
     @Test
