@@ -17,6 +17,7 @@ ALLOWED_PLAIN_ENV = {
     "PORTBROKER_AUDIT_ARCHIVE_BUCKET",
     "PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE",
     "PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS",
+    "PORTBROKER_CACHE_L3_BUCKET",  # the cold-cache bucket ARN (bound to portbroker.cache.l3-bucket)
 }
 PACKAGES = {"gateway": "portbroker-fn-gateway", "admin": "portbroker-fn-admin"}
 GATEWAY_PATHS = {"/", "/{proxy+}"}
