@@ -87,8 +87,9 @@ public class ObservabilityFactory {
     }
 
     @Singleton
-    MetricLabels metricLabels(ConfigStore store, Clock clock) {
-        return MetricLabels.standard(new ConfiguredNames(store, clock, settings.labelRefresh()));
+    MetricLabels metricLabels(io.micronaut.context.BeanProvider<ConfigStore> store, Clock clock) {
+        // lazily: the config snapshot behind the store counts its reloads in these metrics
+        return MetricLabels.standard(new ConfiguredNames(store::get, clock, settings.labelRefresh()));
     }
 
     /** Backs the Prometheus page ({@code GET /metrics} where exposed). */

@@ -17,13 +17,21 @@ import java.util.function.Supplier;
  * again at most every {@code refresh}, so a label check never costs a store read; a failing read keeps the last set.
  */
 public final class ConfiguredNames implements Supplier<Set<String>> {
-    private final ConfigStore config;
+    private final Supplier<ConfigStore> config;
     private final Clock clock;
     private final Duration refresh;
     private volatile Set<String> names = Set.of();
     private volatile Instant readAt = Instant.MIN;
 
     public ConfiguredNames(ConfigStore config, Clock clock, Duration refresh) {
+        this(() -> config, clock, refresh);
+    }
+
+    /**
+     * Reads the store only when names are first needed: the metrics are built before the config snapshot (whose
+     * reloads they count), so the store cannot be a constructor argument there.
+     */
+    public ConfiguredNames(Supplier<ConfigStore> config, Clock clock, Duration refresh) {
         this.config = config;
         this.clock = clock;
         this.refresh = refresh;
@@ -45,10 +53,10 @@ public final class ConfiguredNames implements Supplier<Set<String>> {
 
     private Set<String> read() {
         Set<String> out = new HashSet<>();
-        for (ProviderConfig p : config.providers()) {
+        for (ProviderConfig p : config.get().providers()) {
             out.add(p.id());
         }
-        for (ModelRoute r : config.routes()) {
+        for (ModelRoute r : config.get().routes()) {
             out.add(r.pattern());
             for (RouteTarget t : r.targets()) {
                 out.add(t.upstreamModel());
