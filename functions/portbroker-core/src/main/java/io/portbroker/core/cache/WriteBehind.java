@@ -24,7 +24,8 @@ public final class WriteBehind implements AutoCloseable {
     private final LongAdder done = new LongAdder();
     private final Object idle = new Object();
     private volatile boolean closed;
-    private int inFlight;
+    /** Writes accepted and not yet finished: queued or running (a taken write is never invisible to flush). */
+    private int pending;
 
     public WriteBehind(int capacity) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -33,7 +34,9 @@ public final class WriteBehind implements AutoCloseable {
 
     /** Queues a write; false (and counted) when the queue is full or closed. */
     public boolean submit(Runnable write) {
+        signal(1);
         if (closed || !queue.offer(write)) {
+            signal(-1);
             dropped.increment();
             return false;
         }
@@ -65,7 +68,7 @@ public final class WriteBehind implements AutoCloseable {
     public boolean flush(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (idle) {
-            while (!queue.isEmpty() || inFlight > 0) {
+            while (pending > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -93,7 +96,6 @@ public final class WriteBehind implements AutoCloseable {
                 signal(0);
                 return;
             }
-            signal(1);
             try {
                 next.run();
                 done.increment();
@@ -108,7 +110,7 @@ public final class WriteBehind implements AutoCloseable {
 
     private void signal(int delta) {
         synchronized (idle) {
-            inFlight += delta;
+            pending += delta;
             idle.notifyAll();
         }
     }
