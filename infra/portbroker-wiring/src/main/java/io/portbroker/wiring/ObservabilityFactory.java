@@ -86,9 +86,14 @@ public class ObservabilityFactory {
                 .every(scheduler, alerts.interval());
     }
 
+    /**
+     * The catalogue is looked up on first use, not at creation: the config snapshots count their reloads in
+     * {@link Metrics}, so an eager {@link ConfigStore} here would be a bean cycle (and no container would start).
+     */
     @Singleton
-    MetricLabels metricLabels(ConfigStore store, Clock clock) {
-        return MetricLabels.standard(new ConfiguredNames(store, clock, settings.labelRefresh()));
+    MetricLabels metricLabels(io.micronaut.context.BeanProvider<ConfigStore> store, Clock clock) {
+        return MetricLabels.standard(
+                new ConfiguredNames(new LazyConfigStore(store::get), clock, settings.labelRefresh()));
     }
 
     /** Backs the Prometheus page ({@code GET /metrics} where exposed). */
