@@ -99,7 +99,7 @@ class CacheEndToEndTest {
                                 "portbroker.experimental.validate-streams",
                                 true,
                                 "portbroker.infrastructure.config-poll",
-                                "100ms"),
+                                "1s"),
                         adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }

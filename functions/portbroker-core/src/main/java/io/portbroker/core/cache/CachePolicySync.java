@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * writes it to the remote settings layer as {@code runtime.cache-policy}, bumps the fleet-wide version and reloads
  * this container; every container (this one included) applies it on CONFIG_RELOAD, on top of its start-up cache
  * settings. A stored policy that does not apply (edited by hand into something invalid) is logged and the policy
- * in force is kept; an empty one restores the start-up settings.
+ * in force is kept; an empty one restores the start-up settings. Reloads that leave the policy setting alone leave
+ * the policy in force alone. Without a remote layer ({@code infrastructure.remote-path} empty) a publish applies
+ * to this process only.
  */
 public final class CachePolicySync implements CachePolicyPublisher {
     /** The setting that holds the policy. */
@@ -36,7 +38,9 @@ public final class CachePolicySync implements CachePolicyPublisher {
         this.cache = cache;
         this.startup = startup;
         this.snapshots = snapshots;
-        apply(snapshots.get());
+        if (!snapshots.get().typed().runtime().cachePolicy().isBlank()) {
+            apply(snapshots.get());
+        }
         snapshots.subscribe(this::onReload);
     }
 
@@ -56,13 +60,22 @@ public final class CachePolicySync implements CachePolicyPublisher {
             throw new IllegalArgumentException(
                     problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; ")));
         }
-        snapshots.remote().put(KEY, json);
+        try {
+            snapshots.remote().put(KEY, json);
+        } catch (IllegalStateException e) {
+            // no remote layer configured (infrastructure.remote-path empty): this process only, as before
+            LOG.warn("no remote settings layer: the cache policy applies to this process only");
+            cache.update(next);
+            return;
+        }
         snapshots.version().bump();
         snapshots.reload();
     }
 
     private void onReload(ConfigReloadEvent event) {
-        apply(event.current());
+        if (event.changedSettings().contains(KEY)) {
+            apply(event.current());
+        }
     }
 
     private void apply(ConfigSnapshot snapshot) {

@@ -123,6 +123,27 @@ class CachePolicySyncTest {
     }
 
     @Test
+    void publish_shouldApplyToThisProcessOnlyAndSurviveReloads_whenThereIsNoRemoteLayer() {
+        // given
+        ConfigSnapshots alone = new ConfigSnapshots(
+                new ConfigSnapshots.Sources(store, store, io.portbroker.core.settings.RemoteSettingsStore.NONE),
+                LayeredSettings.merge(Map.of()),
+                a -> {},
+                new InMemoryMetrics());
+        ResponseCache cache = ResponseCache.builder(startup, clock).build();
+        CachePolicySync sync = new CachePolicySync(cache, startup, alone);
+
+        // when: the policy is edited, then an unrelated edit (a catalogue change) reloads the snapshot
+        sync.publish(edited());
+        store.bump();
+        boolean reloaded = alone.poll().applied();
+
+        // then
+        assertThat(reloaded).isTrue();
+        assertThat(cache.settings()).isEqualTo(edited());
+    }
+
+    @Test
     void parse_shouldRoundTripEveryPolicyField_whenStored() {
         // when
         CachePolicyDocument back =
