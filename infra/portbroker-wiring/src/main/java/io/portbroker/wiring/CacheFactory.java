@@ -9,8 +9,10 @@ import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.cache.CacheAudit;
 import io.portbroker.core.cache.CacheKeyBuilder;
 import io.portbroker.core.cache.CacheLayer;
+import io.portbroker.core.cache.CachePolicySync;
 import io.portbroker.core.cache.ResponseCache;
 import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.dynamodb.DynamoCacheStore;
 import io.portbroker.s3.S3CacheStore;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Wires the response cache: L1 always, L2 on the {@code response-cache} table unless turned off, L3 in the
  * cold-cache bucket when one is named. The {@link CacheLayer} wraps the Messages use case in
- * {@link GatewayFactory}; {@link CacheAdmin} adds {@code /admin/v1/cache}. PII findings and admin changes are
+ * {@link GatewayFactory}; {@link CacheAdmin} adds {@code /admin/v1/cache}, whose policy updates
+ * travel through the remote settings layer to every container ({@link CachePolicySync}). PII findings and admin changes are
  * audited on the admin chain (kinds and key-hash prefixes only).
  */
 @Factory
@@ -61,9 +64,15 @@ public class CacheFactory {
         return new CacheLayer(cache, configStore, new CacheKeyBuilder(config.isPlaceholderNumbers()));
     }
 
+    /** The policy every container shares: applied on CONFIG_RELOAD, published through the remote layer. */
     @Singleton
-    CacheAdmin cacheAdmin(ResponseCache cache, AuditLog audit) {
-        return new CacheAdmin(cache, audit);
+    CachePolicySync cachePolicySync(ResponseCache cache, ConfigSnapshots snapshots) {
+        return new CachePolicySync(cache, config.toSettings(), snapshots);
+    }
+
+    @Singleton
+    CacheAdmin cacheAdmin(ResponseCache cache, AuditLog audit, CachePolicySync sync) {
+        return new CacheAdmin(cache, audit, sync);
     }
 
     private static CacheAudit auditTo(AuditLog audit) {

@@ -7,6 +7,7 @@ import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.cache.CacheEntry;
 import io.portbroker.core.cache.CacheEntryCodec;
 import io.portbroker.core.cache.CacheOutcome;
+import io.portbroker.core.cache.CachePolicyPublisher;
 import io.portbroker.core.cache.CacheScopes;
 import io.portbroker.core.cache.CacheSettings;
 import io.portbroker.core.cache.ResponseCache;
@@ -31,10 +32,21 @@ import java.util.TreeMap;
 public final class CacheAdmin implements AdminRoutes {
     private final ResponseCache cache;
     private final AuditLog audit;
+    private final CachePolicyPublisher publisher;
 
+    /** Policy updates apply to this process only (a single container, tests). */
     public CacheAdmin(ResponseCache cache, AuditLog audit) {
+        this(cache, audit, cache::update);
+    }
+
+    /**
+     * @param publisher where policy updates go ({@link io.portbroker.core.cache.CachePolicySync} reaches every
+     *     container)
+     */
+    public CacheAdmin(ResponseCache cache, AuditLog audit, CachePolicyPublisher publisher) {
         this.cache = cache;
         this.audit = audit;
+        this.publisher = publisher;
     }
 
     /** Body of {@code POST /cache/invalidate}: scope {@code all|model|route|provider|namespace} and its value. */
@@ -171,10 +183,10 @@ public final class CacheAdmin implements AdminRoutes {
                                         r.maxTtlSeconds() == null ? null : Duration.ofSeconds(r.maxTtlSeconds()))));
                 next = next.withRoutes(routes);
             }
+            publisher.publish(next);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestError(e.getMessage());
         }
-        cache.update(next);
         audit.append(new AuditEvent(
                 AuditStream.ADMIN,
                 call.actor(),

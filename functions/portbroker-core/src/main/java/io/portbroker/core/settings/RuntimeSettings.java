@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param retry retry, backoff and budget
  * @param breaker circuit breakers
  * @param cors the admin API's browser origins
+ * @param cachePolicy the response-cache policy written by {@code PUT /admin/v1/cache/policy} (JSON), or empty for
+ *     the start-up cache settings; every container applies it on reload
  */
 public record RuntimeSettings(
         @Doc("Keep-alive ping after this much client-side silence during a stream.")
@@ -19,28 +21,33 @@ public record RuntimeSettings(
 
         @Valid RetryTuning retry,
         @Valid BreakerTuning breaker,
-        @Valid CorsSettings cors) {
+        @Valid CorsSettings cors,
+
+        @Doc("Response-cache policy (JSON) written by PUT /admin/v1/cache/policy; every container applies it on"
+                + " reload. Empty: the start-up portbroker.cache.* settings.")
+        String cachePolicy) {
 
     public static RuntimeSettings ofDefaults() {
         return new RuntimeSettings(
                 Duration.ofSeconds(10),
                 RetryTuning.ofDefaults(),
                 BreakerTuning.ofDefaults(),
-                CorsSettings.ofDefaults());
+                CorsSettings.ofDefaults(),
+                "");
     }
 
     /** A copy with other retry settings. */
     public RuntimeSettings withRetry(RetryTuning value) {
-        return new RuntimeSettings(pingInterval, value, breaker, cors);
+        return new RuntimeSettings(pingInterval, value, breaker, cors, cachePolicy);
     }
 
     /** A copy with other breaker settings. */
     public RuntimeSettings withBreaker(BreakerTuning value) {
-        return new RuntimeSettings(pingInterval, retry, value, cors);
+        return new RuntimeSettings(pingInterval, retry, value, cors, cachePolicy);
     }
 
     /** A copy with other CORS settings. */
     public RuntimeSettings withCors(CorsSettings value) {
-        return new RuntimeSettings(pingInterval, retry, breaker, value);
+        return new RuntimeSettings(pingInterval, retry, breaker, value, cachePolicy);
     }
 }
