@@ -8,7 +8,7 @@ import io.portbroker.core.keys.AnomalyDetector;
 import io.portbroker.core.keys.KeyLimits;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.usage.UsageDelta;
 import io.portbroker.core.usage.UsageRecorder;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class KeyMeteringTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
     private final CountingLimiter limiter = new CountingLimiter();
-    private final MemoryUsageStore usageStore = new MemoryUsageStore();
+    private final InMemoryUsageStore usageStore = new InMemoryUsageStore();
     private final UsageRecorder recorder = new UsageRecorder(usageStore, clock, 100, null, 0);
     private final List<AuditEvent> findings = new ArrayList<>();
     private final KeyMetering metering = new KeyMetering(

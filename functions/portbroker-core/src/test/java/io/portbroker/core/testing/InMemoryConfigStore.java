@@ -8,8 +8,8 @@ import io.portbroker.core.routing.ProviderConfig;
 import java.util.List;
 import java.util.TreeMap;
 
-/** Providers, routes and the config version in memory, ordered by id and pattern. */
-public final class MemoryConfigStore implements ConfigStore, ConfigEditor, ConfigVersion {
+/** The one in-memory {@link ConfigStore}, {@link ConfigEditor} and {@link ConfigVersion}: providers, routes and the config version, ordered by id and pattern. */
+public final class InMemoryConfigStore implements ConfigStore, ConfigEditor, ConfigVersion {
     private long version;
     private final TreeMap<String, ProviderConfig> providers = new TreeMap<>();
     private final TreeMap<String, ModelRoute> routes = new TreeMap<>();
