@@ -10,38 +10,6 @@ import java.util.TreeMap;
 public final class AuditFakes {
     private AuditFakes() {}
 
-    /** The audit table; {@link #replace} plays an attacker with write access to it. */
-    public static class Store implements AuditStore {
-        private final TreeMap<String, AuditRecord> records = new TreeMap<>();
-
-        private static String key(AuditStream s, long seq) {
-            return s.id() + String.format("%020d", seq);
-        }
-
-        @Override
-        public synchronized Optional<AuditRecord> last(AuditStream stream) {
-            return records.values().stream().filter(r -> r.stream() == stream).reduce((a, b) -> b);
-        }
-
-        @Override
-        public synchronized boolean append(AuditRecord record) {
-            return records.putIfAbsent(key(record.stream(), record.seq()), record) == null;
-        }
-
-        @Override
-        public synchronized List<AuditRecord> read(AuditStream stream, long afterSeq, int limit) {
-            return records.values().stream()
-                    .filter(r -> r.stream() == stream && r.seq() > afterSeq)
-                    .limit(limit)
-                    .toList();
-        }
-
-        /** Overwrites a stored record, bypassing the append-only rule. */
-        public synchronized void replace(AuditRecord record) {
-            records.put(key(record.stream(), record.seq()), record);
-        }
-    }
-
     /** The archive; counts writes so tests can tell a skipped batch from a rewritten one. */
     public static final class Archive implements AuditArchive {
         private final TreeMap<String, byte[]> objects = new TreeMap<>();
