@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.audit.AuditArchiver;
 import io.portbroker.core.audit.AuditEvent;
-import io.portbroker.core.audit.AuditFakes;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.http.ApiRequest;
@@ -13,6 +12,7 @@ import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryAuditArchive;
 import io.portbroker.core.testing.InMemoryAuditStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.InMemoryUsageStore;
@@ -38,7 +38,7 @@ class AuditArchiveRouteTest {
     private final InMemoryAuditStore table = new InMemoryAuditStore();
     private final AuditLog log = new AuditLog(table, CLOCK);
     private final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(CLOCK);
-    private final AuditFakes.Archive archive = new AuditFakes.Archive();
+    private final InMemoryAuditArchive archive = new InMemoryAuditArchive();
     private final String reader =
             issuer.issue("auditor", Set.of(Scopes.ADMIN_READ), null).key();
 

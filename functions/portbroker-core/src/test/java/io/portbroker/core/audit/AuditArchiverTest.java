@@ -3,6 +3,7 @@ package io.portbroker.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.core.testing.InMemoryAuditArchive;
 import io.portbroker.core.testing.InMemoryAuditStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AuditArchiverTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
     private final InMemoryAuditStore table = new InMemoryAuditStore();
-    private final AuditFakes.Archive archive = new AuditFakes.Archive();
+    private final InMemoryAuditArchive archive = new InMemoryAuditArchive();
     private final AuditLog log = new AuditLog(table, CLOCK);
     private final AuditArchiver archiver = new AuditArchiver(table, archive, new AuditArchiver.Settings(3, 10));
 
@@ -172,7 +173,7 @@ class AuditArchiverTest {
         append(AuditStream.ADMIN, 7);
         archiver.archive(AuditStream.ADMIN);
         Map<String, byte[]> objects = archive.objects();
-        AuditFakes.Archive holed = new AuditFakes.Archive();
+        InMemoryAuditArchive holed = new InMemoryAuditArchive();
         objects.forEach((name, content) -> {
             if (!name.contains("-00000000000000000006")) {
                 holed.plant(name, content);
