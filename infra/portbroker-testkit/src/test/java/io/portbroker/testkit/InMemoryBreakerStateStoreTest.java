@@ -3,6 +3,7 @@ package io.portbroker.testkit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.resilience.BreakerStateStore;
+import io.portbroker.core.testing.InMemoryBreakerStateStore;
 import io.portbroker.testkit.contract.BreakerStateStoreContract;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package io.portbroker.testkit;
 
 import io.portbroker.core.finops.CostLedger;
 import io.portbroker.core.finops.PriceBook;
+import io.portbroker.core.testing.InMemoryCostLedger;
+import io.portbroker.core.testing.InMemoryPriceBook;
 import io.portbroker.testkit.contract.CostLedgerContract;
 import io.portbroker.testkit.contract.PriceBookContract;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +21,7 @@ class InMemoryFinOpsContractTest {
     class Prices extends PriceBookContract {
         @Override
         protected PriceBook newBook() {
-            return new InMemoryPriceBook(MutableClock.startingAtNewYear());
+            return new InMemoryPriceBook();
         }
     }
 }

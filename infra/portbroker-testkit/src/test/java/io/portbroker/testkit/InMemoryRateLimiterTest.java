@@ -1,6 +1,7 @@
 package io.portbroker.testkit;
 
 import io.portbroker.core.limits.RateLimiter;
+import io.portbroker.core.testing.InMemoryRateLimiter;
 import io.portbroker.testkit.contract.RateLimiterContract;
 
 class InMemoryRateLimiterTest extends RateLimiterContract {

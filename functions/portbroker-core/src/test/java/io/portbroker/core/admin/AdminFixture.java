@@ -7,10 +7,10 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.testing.MemoryAuditStore;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryAuditStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MemoryVault;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
@@ -25,21 +25,21 @@ import java.util.Set;
 /** The admin API over in-memory ports, with an admin key holding every scope. */
 final class AdminFixture {
     final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    final MemoryKeyStore keys = new MemoryKeyStore();
+    final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     final KeyHasher hasher = new KeyHasher(new byte[32]);
     final KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
     /** A long cache: only the admin API's own invalidation can make a change visible at once. */
     final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofHours(1));
 
-    final MemoryConfigStore config = new MemoryConfigStore();
+    final InMemoryConfigStore config = new InMemoryConfigStore();
     final MemoryVault vault = new MemoryVault();
-    final MemoryUsageStore usage = new MemoryUsageStore();
-    final MemoryAuditStore auditStore = new MemoryAuditStore();
+    final InMemoryUsageStore usage = new InMemoryUsageStore();
+    final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     final AuditLog audit = new AuditLog(auditStore, clock);
     final Set<String> refusedHosts = new HashSet<>();
     final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(clock);
-    final io.portbroker.core.testing.MemoryRemoteSettings remote =
-            new io.portbroker.core.testing.MemoryRemoteSettings();
+    final io.portbroker.core.testing.InMemoryRemoteSettingsStore remote =
+            new io.portbroker.core.testing.InMemoryRemoteSettingsStore();
     final io.portbroker.core.metrics.InMemoryMetrics metrics = new io.portbroker.core.metrics.InMemoryMetrics();
     final io.portbroker.core.reload.ConfigSnapshots snapshots = new io.portbroker.core.reload.ConfigSnapshots(
             new io.portbroker.core.reload.ConfigSnapshots.Sources(config, config, remote),

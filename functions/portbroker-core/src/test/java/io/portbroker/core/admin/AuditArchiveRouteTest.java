@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.audit.AuditArchiver;
 import io.portbroker.core.audit.AuditEvent;
-import io.portbroker.core.audit.AuditFakes;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.http.ApiRequest;
@@ -12,10 +11,11 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.testing.MemoryAuditStore;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryAuditArchive;
+import io.portbroker.core.testing.InMemoryAuditStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MemoryVault;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,15 +30,15 @@ import org.junit.jupiter.api.Test;
 /** POST /admin/v1/audit/archive and GET /admin/v1/audit/archive/verify, with and without a configured archive. */
 class AuditArchiveRouteTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
-    private final MemoryKeyStore keys = new MemoryKeyStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(keys, hasher, CLOCK, new SecureRandom());
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, CLOCK, Duration.ZERO);
-    private final MemoryConfigStore config = new MemoryConfigStore();
-    private final MemoryAuditStore table = new MemoryAuditStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
+    private final InMemoryAuditStore table = new InMemoryAuditStore();
     private final AuditLog log = new AuditLog(table, CLOCK);
     private final io.portbroker.core.auth.AdminAuthService sessions = AdminFixtures.authService(CLOCK);
-    private final AuditFakes.Archive archive = new AuditFakes.Archive();
+    private final InMemoryAuditArchive archive = new InMemoryAuditArchive();
     private final String reader =
             issuer.issue("auditor", Set.of(Scopes.ADMIN_READ), null).key();
 
@@ -53,7 +53,7 @@ class AuditArchiveRouteTest {
                         config,
                         new MemoryVault(),
                         ProviderUrlGuard.CONFIG_RULES_ONLY,
-                        new MemoryUsageStore(),
+                        new InMemoryUsageStore(),
                         log,
                         sessions,
                         CLOCK,

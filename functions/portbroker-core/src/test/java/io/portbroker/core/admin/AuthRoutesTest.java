@@ -13,10 +13,10 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.testing.MemoryAuditStore;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryAuditStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MemoryVault;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -36,11 +36,11 @@ class AuthRoutesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
     private static final String IP = "203.0.113.9";
 
-    private final MemoryKeyStore keys = new MemoryKeyStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, CLOCK, Duration.ZERO);
-    private final MemoryConfigStore config = new MemoryConfigStore();
-    private final MemoryAuditStore auditStore = new MemoryAuditStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
+    private final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     private final AdminAuthService sessions = AdminFixtures.authService(CLOCK);
     private final String password = sessions.bootstrapAdmin("admin", Scopes.ADMIN, "correct horse battery")
             .orElseThrow()
@@ -55,7 +55,7 @@ class AuthRoutesTest {
                     config,
                     new MemoryVault(),
                     ProviderUrlGuard.CONFIG_RULES_ONLY,
-                    new MemoryUsageStore(),
+                    new InMemoryUsageStore(),
                     new AuditLog(auditStore, CLOCK),
                     sessions,
                     CLOCK));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.finops.CostRecord;
 import io.portbroker.core.finops.DailyCost;
-import io.portbroker.core.testing.MemoryCostLedger;
-import io.portbroker.core.testing.MemoryPriceBook;
+import io.portbroker.core.testing.InMemoryCostLedger;
+import io.portbroker.core.testing.InMemoryPriceBook;
 import io.portbroker.core.testing.RecordingResponder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The cost and price routes of the admin API over in-memory ports. */
 class CostAdminTest {
-    private final MemoryPriceBook prices = new MemoryPriceBook();
-    private final MemoryCostLedger ledger = new MemoryCostLedger();
+    private final InMemoryPriceBook prices = new InMemoryPriceBook();
+    private final InMemoryCostLedger ledger = new InMemoryCostLedger();
     private final AdminFixture f = new AdminFixture(new CostServices(prices, ledger));
 
     private void row(String day, String provider, String model, String key, double cost) {

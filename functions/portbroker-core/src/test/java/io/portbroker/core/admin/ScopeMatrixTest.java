@@ -15,10 +15,10 @@ import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.Router;
-import io.portbroker.core.testing.MemoryAuditStore;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryAuditStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MemoryVault;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import java.io.IOException;
@@ -41,11 +41,11 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeMatrixTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
-    private final MemoryKeyStore keys = new MemoryKeyStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(keys, hasher, CLOCK, new SecureRandom());
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, CLOCK, Duration.ZERO);
-    private final MemoryConfigStore config = new MemoryConfigStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
     private final AdminAuthService sessions = AdminFixtures.authService(CLOCK);
     private final AdminApi admin = new AdminApi(
             new AdminCredentialAuthenticator(authenticator, sessions),
@@ -57,8 +57,8 @@ class ScopeMatrixTest {
                     config,
                     new MemoryVault(),
                     ProviderUrlGuard.CONFIG_RULES_ONLY,
-                    new MemoryUsageStore(),
-                    new AuditLog(new MemoryAuditStore(), CLOCK),
+                    new InMemoryUsageStore(),
+                    new AuditLog(new InMemoryAuditStore(), CLOCK),
                     sessions,
                     CLOCK));
     // the handlers never run in this test: every call is refused before them

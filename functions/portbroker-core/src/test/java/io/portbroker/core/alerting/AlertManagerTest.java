@@ -15,7 +15,7 @@ import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -41,7 +41,7 @@ class AlertManagerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryConfigStore config = new MemoryConfigStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private HttpServer receiver;

@@ -3,6 +3,8 @@ package io.portbroker.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.core.testing.InMemoryAuditArchive;
+import io.portbroker.core.testing.InMemoryAuditStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class AuditArchiverTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
-    private final AuditFakes.Store table = new AuditFakes.Store();
-    private final AuditFakes.Archive archive = new AuditFakes.Archive();
+    private final InMemoryAuditStore table = new InMemoryAuditStore();
+    private final InMemoryAuditArchive archive = new InMemoryAuditArchive();
     private final AuditLog log = new AuditLog(table, CLOCK);
     private final AuditArchiver archiver = new AuditArchiver(table, archive, new AuditArchiver.Settings(3, 10));
 
@@ -106,7 +108,7 @@ class AuditArchiverTest {
         append(AuditStream.ADMIN, 5);
         AuditRecord fourth = table.read(AuditStream.ADMIN, 3, 1).getFirst();
         // rewritten with a valid hash of its own, so only the link from record 5 shows the change
-        table.replace(AuditRecord.of(
+        table.overwrite(AuditRecord.of(
                 new AuditEvent(AuditStream.ADMIN, "mallory", fourth.action(), fourth.target(), fourth.details()),
                 4,
                 fourth.at(),
@@ -128,7 +130,7 @@ class AuditArchiverTest {
         append(AuditStream.ADMIN, 2);
         archiver.archive(AuditStream.ADMIN);
         AuditRecord second = table.read(AuditStream.ADMIN, 1, 1).getFirst();
-        table.replace(new AuditRecord(
+        table.overwrite(new AuditRecord(
                 second.stream(),
                 2,
                 second.at(),
@@ -171,7 +173,7 @@ class AuditArchiverTest {
         append(AuditStream.ADMIN, 7);
         archiver.archive(AuditStream.ADMIN);
         Map<String, byte[]> objects = archive.objects();
-        AuditFakes.Archive holed = new AuditFakes.Archive();
+        InMemoryAuditArchive holed = new InMemoryAuditArchive();
         objects.forEach((name, content) -> {
             if (!name.contains("-00000000000000000006")) {
                 holed.plant(name, content);

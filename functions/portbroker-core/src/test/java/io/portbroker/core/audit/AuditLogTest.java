@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.page.Page;
 import io.portbroker.core.page.PageRequest;
-import io.portbroker.core.testing.MemoryAuditStore;
+import io.portbroker.core.testing.InMemoryAuditStore;
 import io.portbroker.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditLogTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryAuditStore store = new MemoryAuditStore();
+    private final InMemoryAuditStore store = new InMemoryAuditStore();
     private final AuditLog log = new AuditLog(store, clock);
 
     private static AuditEvent event(String action) {

@@ -8,7 +8,7 @@ import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.codec.StreamEventSink;
@@ -62,8 +62,8 @@ final class CacheFixtures {
                 new Usage(12, 5, 0, 0));
     }
 
-    static MemoryConfigStore config() {
-        MemoryConfigStore config = new MemoryConfigStore();
+    static InMemoryConfigStore config() {
+        InMemoryConfigStore config = new InMemoryConfigStore();
         config.putProvider(provider("https://api.example.com/v1"));
         config.putRoute(new ModelRoute(
                 "claude-sonnet-4-5", List.of(new RouteTarget("fake", "fake-model", 0, 1, null)), "priority", true));

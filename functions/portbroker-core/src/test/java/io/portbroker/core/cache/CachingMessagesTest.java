@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.routing.Router;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.PermissionError;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class CachingMessagesTest {
     private final MutableClock clock = new MutableClock(CacheFixtures.t0());
-    private final MemoryConfigStore config = CacheFixtures.config();
+    private final InMemoryConfigStore config = CacheFixtures.config();
     private final MemoryCacheStore l2 = new MemoryCacheStore();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
     private final List<String> audit = new CopyOnWriteArrayList<>();

@@ -9,9 +9,9 @@ import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryCostLedger;
-import io.portbroker.core.testing.MemoryPriceBook;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryCostLedger;
+import io.portbroker.core.testing.InMemoryPriceBook;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.profile.CapabilityProfile;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 class FinOpsTest {
     private static final Offset<Double> EPS = Offset.offset(1e-9);
     private final MutableClock clock = MutableClock.at("2026-04-10T12:00:00Z");
-    private final MemoryConfigStore config = new MemoryConfigStore();
-    private final MemoryPriceBook book = new MemoryPriceBook();
-    private final MemoryCostLedger ledger = new MemoryCostLedger();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
+    private final InMemoryPriceBook book = new InMemoryPriceBook();
+    private final InMemoryCostLedger ledger = new InMemoryCostLedger();
     private final CostRecorder recorder =
             new CostRecorder(book, ledger, config, clock, Runnable::run, "test", Duration.ofMinutes(1));
 

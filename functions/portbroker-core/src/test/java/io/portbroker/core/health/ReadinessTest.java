@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portbroker.core.resilience.BreakerState;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import java.io.File;
 import java.time.Duration;
@@ -141,7 +141,7 @@ class ReadinessTest {
 
     @Test
     void providers_shouldBeDegradedWhenSomeBreakersAreOpen_andUnhealthyWhenAllAre() {
-        MemoryConfigStore store = new MemoryConfigStore();
+        InMemoryConfigStore store = new InMemoryConfigStore();
         store.putRoute(new ModelRoute(
                 "m",
                 List.of(new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "y", 1, 1, null)),

@@ -13,8 +13,8 @@ import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.ScriptedUpstream;
@@ -62,10 +62,10 @@ class GatewayApiTest {
             + "data: [DONE]\n\n";
 
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryKeyStore keys = new MemoryKeyStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
-    private final MemoryConfigStore config = new MemoryConfigStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final RecordingMetering metering = new RecordingMetering();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -13,8 +13,8 @@ import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.ScriptedUpstream;
@@ -44,9 +44,9 @@ class OpenAiRoutesTest {
             + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":4,\"output_tokens\":2}}";
 
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryKeyStore keys = new MemoryKeyStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
-    private final MemoryConfigStore config = new MemoryConfigStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final String key = new KeyIssuer(keys, hasher, clock, new SecureRandom())

@@ -3,7 +3,7 @@ package io.portbroker.core.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.AuthenticationError;
 import io.portbroker.error.PermissionError;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiKeyAuthenticatorTest {
     private static final Duration TTL = Duration.ofSeconds(5);
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryKeyStore store = new MemoryKeyStore();
+    private final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(store, hasher, clock, new SecureRandom());
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, hasher, clock, TTL);

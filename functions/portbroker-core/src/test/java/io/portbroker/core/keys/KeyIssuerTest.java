@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.AuthenticationError;
 import java.security.SecureRandom;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class KeyIssuerTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final MemoryKeyStore store = new MemoryKeyStore();
+    private final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     private final KeyHasher hasher = new KeyHasher(new byte[32]);
     private final KeyIssuer issuer = new KeyIssuer(store, hasher, clock, new SecureRandom());
     private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, hasher, clock, Duration.ZERO);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.core.keys.KeyLimits;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.testing.InMemoryRateLimiter;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.RateLimitError;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:20Z");
-    private final CountingLimiter limiter = new CountingLimiter();
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter();
     private final Admission admission = new Admission(limiter, clock);
 
     private static Principal key(KeyLimits limits) {
@@ -27,9 +28,9 @@ class AdmissionTest {
         Admission.Reservation r = admission.admit(key(KeyLimits.NONE), 500);
 
         assertThat(r.counted()).isFalse();
-        assertThat(limiter.acquisitions).isZero();
+        assertThat(limiter.acquisitions.get()).isZero();
         admission.settle(r, 900);
-        assertThat(limiter.settled).isZero();
+        assertThat(limiter.settled.get()).isZero();
     }
 
     @Test
@@ -99,6 +100,6 @@ class AdmissionTest {
 
         // then: only the first settle changed anything
         assertThat(limiter.count("key_1", r.window()).tokens()).isEqualTo(300);
-        assertThat(limiter.settled).isEqualTo(1);
+        assertThat(limiter.settled.get()).isEqualTo(1);
     }
 }

@@ -8,7 +8,8 @@ import io.portbroker.core.keys.AnomalyDetector;
 import io.portbroker.core.keys.KeyLimits;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryRateLimiter;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.usage.UsageDelta;
 import io.portbroker.core.usage.UsageRecorder;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class KeyMeteringTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T12:00:00Z");
-    private final CountingLimiter limiter = new CountingLimiter();
-    private final MemoryUsageStore usageStore = new MemoryUsageStore();
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+    private final InMemoryUsageStore usageStore = new InMemoryUsageStore();
     private final UsageRecorder recorder = new UsageRecorder(usageStore, clock, 100, null, 0);
     private final List<AuditEvent> findings = new ArrayList<>();
     private final KeyMetering metering = new KeyMetering(
@@ -92,19 +93,14 @@ class KeyMeteringTest {
         recorder.flush();
 
         assertThat(usageStore.added()).extracting(UsageDelta::requests).containsExactly(1L);
-        assertThat(limiter.settled).isZero();
+        assertThat(limiter.settled.get()).isZero();
     }
 
     @Test
     @Tag("error-path")
     void finish_shouldNeverThrow_whenAccountingFails() {
         // given: a limiter whose settle fails after the answer went out
-        RateLimiter failing = new CountingLimiter() {
-            @Override
-            public synchronized void settle(String keyId, java.time.Instant windowStart, long delta) {
-                throw new IllegalStateException("counter table unavailable");
-            }
-        };
+        RateLimiter failing = new InMemoryRateLimiter().failingSettles(true);
         KeyMetering m = new KeyMetering(
                 new Admission(failing, clock),
                 recorder,
@@ -125,6 +121,6 @@ class KeyMeteringTest {
         Metering.NONE.finish(ticket, Usage.ZERO);
 
         assertThat(ticket).isEqualTo(new Metering.Ticket("key_1", null));
-        assertThat(limiter.acquisitions).isZero();
+        assertThat(limiter.acquisitions.get()).isZero();
     }
 }

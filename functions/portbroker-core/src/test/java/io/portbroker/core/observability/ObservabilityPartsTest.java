@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.net.URI;
@@ -98,7 +98,7 @@ class ObservabilityPartsTest {
 
     @Test
     void configuredNames_shouldListProvidersTargetsAndModels_andReReadOnlyAfterTheRefresh() {
-        MemoryConfigStore store = new MemoryConfigStore();
+        InMemoryConfigStore store = new InMemoryConfigStore();
         MutableClock clock = MutableClock.at("2026-04-01T00:00:00Z");
         store.putProvider(new ProviderConfig(
                 "p",

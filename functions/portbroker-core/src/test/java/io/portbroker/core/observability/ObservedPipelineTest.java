@@ -18,8 +18,8 @@ import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
@@ -59,7 +59,7 @@ class ObservedPipelineTest {
             + "\"total_tokens\":5}}";
 
     private final InMemoryMetrics metrics = new InMemoryMetrics();
-    private final MemoryConfigStore config = new MemoryConfigStore();
+    private final InMemoryConfigStore config = new InMemoryConfigStore();
     private final RequestFactsBoard facts = new RequestFactsBoard();
     private final UpstreamWaits waits = new UpstreamWaits();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -88,7 +88,7 @@ class ObservedPipelineTest {
                 "priority",
                 true,
                 io.portbroker.core.routing.HedgePolicy.off()));
-        MemoryKeyStore keys = new MemoryKeyStore();
+        InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
         KeyHasher hasher = new KeyHasher(new byte[32]);
         Clock clock = Clock.systemUTC();
         key = new KeyIssuer(keys, hasher, clock, new SecureRandom())

@@ -9,8 +9,8 @@ import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.SettingsLayer;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryRemoteSettings;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryRemoteSettingsStore;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Reload, rejection, polling and fan-out of the config snapshot. */
 class ConfigSnapshotsTest {
 
-    private final MemoryConfigStore store = new MemoryConfigStore();
-    private final MemoryRemoteSettings remote = new MemoryRemoteSettings();
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final InMemoryRemoteSettingsStore remote = new InMemoryRemoteSettingsStore();
     private final List<AuditEvent> audit = new ArrayList<>();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
 

@@ -12,8 +12,8 @@ import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.Settings;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryKeyStore;
+import io.portbroker.core.testing.InMemoryApiKeyStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 /** The data plane is assembled again when runtime settings change, and only then. */
 class LiveDataPlaneTest {
 
-    private final MemoryConfigStore stored = new MemoryConfigStore();
-    private final io.portbroker.core.testing.MemoryRemoteSettings remote =
-            new io.portbroker.core.testing.MemoryRemoteSettings();
+    private final InMemoryConfigStore stored = new InMemoryConfigStore();
+    private final io.portbroker.core.testing.InMemoryRemoteSettingsStore remote =
+            new io.portbroker.core.testing.InMemoryRemoteSettingsStore();
     private final ConfigSnapshots snapshots = new ConfigSnapshots(
             new ConfigSnapshots.Sources(stored, stored, remote),
             LayeredSettings.merge(Map.of()),
@@ -67,7 +67,7 @@ class LiveDataPlaneTest {
                     throw new IllegalStateException("no upstream in this test");
                 },
                 ref -> "unused",
-                new ApiKeyAuthenticator(new MemoryKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
+                new ApiKeyAuthenticator(new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
                 new HmacThinkingSignatures(new byte[32]),
                 noSharing,
                 s.toGatewaySettings(),

@@ -9,7 +9,7 @@ import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RequestNeeds;
 import io.portbroker.core.routing.Router;
 import io.portbroker.core.settings.LayeredSettings;
-import io.portbroker.core.testing.MemoryConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Reads come from one snapshot; writes publish a new one at once. */
 class SnapshotConfigStoreTest {
 
-    private final MemoryConfigStore stored = new MemoryConfigStore();
+    private final InMemoryConfigStore stored = new InMemoryConfigStore();
     private final ConfigSnapshots snapshots = new ConfigSnapshots(
-            new ConfigSnapshots.Sources(stored, stored, new io.portbroker.core.testing.MemoryRemoteSettings()),
+            new ConfigSnapshots.Sources(stored, stored, new io.portbroker.core.testing.InMemoryRemoteSettingsStore()),
             LayeredSettings.merge(Map.of()),
             e -> {},
             Metrics.NONE);

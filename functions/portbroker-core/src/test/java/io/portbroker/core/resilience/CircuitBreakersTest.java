@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.testing.InMemoryBreakerStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,36 +37,9 @@ class CircuitBreakersTest {
             return this;
         }
     };
-    private final SharedStore store = new SharedStore();
+    private final InMemoryBreakerStateStore store = new InMemoryBreakerStateStore();
     private final InMemoryMetrics metrics = new InMemoryMetrics();
     private final CircuitBreakers breakers = new CircuitBreakers(SETTINGS, store, clock, metrics);
-
-    /** The table as a map with the version rule: a port fake, since core cannot see the testkit. */
-    private static final class SharedStore implements BreakerStateStore {
-        final Map<String, SharedBreakerState> rows = new ConcurrentHashMap<>();
-        volatile boolean down;
-
-        @Override
-        public Optional<SharedBreakerState> get(String targetId) {
-            if (down) {
-                throw new IllegalStateException("down");
-            }
-            return Optional.ofNullable(rows.get(targetId));
-        }
-
-        @Override
-        public boolean put(SharedBreakerState next, long expectedVersion) {
-            if (down) {
-                throw new IllegalStateException("down");
-            }
-            SharedBreakerState current = rows.get(next.targetId());
-            if ((current == null ? 0 : current.version()) != expectedVersion) {
-                return false;
-            }
-            rows.put(next.targetId(), next);
-            return true;
-        }
-    }
 
     private void fail(CircuitBreakers b, int times) {
         for (int i = 0; i < times; i++) {
@@ -100,7 +72,7 @@ class CircuitBreakersTest {
 
         // then: open, published, rejecting
         assertThat(breakers.state(T)).isEqualTo(BreakerState.OPEN);
-        assertThat(store.rows.get(T).state()).isEqualTo(BreakerState.OPEN);
+        assertThat(store.get(T).orElseThrow().state()).isEqualTo(BreakerState.OPEN);
         assertThat(breakers.tryAcquire(T)).isFalse();
         assertThat(breakers.unavailableFor(T)).isEqualTo(Duration.ofSeconds(30));
         assertThat(metrics.gaugeValue(MetricNames.BREAKER_STATE, Map.of("target", T)))
@@ -119,8 +91,8 @@ class CircuitBreakersTest {
         breakers.onSuccess(T);
         breakers.onSuccess(T);
         assertThat(breakers.state(T)).isEqualTo(BreakerState.CLOSED);
-        assertThat(store.rows.get(T).state()).isEqualTo(BreakerState.CLOSED);
-        assertThat(store.rows.get(T).version()).isEqualTo(2);
+        assertThat(store.get(T).orElseThrow().state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(store.get(T).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test
@@ -183,7 +155,9 @@ class CircuitBreakersTest {
     @Test
     void breaker_shouldRereadTheStore_whenAnotherContainerWroteFirst() {
         // given: another container published version 1 that this one has not read
-        store.rows.put(T, new SharedBreakerState(T, BreakerState.OPEN, now.plusSeconds(5), 1, now.plusSeconds(60)));
+        assertThat(store.put(
+                        new SharedBreakerState(T, BreakerState.OPEN, now.plusSeconds(5), 1, now.plusSeconds(60)), 0))
+                .isTrue();
         CircuitBreakers blind = new CircuitBreakers(
                 new BreakerSettings(
                         0.5,
@@ -196,28 +170,28 @@ class CircuitBreakersTest {
                 store,
                 clock,
                 metrics);
-        store.down = true;
+        store.failing(true);
         blind.isAvailable(T);
-        store.down = false;
+        store.failing(false);
 
         // when: it opens on its own failures, its write conflicts
         fail(blind, 4);
 
         // then: the row stays the other's; the next call re-reads it
-        assertThat(store.rows.get(T).version()).isEqualTo(1);
+        assertThat(store.get(T).orElseThrow().version()).isEqualTo(1);
         assertThat(blind.isAvailable(T)).isFalse();
     }
 
     @Test
     @Tag("error-path")
     void breakers_shouldKeepWorkingInMemory_whenTheStoreIsDown() {
-        store.down = true;
+        store.failing(true);
 
         fail(breakers, 4);
 
         assertThat(breakers.state(T)).isEqualTo(BreakerState.OPEN);
         assertThat(breakers.isAvailable(T)).isFalse();
-        store.down = false;
+        store.failing(false);
         advance(Duration.ofSeconds(2));
         assertThat(breakers.isAvailable(T)).isFalse();
     }

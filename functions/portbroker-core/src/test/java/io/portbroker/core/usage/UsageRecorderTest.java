@@ -3,7 +3,7 @@ package io.portbroker.core.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portbroker.core.testing.MemoryUsageStore;
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class UsageRecorderTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T23:59:00Z");
-    private final MemoryUsageStore store = new MemoryUsageStore();
+    private final InMemoryUsageStore store = new InMemoryUsageStore();
 
     @Test
     void record_shouldOnlyQueue_untilAFlushWritesOneSumPerKeyAndDay() {

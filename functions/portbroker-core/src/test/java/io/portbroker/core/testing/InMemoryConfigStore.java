@@ -7,10 +7,14 @@ import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Providers, routes and the config version in memory, ordered by id and pattern. */
-public final class MemoryConfigStore implements ConfigStore, ConfigEditor, ConfigVersion {
+/** The one in-memory {@link ConfigStore}, {@link ConfigEditor} and {@link ConfigVersion}: providers, routes and the config version, ordered by id and pattern. */
+public final class InMemoryConfigStore implements ConfigStore, ConfigEditor, ConfigVersion {
     private long version;
+    /** How many provider and route writes were made, so seeding tests can see that nothing was rewritten. */
+    public final AtomicInteger writes = new AtomicInteger();
+
     private final TreeMap<String, ProviderConfig> providers = new TreeMap<>();
     private final TreeMap<String, ModelRoute> routes = new TreeMap<>();
 
@@ -26,11 +30,13 @@ public final class MemoryConfigStore implements ConfigStore, ConfigEditor, Confi
 
     @Override
     public synchronized void putProvider(ProviderConfig provider) {
+        writes.incrementAndGet();
         providers.put(provider.id(), provider);
     }
 
     @Override
     public synchronized void putRoute(ModelRoute route) {
+        writes.incrementAndGet();
         routes.put(route.pattern(), route);
     }
 

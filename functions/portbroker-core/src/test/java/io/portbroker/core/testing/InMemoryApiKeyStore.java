@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Key records by hash, listed in hash order; counts lookups so cache tests can see store traffic. */
-public final class MemoryKeyStore implements ApiKeyStore {
+/** The one in-memory {@link ApiKeyStore}: key records by hash, listed in hash order; counts lookups so cache tests can see store traffic. */
+public final class InMemoryApiKeyStore implements ApiKeyStore {
     private final TreeMap<String, ApiKeyRecord> byHash = new TreeMap<>();
     public final AtomicInteger lookups = new AtomicInteger();
 

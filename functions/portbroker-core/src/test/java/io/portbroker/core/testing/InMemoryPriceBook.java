@@ -7,8 +7,8 @@ import io.portbroker.error.InvalidRequestError;
 import java.time.Instant;
 import java.util.Map;
 
-/** A price book in memory for core tests. */
-public final class MemoryPriceBook implements PriceBook {
+/** The one in-memory {@link PriceBook} (run through {@code PriceBookContract}); counts reads for cache tests. */
+public final class InMemoryPriceBook implements PriceBook {
     private PriceTable current = PriceTable.EMPTY;
     public int reads;
 

@@ -1,18 +1,35 @@
-package io.portbroker.testkit;
+package io.portbroker.core.testing;
 
 import io.portbroker.core.keys.KeyLimits;
 import io.portbroker.core.limits.RateLimiter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** {@link RateLimiter} in a map; each check-and-count is atomic per window, like the conditional update. */
+/**
+ * The one in-memory {@link RateLimiter}: a map where each check-and-count is atomic per window, like the conditional
+ * update. Counts calls so tests can see whether the limiter was consulted, and can make {@link #settle} fail.
+ */
 public final class InMemoryRateLimiter implements RateLimiter {
 
     private final Map<String, WindowCount> windows = new ConcurrentHashMap<>();
+    private final AtomicBoolean failSettles = new AtomicBoolean();
+    /** How many times {@link #tryAcquire} was called. */
+    public final AtomicInteger acquisitions = new AtomicInteger();
+    /** How many times {@link #settle} was called. */
+    public final AtomicInteger settled = new AtomicInteger();
+
+    /** While true, {@link #settle} throws as an unreachable counter table would. */
+    public InMemoryRateLimiter failingSettles(boolean value) {
+        failSettles.set(value);
+        return this;
+    }
 
     @Override
     public boolean tryAcquire(String keyId, Instant windowStart, KeyLimits limits, long tokens) {
+        acquisitions.incrementAndGet();
         boolean[] admitted = {false};
         windows.compute(keyId + "#" + windowStart.getEpochSecond(), (k, c) -> {
             WindowCount current = c == null ? new WindowCount(0, 0) : c;
@@ -27,6 +44,10 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     @Override
     public void settle(String keyId, Instant windowStart, long delta) {
+        settled.incrementAndGet();
+        if (failSettles.get()) {
+            throw new IllegalStateException("counter table unavailable (simulated)");
+        }
         windows.merge(
                 keyId + "#" + windowStart.getEpochSecond(),
                 new WindowCount(0, delta),

@@ -1,9 +1,10 @@
 package io.portbroker.testkit;
 
+import io.portbroker.core.testing.InMemoryUsageStore;
 import io.portbroker.core.usage.UsageStore;
 import io.portbroker.testkit.contract.UsageStoreContract;
 
-class InMemoryUsageStoreTest extends UsageStoreContract {
+class InMemoryUsageStoreContractTest extends UsageStoreContract {
     @Override
     protected UsageStore newStore() {
         return new InMemoryUsageStore();

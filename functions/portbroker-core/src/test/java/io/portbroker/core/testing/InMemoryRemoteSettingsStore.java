@@ -1,12 +1,12 @@
-package io.portbroker.testkit;
+package io.portbroker.core.testing;
 
 import io.portbroker.core.settings.RemoteSettingsStore;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link RemoteSettingsStore} in a sorted map: the remote layer (SSM in AWS) for tests; thread-safe. */
+/** The one in-memory {@link RemoteSettingsStore}: the remote settings layer in a map. */
 public final class InMemoryRemoteSettingsStore implements RemoteSettingsStore {
-    private final Map<String, String> values = new ConcurrentSkipListMap<>();
+    private final Map<String, String> values = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> read() {

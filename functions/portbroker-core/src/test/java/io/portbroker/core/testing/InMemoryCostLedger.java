@@ -1,4 +1,4 @@
-package io.portbroker.testkit;
+package io.portbroker.core.testing;
 
 import io.portbroker.core.finops.CostLedger;
 import io.portbroker.core.finops.CostRecord;
@@ -10,9 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@link CostLedger} in memory: request rows in a list, rollups per day/provider/model/key. Thread-safe. */
+/**
+ * The one in-memory {@link CostLedger}: rolls every request up per day, provider, model and key like the DynamoDB
+ * ledger (run through {@code CostLedgerContract}), and keeps the raw rows for assertions.
+ */
 public final class InMemoryCostLedger implements CostLedger {
-    private final List<CostRecord> rows = new ArrayList<>();
+    /** Every request row recorded, oldest first. */
+    public final List<CostRecord> rows = new ArrayList<>();
+    /** Extra daily rows {@link #days} returns as-is, to seed long histories without recording each request. */
+    public final List<DailyCost> extra = new ArrayList<>();
+
     private final Map<String, DailyCost> rollups = new TreeMap<>();
 
     @Override
@@ -33,13 +40,10 @@ public final class InMemoryCostLedger implements CostLedger {
 
     @Override
     public synchronized List<DailyCost> days(LocalDate from, LocalDate to) {
-        return rollups.values().stream()
+        List<DailyCost> out = new ArrayList<>(extra);
+        out.addAll(rollups.values());
+        return out.stream()
                 .filter(d -> !d.day().isBefore(from) && !d.day().isAfter(to))
                 .toList();
-    }
-
-    /** Every request row recorded, oldest first. */
-    public synchronized List<CostRecord> rows() {
-        return List.copyOf(rows);
     }
 }

@@ -1,10 +1,11 @@
 package io.portbroker.testkit;
 
 import io.portbroker.core.reload.ConfigVersion;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.testkit.contract.ConfigVersionContract;
 import java.util.List;
 
-class InMemoryConfigVersionTest extends ConfigVersionContract {
+class InMemoryConfigVersionContractTest extends ConfigVersionContract {
 
     @Override
     protected List<ConfigVersion> newVersions() {

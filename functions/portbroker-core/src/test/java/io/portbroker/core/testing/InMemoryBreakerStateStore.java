@@ -1,4 +1,4 @@
-package io.portbroker.testkit;
+package io.portbroker.core.testing;
 
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.SharedBreakerState;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * ({@link #loseNextAppends}) and an attacker who edits or removes stored records ({@link #overwrite},
  * {@link #remove}).
  */
-public final class MemoryAuditStore implements AuditStore {
+public final class InMemoryAuditStore implements AuditStore {
     private final Map<AuditStream, TreeMap<Long, AuditRecord>> streams = new EnumMap<>(AuditStream.class);
     private int racesToLose;
 

@@ -1,9 +1,10 @@
 package io.portbroker.testkit;
 
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.testkit.contract.ConfigStoreContract;
 
-class InMemoryConfigStoreTest extends ConfigStoreContract {
+class InMemoryConfigStoreContractTest extends ConfigStoreContract {
 
     @Override
     protected ConfigStore newStore() {

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Usage counters in memory: each {@link #add} call is kept as one batch (so batching is observable), and can be
  * made to fail to test retries. Day pages use the day as the position.
  */
-public final class MemoryUsageStore implements UsageStore {
+public final class InMemoryUsageStore implements UsageStore {
     public final List<List<UsageDelta>> batches = new ArrayList<>();
     private final Map<String, TreeMap<LocalDate, UsageTotals>> days = new HashMap<>();
     private final Map<String, UsageTotals> totals = new HashMap<>();
@@ -37,8 +37,8 @@ public final class MemoryUsageStore implements UsageStore {
         batches.add(List.copyOf(deltas));
         for (UsageDelta d : deltas) {
             days.computeIfAbsent(d.keyId(), k -> new TreeMap<>())
-                    .merge(d.day(), totals(d.day().toString(), d), MemoryUsageStore::sum);
-            totals.merge(d.keyId(), totals(UsageTotals.TOTAL, d), MemoryUsageStore::sum);
+                    .merge(d.day(), totals(d.day().toString(), d), InMemoryUsageStore::sum);
+            totals.merge(d.keyId(), totals(UsageTotals.TOTAL, d), InMemoryUsageStore::sum);
         }
     }
 
