@@ -7,8 +7,8 @@ import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.SettingsLayer;
-import io.portbroker.core.testing.MemoryConfigStore;
-import io.portbroker.core.testing.MemoryRemoteSettings;
+import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.InMemoryRemoteSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The cache policy shared by two containers over one catalogue, version item and remote layer. */
 class CachePolicySyncTest {
-    private final MemoryConfigStore store = new MemoryConfigStore();
-    private final MemoryRemoteSettings remote = new MemoryRemoteSettings();
+    private final InMemoryConfigStore store = new InMemoryConfigStore();
+    private final InMemoryRemoteSettingsStore remote = new InMemoryRemoteSettingsStore();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final CacheSettings startup = CacheSettings.ofDefaults();
 
