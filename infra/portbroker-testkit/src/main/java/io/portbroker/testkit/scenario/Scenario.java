@@ -95,8 +95,19 @@ public final class Scenario {
      * Wraps the gateway's {@link io.portbroker.core.gateway.Messages} port, e.g. in a response cache, so cache hit
      * and invalidation scenarios run through the same real data plane (the hook for the cache's scenarios).
      */
+    io.portbroker.core.cache.ResponseCache responseCache;
+
     public Scenario messages(java.util.function.UnaryOperator<io.portbroker.core.gateway.Messages> value) {
         messagesDecorator = value;
+        return this;
+    }
+
+    /**
+     * Puts the response cache in front of the data plane: an in-memory L1 (and {@code l2}, when not null) over the
+     * scenario's own catalogue, so hits and invalidations run through the real decorator.
+     */
+    public Scenario cached(io.portbroker.core.cache.ResponseCache cache) {
+        responseCache = cache;
         return this;
     }
 

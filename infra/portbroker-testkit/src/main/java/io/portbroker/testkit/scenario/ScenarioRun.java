@@ -113,7 +113,29 @@ public final class ScenarioRun implements AutoCloseable {
                         Duration.ofMillis(50),
                         executor),
                 io.portbroker.core.limits.Metering.NONE,
-                scenario.messagesDecorator);
+                scenario.responseCache == null
+                        ? scenario.messagesDecorator
+                        : m -> new io.portbroker.core.cache.CacheLayer(
+                                        scenario.responseCache,
+                                        config,
+                                        new io.portbroker.core.cache.CacheKeyBuilder(false))
+                                .apply(scenario.messagesDecorator.apply(m)));
+    }
+
+    /** Sends one deterministic request ({@code temperature: 0}), the kind the response cache keeps. */
+    public RecordingResponder.Exchange sendDeterministic(boolean stream) {
+        String body = io.portbroker.testkit.Requests.messages(MODEL).stream(stream)
+                .set("temperature", 0)
+                .json();
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        headers.put("x-api-key", List.of(key));
+        headers.put("content-type", List.of("application/json"));
+        RecordingResponder responder = new RecordingResponder();
+        plane.api()
+                .handle(
+                        new ApiRequest("POST", "/v1/messages", "", headers, body.getBytes(StandardCharsets.UTF_8)),
+                        responder);
+        return responder.exchange();
     }
 
     private Reply defaultReply(int index, boolean stream) {
