@@ -2,7 +2,6 @@ package io.portbroker.wiring;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
-import io.portbroker.core.gateway.DataPlane;
 import io.portbroker.core.health.DiskCheck;
 import io.portbroker.core.health.HealthCheck;
 import io.portbroker.core.health.MemoryCheck;
@@ -59,13 +58,13 @@ public class ObservabilityFactory {
     @io.micronaut.context.annotation.Requires(property = "portbroker.observability.alert-webhook-url")
     io.portbroker.core.alerting.AlertManager alertManager(
             ConfigStore store,
-            BeanProvider<DataPlane> dataPlane,
+            BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
             InMemoryMetrics inMemory,
             io.portbroker.core.finops.CostLedger ledger,
             Clock clock,
             @Named("observability") ScheduledExecutorService scheduler) {
         java.util.function.Function<String, io.portbroker.core.resilience.BreakerState> states =
-                t -> dataPlane.get().breakers().state(t);
+                t -> dataPlane.get().current().breakers().state(t);
         java.util.function.Supplier<java.time.LocalDate> today =
                 () -> java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         var rules = List.of(
@@ -133,7 +132,7 @@ public class ObservabilityFactory {
             DynamoDbClient dynamo,
             SecretsManagerClient secrets,
             ConfigStore store,
-            BeanProvider<DataPlane> dataPlane,
+            BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
             Metrics metrics,
             Clock clock,
             @Named("observability") ScheduledExecutorService scheduler) {
@@ -154,8 +153,8 @@ public class ObservabilityFactory {
                 "secrets",
                 true,
                 () -> secrets.getSecretValue(b -> b.secretId(config.security().pepperSecretId()))));
-        checks.add(
-                new ProviderBreakerCheck(store, t -> dataPlane.get().breakers().state(t)));
+        checks.add(new ProviderBreakerCheck(
+                store, t -> dataPlane.get().current().breakers().state(t)));
         checks.add(new MemoryCheck(settings.minFreeHeap()));
         if (!config.infrastructure().emfMetrics()) {
             checks.add(new DiskCheck(new File("."), settings.minFreeDiskBytes()));
