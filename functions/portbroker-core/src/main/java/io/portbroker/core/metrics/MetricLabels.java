@@ -28,6 +28,8 @@ public final class MetricLabels {
             "/v1/messages/count_tokens",
             "/v1/models",
             "/v1/models/{id}",
+            "/v1/chat/completions",
+            "/openai",
             "/health",
             "/health/ready",
             "/metrics",

@@ -17,6 +17,9 @@ final class EndpointLabel {
         if (p.startsWith("/v1/models/")) {
             return "/v1/models/{id}";
         }
+        if (p.startsWith("/openai/") || p.equals("/openai")) {
+            return "/openai";
+        }
         if (p.startsWith("/admin/") || p.equals("/admin")) {
             return "/admin";
         }

@@ -29,6 +29,8 @@ class ObservabilityPartsTest {
         "/admin/v1/keys/k_123,/admin",
         "/admin,/admin",
         "/portal/index.html,/portal",
+        "/v1/chat/completions,/v1/chat/completions",
+        "/openai/v1/chat/completions,/openai",
         "/,/",
         "/health/ready,/health/ready",
         "/wp-login.php,other",
