@@ -54,22 +54,34 @@ final class AuditAdmin {
         return archiver;
     }
 
+    private static final int MAX_READS = 20;
+
     Object list(AdminCall call) {
         AuditStream stream = stream(call.query("stream").orElse(AuditStream.ADMIN.id()));
         Optional<String> action = call.query("action");
         Optional<String> actor = call.query("actor");
         Optional<String> target = call.query("target");
-        io.portbroker.core.page.Page<AuditRecord> page;
-        try {
-            page = audit.read(stream, call.page());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestError("invalid cursor");
-        }
-        return Listing.envelope(page.filter(
-                        r -> action.map(a -> r.action().startsWith(a)).orElse(true))
-                .filter(r -> actor.map(a -> a.equals(r.actor())).orElse(true))
-                .filter(r -> target.map(t -> t.equals(r.target())).orElse(true))
-                .map(AuditJsonl::fields));
+        java.util.function.Predicate<AuditRecord> keep =
+                r -> action.map(a -> r.action().startsWith(a)).orElse(true)
+                        && actor.map(a -> a.equals(r.actor())).orElse(true)
+                        && target.map(t -> t.equals(r.target())).orElse(true);
+        // filters apply before paging: read on (at most MAX_READS pages) until a page's worth matched, so a rare
+        // action is not hidden behind pages of other records
+        io.portbroker.core.page.PageRequest request = call.page();
+        List<AuditRecord> kept = new java.util.ArrayList<>();
+        String cursor = request.cursor();
+        int reads = 0;
+        do {
+            io.portbroker.core.page.Page<AuditRecord> page;
+            try {
+                page = audit.read(stream, new io.portbroker.core.page.PageRequest(cursor, request.limit()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestError("invalid cursor");
+            }
+            page.items().stream().filter(keep).forEach(kept::add);
+            cursor = page.nextCursor();
+        } while (kept.size() < request.limit() && cursor != null && ++reads < MAX_READS);
+        return Listing.envelope(new io.portbroker.core.page.Page<>(kept, cursor).map(AuditJsonl::fields));
     }
 
     Object verify(AdminCall call) {
