@@ -24,12 +24,16 @@ import java.util.function.Supplier;
 public final class Rules {
     private Rules() {}
 
-    /** A target whose breaker is open: {@code provider_unhealthy}, critical. */
+    /**
+     * A target whose breaker is not closed: {@code provider_unhealthy}, critical. Half-open still counts as down
+     * (a probe is on trial), so a failed probe does not resolve and re-fire the alert; it resolves once the breaker
+     * closes again.
+     */
     public static AlertRule providerUnhealthy(ConfigStore config, Function<String, BreakerState> breakers) {
         return rule("provider_unhealthy", "critical", now -> {
             Map<String, String> out = new HashMap<>();
             for (String t : targets(config)) {
-                if (breakers.apply(t) == BreakerState.OPEN) {
+                if (breakers.apply(t) != BreakerState.CLOSED) {
                     out.put(t, "circuit breaker open: calls to " + t + " are failing");
                 }
             }

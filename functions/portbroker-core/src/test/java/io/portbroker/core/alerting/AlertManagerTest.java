@@ -143,6 +143,26 @@ class AlertManagerTest {
     }
 
     @Test
+    void evaluate_shouldStayFiring_whenTheHalfOpenProbeFails() {
+        AlertManager manager =
+                new AlertManager(List.of(Rules.providerUnhealthy(config, breakers::state)), List.of(webhook()), clock);
+        fail("down/x", 3);
+        manager.evaluate();
+
+        // when: after the wait a probe is let through (half-open) and is still in flight, then fails
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(breakers.tryAcquire("down/x")).isTrue();
+        assertThat(breakers.state("down/x")).isEqualTo(BreakerState.HALF_OPEN);
+        manager.evaluate();
+        breakers.onFailure("down/x");
+        manager.evaluate();
+
+        // then: one firing alert, no resolve and no second firing (half-open is not healthy yet)
+        assertThat(received).hasSize(1);
+        assertThat(manager.active()).hasSize(1);
+    }
+
+    @Test
     void breakerOpenLongerThan_shouldFireOnlyAfterTheLimit() {
         AlertRule rule = Rules.breakerOpenLongerThan(config, breakers::state, Duration.ofMinutes(5));
         fail("down/x", 3);
