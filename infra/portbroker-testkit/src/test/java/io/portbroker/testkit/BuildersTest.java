@@ -1,16 +1,30 @@
 package io.portbroker.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Targets;
+import io.portbroker.protocol.ir.ContentBlock;
+import io.portbroker.protocol.ir.Message;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.ir.Role;
+import io.portbroker.protocol.ir.Sampling;
+import io.portbroker.protocol.ir.ThinkingConfig;
+import io.portbroker.protocol.ir.Tool;
+import io.portbroker.protocol.ir.ToolChoice;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.testing.IrRequests;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +107,77 @@ class BuildersTest {
                         Requests.messages("m").maxTokens(5).user("yo").bytes(),
                         java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"max_tokens\":5", "\"content\":\"yo\"");
+    }
+
+    @Test
+    void turn_shouldAppendTurnsOfTextAndBlocks_afterTheExistingOnes() {
+        assertThat(Requests.messages("m")
+                        .turn("assistant", Requests.node("[{\"type\":\"text\",\"text\":\"a\"}]"))
+                        .turn("user", "b")
+                        .json())
+                .isEqualTo("{\"model\":\"m\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"a\"}]},"
+                        + "{\"role\":\"user\",\"content\":\"b\"}]}");
+        assertThatThrownBy(() -> Requests.node("{not json")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void target_shouldDefaultToFirstPriorityAndWeightOne_andSetEveryField() {
+        assertThat(Targets.target("a", "m").build()).isEqualTo(new RouteTarget("a", "m", 0, 1, null, null));
+        assertThat(Targets.target("a", "m")
+                        .priority(7)
+                        .weight(3)
+                        .maxOutputTokens(4096)
+                        .contextWindow(64000)
+                        .build())
+                .isEqualTo(new RouteTarget("a", "m", 7, 3, 4096, 64000));
+    }
+
+    @Test
+    void providerAndKey_shouldTakeAPriceTableAndAStatus_whenGiven() {
+        ProviderConfig.Pricing price = new ProviderConfig.Pricing(1, 2);
+
+        assertThat(Providers.openAi("p").pricing(price).build().pricing()).isSameAs(price);
+        assertThat(Providers.openAi("p").pricing(null).build().pricing()).isNull();
+        assertThat(Keys.key("h").status(KeyStatus.REVOKED).build().status()).isEqualTo(KeyStatus.REVOKED);
+    }
+
+    @Test
+    void irRequest_shouldBuildTheEmptyDefaults_andSetEveryField() {
+        JsonNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+        Message turn = new Message(Role.USER, List.of(new ContentBlock.Text("q")));
+        Tool tool = new Tool.Custom("t", "", schema, null);
+        Sampling sampling = new Sampling(0.5, null, 40, List.of());
+        ThinkingConfig thinking = new ThinkingConfig.Enabled(1024);
+
+        assertThat(IrRequests.request("m").build())
+                .isEqualTo(new NormalizedRequest(
+                        "m", List.of(), List.of(), List.of(), null, 100, null, null, null, null, false));
+        assertThat(IrRequests.request("m")
+                        .system(List.of(new ContentBlock.Text("s")))
+                        .user(new ContentBlock.Text("q"))
+                        .tools(List.of(tool))
+                        .toolChoice(new ToolChoice.Any(false))
+                        .maxTokens(9)
+                        .sampling(sampling)
+                        .thinking(thinking)
+                        .userId("u")
+                        .outputSchema(schema)
+                        .stream(true)
+                        .extensions(Map.of("x", schema))
+                        .build())
+                .isEqualTo(new NormalizedRequest(
+                        "m",
+                        List.of(new ContentBlock.Text("s")),
+                        List.of(turn),
+                        List.of(tool),
+                        new ToolChoice.Any(false),
+                        9,
+                        sampling,
+                        thinking,
+                        "u",
+                        schema,
+                        true,
+                        Map.of("x", schema)));
     }
 }

@@ -14,18 +14,16 @@ import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.page.PageRequest;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.NormalizedResponse;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
+import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -82,16 +80,11 @@ class CacheAdminTest {
 
     /** Caches one answer through the real decorator. */
     private void cacheOneAnswer() {
-        f.config.putProvider(new ProviderConfig(
-                "fake",
-                "openai-chat",
-                URI.create("https://api.example.com/v1"),
-                "env:X",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
-        f.config.putRoute(new ModelRoute("m", List.of(new RouteTarget("fake", "up", 0, 1, null)), "priority", true));
+        f.config.putProvider(Providers.openAi("fake")
+                .baseUrl("https://api.example.com/v1")
+                .credentialRef("env:X")
+                .build());
+        f.config.putRoute(Routes.route("m").to("fake", "up").build());
         Messages inner = new Messages() {
             @Override
             public Served<NormalizedResponse> complete(
@@ -120,8 +113,11 @@ class CacheAdminTest {
         Messages cached = new CacheLayer(cache, f.config, new CacheKeyBuilder(false)).apply(inner);
         var request = new AnthropicMessagesDialect(false)
                 .decodeRequest(
-                        "{\"model\":\"m\",\"max_tokens\":5,\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"2+2?\"}]}"
-                                .getBytes(StandardCharsets.UTF_8),
+                        Requests.messages("m")
+                                .maxTokens(5)
+                                .set("temperature", 0)
+                                .user("2+2?")
+                                .bytes(),
                         new Notes());
         RequestContext ctx = new RequestContext(
                 "req_1", null, new Principal("key_1", "k", Scopes.CHAT), Map.of(), new ConcurrentHashMap<>());
@@ -141,15 +137,10 @@ class CacheAdminTest {
 
     @Test
     void entry_shouldShowMetadataOnly_unlessTheBodyScopeIsHeld() {
-        f.config.putProvider(new ProviderConfig(
-                "fake",
-                "openai-chat",
-                URI.create("https://api.example.com/v1"),
-                "env:X",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
+        f.config.putProvider(Providers.openAi("fake")
+                .baseUrl("https://api.example.com/v1")
+                .credentialRef("env:X")
+                .build());
         String hash = storeDirectly();
 
         var meta = call(reader, "GET", "/admin/v1/cache/entries/" + hash, null);
@@ -177,8 +168,11 @@ class CacheAdminTest {
     private String keyOfTheCachedAnswer() {
         var request = new AnthropicMessagesDialect(false)
                 .decodeRequest(
-                        "{\"model\":\"m\",\"max_tokens\":5,\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"2+2?\"}]}"
-                                .getBytes(StandardCharsets.UTF_8),
+                        Requests.messages("m")
+                                .maxTokens(5)
+                                .set("temperature", 0)
+                                .user("2+2?")
+                                .bytes(),
                         new Notes());
         var route = f.config.routes().getFirst();
         return new CacheKeyBuilder(false)

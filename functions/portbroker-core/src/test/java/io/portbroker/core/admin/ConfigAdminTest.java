@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.audit.AuditRecord;
 import io.portbroker.core.audit.AuditStream;
 import io.portbroker.core.page.PageRequest;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
+import io.portbroker.core.testing.Targets;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -326,11 +326,13 @@ class ConfigAdminTest {
         assertThat(view.path("targets").path(0).path("max_output_tokens").asInt())
                 .isEqualTo(8000);
         assertThat(f.config.routes())
-                .containsExactly(new ModelRoute(
-                        "claude-*",
-                        List.of(new RouteTarget("deepseek", "deepseek-chat", 2, 1, 8000)),
-                        "priority",
-                        false));
+                .containsExactly(Routes.route("claude-*")
+                        .to(Targets.target("deepseek", "deepseek-chat")
+                                .priority(2)
+                                .maxOutputTokens(8000)
+                                .build())
+                        .listed(false)
+                        .build());
         assertThat(lastAudit().details()).containsEntry("targets", "deepseek/deepseek-chat");
     }
 

@@ -12,11 +12,9 @@ import io.portbroker.core.resilience.BreakerState;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.CircuitBreakers;
 import io.portbroker.core.resilience.SharedBreakerState;
-import io.portbroker.core.routing.HedgePolicy;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.Routes;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,12 +54,7 @@ class AlertManagerTest {
             exchange.close();
         });
         receiver.start();
-        config.putRoute(new ModelRoute(
-                "m",
-                List.of(new RouteTarget("down", "x", 0, 1, null), new RouteTarget("up", "y", 1, 1, null)),
-                "priority",
-                true,
-                HedgePolicy.off()));
+        config.putRoute(Routes.route("m").to("down", "x").to("up", "y").build());
         BreakerStateStore local = new BreakerStateStore() {
             @Override
             public Optional<SharedBreakerState> get(String targetId) {

@@ -5,10 +5,10 @@ import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.gateway.StreamStarter;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.codec.StreamEventSink;
@@ -18,8 +18,7 @@ import io.portbroker.protocol.ir.NormalizedResponse;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
+import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +41,14 @@ final class CacheFixtures {
         return ANTHROPIC.decodeRequest(json.getBytes(StandardCharsets.UTF_8), new Notes());
     }
 
-    /** A deterministic request (temperature 0) for claude-sonnet-4-5 saying {@code text}. */
-    static NormalizedRequest ask(String text, boolean stream) {
-        return request("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"temperature\":0,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":" + quote(text) + "}]}");
+    static NormalizedRequest request(Requests body) {
+        return ANTHROPIC.decodeRequest(body.bytes(), new Notes());
     }
 
-    static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    /** A deterministic request (temperature 0) for claude-sonnet-4-5 saying {@code text}. */
+    static NormalizedRequest ask(String text, boolean stream) {
+        return request(Requests.messages("claude-sonnet-4-5").set("temperature", 0).stream(stream)
+                .user(text));
     }
 
     static NormalizedResponse answer(String text, StopReason reason) {
@@ -65,21 +64,17 @@ final class CacheFixtures {
     static InMemoryConfigStore config() {
         InMemoryConfigStore config = new InMemoryConfigStore();
         config.putProvider(provider("https://api.example.com/v1"));
-        config.putRoute(new ModelRoute(
-                "claude-sonnet-4-5", List.of(new RouteTarget("fake", "fake-model", 0, 1, null)), "priority", true));
+        config.putRoute(
+                Routes.route("claude-sonnet-4-5").to("fake", "fake-model").build());
         return config;
     }
 
     static ProviderConfig provider(String baseUrl) {
-        return new ProviderConfig(
-                "fake",
-                "openai-chat",
-                URI.create(baseUrl),
-                "env:X",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                new ProviderConfig.Pricing(1.0, 2.0));
+        return Providers.openAi("fake")
+                .baseUrl(baseUrl)
+                .credentialRef("env:X")
+                .pricing(1.0, 2.0)
+                .build();
     }
 
     static RequestContext ctx(String keyId, String cacheHeader, String... scopes) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.protocol.ir.StopReason;
+import io.portbroker.protocol.testing.Requests;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,22 +17,21 @@ class CachePolicyTest {
         return new CacheKey(hashStart + "0".repeat(64 - hashStart.length()), ROUTE, "claude-sonnet-4-5");
     }
 
-    private static String json(String sampling) {
-        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":10," + sampling
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static Requests body() {
+        return Requests.messages("claude-sonnet-4-5").maxTokens(10);
     }
 
     @Test
     void ineligible_shouldAcceptLowTemperatures_andRefuseHighOnes() {
-        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.14,")), ROUTE))
+        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(body().set("temperature", 0.14)), ROUTE))
                 .isEmpty();
-        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(json("\"temperature\":0.15,")), ROUTE))
+        assertThat(CachePolicy.ineligible(DEFAULTS, CacheFixtures.request(body().set("temperature", 0.15)), ROUTE))
                 .contains("not_deterministic");
     }
 
     @Test
     void ineligible_shouldFollowTheRoute_whenNoTemperatureIsGiven() {
-        var req = CacheFixtures.request(json(""));
+        var req = CacheFixtures.request(body());
         assertThat(CachePolicy.ineligible(DEFAULTS, req, ROUTE)).contains("not_deterministic");
 
         var deterministic =

@@ -15,6 +15,7 @@ import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.NormalizedResponse;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
+import io.portbroker.protocol.testing.Requests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,8 +124,10 @@ class CachingMessagesTest {
         assertThat(completeHeader("key_a", "bypass")).isEqualTo("bypass");
         var hot = ctx("key_a", null);
         messages.complete(
-                CacheFixtures.request("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":9,\"temperature\":1,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"poem\"}]}"),
+                CacheFixtures.request(Requests.messages("claude-sonnet-4-5")
+                        .maxTokens(9)
+                        .set("temperature", 1)
+                        .user("poem")),
                 hot,
                 new Notes());
         assertThat(hot.responseHeaders()).containsEntry("x-portbroker-cache", "skip");
@@ -143,9 +146,10 @@ class CachingMessagesTest {
 
         var hot = ctx("key_a", "force-only");
         assertThatThrownBy(() -> messages.complete(
-                        CacheFixtures.request(
-                                "{\"model\":\"claude-sonnet-4-5\","
-                                        + "\"max_tokens\":9,\"temperature\":1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+                        CacheFixtures.request(Requests.messages("claude-sonnet-4-5")
+                                .maxTokens(9)
+                                .set("temperature", 1)
+                                .user("x")),
                         hot,
                         new Notes()))
                 .isInstanceOf(NotFoundError.class)
@@ -354,8 +358,10 @@ class CachingMessagesTest {
         use(CacheSettings.ofDefaults());
         var unrouted = ctx("key_a", null);
         messages.complete(
-                CacheFixtures.request("{\"model\":\"gpt-x\",\"max_tokens\":5,\"temperature\":0,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+                CacheFixtures.request(Requests.messages("gpt-x")
+                        .maxTokens(5)
+                        .set("temperature", 0)
+                        .user("x")),
                 unrouted,
                 new Notes());
         assertThat(unrouted.responseHeaders()).doesNotContainKey("x-portbroker-cache");

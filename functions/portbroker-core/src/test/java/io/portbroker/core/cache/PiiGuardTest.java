@@ -3,6 +3,7 @@ package io.portbroker.core.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.protocol.ir.StopReason;
+import io.portbroker.protocol.testing.Requests;
 import org.junit.jupiter.api.Test;
 
 class PiiGuardTest {
@@ -32,13 +33,21 @@ class PiiGuardTest {
 
     @Test
     void scan_shouldLookInEveryTextOfTheRequest() {
-        var req =
-                CacheFixtures.request("{\"model\":\"m\",\"max_tokens\":5,\"system\":\"reply to a@b.io\",\"messages\":["
-                        + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"q\"},{\"type\":\"document\",\"source\":"
-                        + "{\"type\":\"text\",\"media_type\":\"text/plain\",\"data\":\"ssn 078-05-1120\"}}]},"
-                        + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"f\",\"input\":"
-                        + "{\"card\":\"4111111111111111\"}}]},{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
-                        + "\"tool_use_id\":\"t1\",\"content\":\"" + AWS_KEY + "\"}]}]}");
+        var req = CacheFixtures.request(Requests.empty("m")
+                .maxTokens(5)
+                .set("system", "reply to a@b.io")
+                .turn(
+                        "user",
+                        Requests.node("[{\"type\":\"text\",\"text\":\"q\"},{\"type\":\"document\",\"source\":"
+                                + "{\"type\":\"text\",\"media_type\":\"text/plain\",\"data\":\"ssn 078-05-1120\"}}]"))
+                .turn(
+                        "assistant",
+                        Requests.node("[{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"f\",\"input\":"
+                                + "{\"card\":\"4111111111111111\"}}]"))
+                .turn(
+                        "user",
+                        Requests.node("[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":\"" + AWS_KEY
+                                + "\"}]")));
 
         assertThat(PiiGuard.scan(req)).containsExactly("api_key", "card", "email", "national_id");
     }

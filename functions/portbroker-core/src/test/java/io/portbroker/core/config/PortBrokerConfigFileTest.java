@@ -7,7 +7,9 @@ import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
-import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
+import io.portbroker.core.testing.Targets;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
 import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
@@ -17,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,23 +46,27 @@ class PortBrokerConfigFileTest {
 
         // then
         assertThat(file.providers())
-                .containsExactly(new ProviderConfig(
-                        "local",
-                        "openai-chat",
-                        URI.create("http://127.0.0.1:11434/v1"),
-                        null,
-                        CapabilityProfile.openAiDefaults(),
-                        Timeouts.defaults(),
-                        true,
-                        null));
+                .containsExactly(Providers.openAi("local")
+                        .dialect("openai-chat")
+                        .baseUrl("http://127.0.0.1:11434/v1")
+                        .noCredential()
+                        .profile(CapabilityProfile.openAiDefaults())
+                        .timeouts(Timeouts.defaults())
+                        .enabled(true)
+                        .build());
         assertThat(file.routes())
-                .containsExactly(new ModelRoute(
-                        "claude-*",
-                        List.of(
-                                new RouteTarget("local", "qwen", 0, 1, null),
-                                new RouteTarget("local", "llama", 1, 1, null)),
-                        "priority",
-                        false));
+                .containsExactly(Routes.route("claude-*")
+                        .to(Targets.target("local", "qwen")
+                                .priority(0)
+                                .weight(1)
+                                .build())
+                        .to(Targets.target("local", "llama")
+                                .priority(1)
+                                .weight(1)
+                                .build())
+                        .strategy("priority")
+                        .listed(false)
+                        .build());
     }
 
     @Test
@@ -125,33 +130,39 @@ class PortBrokerConfigFileTest {
         Timeouts timeouts = new Timeouts(
                 Duration.ofMillis(500), Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofHours(1));
         assertThat(file.providers())
-                .containsExactly(new ProviderConfig(
-                        "deepseek",
-                        "openai-chat",
-                        URI.create("https://api.deepseek.com/v1"),
-                        "env:DEEPSEEK_API_KEY",
-                        profile,
-                        timeouts,
-                        false,
-                        new ProviderConfig.Pricing(0.27, 1.1)));
+                .containsExactly(Providers.openAi("deepseek")
+                        .dialect("openai-chat")
+                        .baseUrl("https://api.deepseek.com/v1")
+                        .credentialRef("env:DEEPSEEK_API_KEY")
+                        .profile(profile)
+                        .timeouts(timeouts)
+                        .enabled(false)
+                        .pricing(0.27, 1.1)
+                        .build());
         assertThat(file.routes())
                 .containsExactly(
-                        new ModelRoute(
-                                "claude-sonnet-4-5",
-                                List.of(new RouteTarget("deepseek", "deepseek-chat", 7, 3, 4096, 64000)),
-                                "lowest-cost",
-                                false,
-                                HedgePolicy.atP95(Duration.ofMillis(1500))),
-                        new ModelRoute(
-                                "claude-opus-4-1",
-                                List.of(new RouteTarget("deepseek", "deepseek-reasoner", 0, 1, null)),
-                                "priority",
-                                true),
-                        new ModelRoute(
-                                "claude-*",
-                                List.of(new RouteTarget("deepseek", "deepseek-chat", 0, 1, null)),
-                                "priority",
-                                true));
+                        Routes.route("claude-sonnet-4-5")
+                                .to(Targets.target("deepseek", "deepseek-chat")
+                                        .priority(7)
+                                        .weight(3)
+                                        .maxOutputTokens(4096)
+                                        .contextWindow(64000)
+                                        .build())
+                                .strategy("lowest-cost")
+                                .listed(false)
+                                .hedge(HedgePolicy.atP95(Duration.ofMillis(1500)))
+                                .build(),
+                        Routes.route("claude-opus-4-1")
+                                .to(Targets.target("deepseek", "deepseek-reasoner")
+                                        .build())
+                                .strategy("priority")
+                                .listed(true)
+                                .build(),
+                        Routes.route("claude-*")
+                                .to(Targets.target("deepseek", "deepseek-chat").build())
+                                .strategy("priority")
+                                .listed(true)
+                                .build());
     }
 
     @Test

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.keys.Principal;
-import io.portbroker.core.routing.HedgePolicy;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.InMemoryCostLedger;
 import io.portbroker.core.testing.InMemoryPriceBook;
 import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,15 +38,11 @@ class FinOpsTest {
     }
 
     private void provider(String id, ProviderConfig.Pricing pricing) {
-        config.putProvider(new ProviderConfig(
-                id,
-                "openai-chat",
-                URI.create("https://" + id + ".example/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                pricing));
+        config.putProvider(Providers.openAi(id)
+                .baseUrl("https://" + id + ".example/v1")
+                .noCredential()
+                .pricing(pricing)
+                .build());
     }
 
     @Test
@@ -78,8 +71,7 @@ class FinOpsTest {
     void record_shouldPriceTheUpstreamModelOfTheRoute_andTagTheRow() {
         // given: the client's model is routed to p's upstream model "up"
         provider("p", null);
-        config.putRoute(new ModelRoute(
-                "claude-*", List.of(new RouteTarget("p", "up", 0, 1, null)), "priority", true, HedgePolicy.off()));
+        config.putRoute(Routes.route("claude-*").to("p", "up").listed(true).build());
         book.put(Map.of("p/up", new ModelPrice(1, 2, 0.1, 1.25)), 0, "admin");
 
         // when
@@ -151,15 +143,11 @@ class FinOpsTest {
                 Runnable::run,
                 "test",
                 Duration.ofMinutes(1));
-        config.putProvider(new ProviderConfig(
-                "q",
-                "openai-chat",
-                URI.create("https://q.example/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                new ProviderConfig.Pricing(1, 1)));
+        config.putProvider(Providers.openAi("q")
+                .baseUrl("https://q.example/v1")
+                .noCredential()
+                .pricing(1, 1)
+                .build());
         assertThat(broken.record(ctx("k"), "q", "m", new Usage(1_000_000, 0, 0, 0)))
                 .isCloseTo(1.0, EPS);
     }

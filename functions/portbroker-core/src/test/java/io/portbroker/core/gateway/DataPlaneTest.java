@@ -20,18 +20,18 @@ import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.upstream.UpstreamCall;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.error.ProviderConnectionError;
 import io.portbroker.protocol.codec.ByteSink;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.testing.Requests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -99,22 +99,9 @@ class DataPlaneTest {
 
     private DataPlane plane(HedgePolicy hedge, RetrySettings retry) {
         for (String id : List.of("a", "b")) {
-            providers.add(new ProviderConfig(
-                    id,
-                    "openai-chat",
-                    URI.create("https://" + id + ".invalid/v1"),
-                    null,
-                    CapabilityProfile.openAiDefaults(),
-                    ProviderConfig.Timeouts.defaults(),
-                    true,
-                    null));
+            providers.add(Providers.openAi(id).noCredential().build());
         }
-        routes.add(new ModelRoute(
-                "m",
-                List.of(new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "y", 1, 1, null)),
-                "priority",
-                true,
-                hedge));
+        routes.add(Routes.route("m").to("a", "x").to("b", "y").hedge(hedge).build());
         ConfigStore config = new ConfigStore() {
             @Override
             public List<ProviderConfig> providers() {
@@ -321,8 +308,7 @@ class DataPlaneTest {
                 plane,
                 "POST",
                 "/v1/messages",
-                "{\"model\":\"m\",\"max_tokens\":50,\"stream\":" + stream
-                        + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+                Requests.messages("m").maxTokens(50).stream(stream).json());
     }
 
     @Test
@@ -365,7 +351,7 @@ class DataPlaneTest {
     @org.junit.jupiter.api.Tag("error-path")
     void messages_shouldAnswer429WithRetryAfterThenProbe_whenTheOnlyTargetIsRateLimited() {
         DataPlane plane = plane();
-        routes.set(0, new ModelRoute("m", List.of(new RouteTarget("a", "x", 0, 1, null)), "priority", true));
+        routes.set(0, Routes.route("m").to("a", "x").build());
         scripts.put(
                 "a.invalid",
                 call -> calls.size() == 1
@@ -499,7 +485,7 @@ class DataPlaneTest {
                                 plane,
                                 "POST",
                                 "/v1/messages/count_tokens",
-                                "{\"model\":\"m\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                                Requests.messages("m").maxTokens(1).json())
                         .body())
                 .contains("input_tokens");
         assertThat(send(plane, "GET", "/nowhere", null).status).isEqualTo(404);

@@ -3,10 +3,9 @@ package io.portbroker.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.resilience.BreakerState;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.Routes;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -142,12 +141,7 @@ class ReadinessTest {
     @Test
     void providers_shouldBeDegradedWhenSomeBreakersAreOpen_andUnhealthyWhenAllAre() {
         InMemoryConfigStore store = new InMemoryConfigStore();
-        store.putRoute(new ModelRoute(
-                "m",
-                List.of(new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "y", 1, 1, null)),
-                "priority",
-                true,
-                io.portbroker.core.routing.HedgePolicy.off()));
+        store.putRoute(Routes.route("m").to("a", "x").to("b", "y").build());
         Map<String, BreakerState> states = new java.util.HashMap<>();
         ProviderBreakerCheck check = new ProviderBreakerCheck(store, t -> states.getOrDefault(t, BreakerState.CLOSED));
 

@@ -11,12 +11,12 @@ import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.limits.Metering;
 import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
 import io.portbroker.core.upstream.UpstreamCall;
 import io.portbroker.error.CancelledError;
@@ -25,7 +25,7 @@ import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.testing.Requests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -46,8 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayApiTest {
     private static final String MODEL = "claude-sonnet-4-5";
-    private static final String REQUEST =
-            "{\"model\":\"" + MODEL + "\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+    private static final String REQUEST = request().json();
     private static final String COMPLETION = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,"
             + "\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
             + "\"Hello\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,"
@@ -73,15 +72,10 @@ class GatewayApiTest {
     private final String key = issuer.issue("ci", Scopes.CHAT, null).key();
 
     GatewayApiTest() {
-        config.putProvider(new ProviderConfig(
-                "openai",
-                "openai-chat",
-                URI.create("https://openai.invalid/v1/"),
-                "env:OPENAI_API_KEY",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
+        config.putProvider(Providers.openAi("openai")
+                .baseUrl("https://openai.invalid/v1/")
+                .credentialRef("env:OPENAI_API_KEY")
+                .build());
         config.putRoute(route(MODEL, true));
     }
 
@@ -91,7 +85,12 @@ class GatewayApiTest {
     }
 
     private static ModelRoute route(String pattern, boolean listed) {
-        return new ModelRoute(pattern, List.of(new RouteTarget("openai", "gpt-4o", 0, 1, null)), "priority", listed);
+        return Routes.route(pattern).to("openai", "gpt-4o").listed(listed).build();
+    }
+
+    /** The reference request: one user turn saying "Hi" to {@value #MODEL}. */
+    private static Requests request() {
+        return Requests.messages(MODEL).user("Hi");
     }
 
     private GatewayApi api(long maxBodyBytes) {
@@ -279,7 +278,7 @@ class GatewayApiTest {
 
         // when
         RecordingResponder r =
-                send("POST", "/v1/messages", withKey(), REQUEST.replace("{\"model\"", "{\"stream\":true,\"model\""));
+                send("POST", "/v1/messages", withKey(), request().stream(true).json());
 
         // then
         assertThat(r.streamStarted).isTrue();
@@ -314,7 +313,7 @@ class GatewayApiTest {
                 "POST",
                 "/v1/messages",
                 withKey(),
-                REQUEST.replace("{\"model\"", "{\"stream\":true,\"model\""),
+                request().stream(true).json(),
                 breaking);
 
         // then: no second status line is attempted into a committed response, the stream is closed
@@ -326,9 +325,10 @@ class GatewayApiTest {
     @Test
     void messages_shouldReportDroppedFeaturesInAHeader_whenTheTargetCannotTakeThem() {
         upstream.reply(200, Map.of(), COMPLETION);
-        String withThinking = REQUEST.replace(
-                        "{\"model\"", "{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024},\"model\"")
-                .replace("\"max_tokens\":100", "\"max_tokens\":2000");
+        String withThinking = request()
+                .set("thinking", Requests.node("{\"type\":\"enabled\",\"budget_tokens\":1024}"))
+                .maxTokens(2000)
+                .json();
 
         RecordingResponder r = send("POST", "/v1/messages", withKey(), withThinking);
 
@@ -408,7 +408,7 @@ class GatewayApiTest {
     @Test
     void countTokens_shouldAnswerTheEstimateWithoutCallingTheProvider_whenTheKeyMayRead() {
         // given
-        String body = REQUEST.replace(",\"max_tokens\":100", "");
+        String body = request().without("max_tokens").json();
         long expected = new io.portbroker.protocol.anthropic.AnthropicTokenCounter()
                 .count(client.decodeCountTokensRequest(body.getBytes(StandardCharsets.UTF_8), new Notes()));
 

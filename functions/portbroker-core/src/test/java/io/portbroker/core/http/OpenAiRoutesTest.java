@@ -10,17 +10,15 @@ import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.SharedBreakerState;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
+import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,8 +36,7 @@ import org.junit.jupiter.api.Test;
  * with the OpenAI client dialect), an Anthropic-native provider scripted behind them.
  */
 class OpenAiRoutesTest {
-    private static final String REQUEST =
-            "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":50}";
+    private static final String REQUEST = request().json();
     private static final String ANSWER = "{\"id\":\"msg_up\",\"content\":[{\"type\":\"text\",\"text\":\"Hello\"}],"
             + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":4,\"output_tokens\":2}}";
 
@@ -54,17 +51,17 @@ class OpenAiRoutesTest {
             .key();
 
     OpenAiRoutesTest() {
-        config.putProvider(new ProviderConfig(
-                "claude",
-                "anthropic-messages",
-                URI.create("https://anthropic.invalid/v1"),
-                "env:ANTHROPIC_API_KEY",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
-        config.putRoute(new ModelRoute(
-                "gpt-4o", List.of(new RouteTarget("claude", "claude-up", 0, 1, null)), "priority", true));
+        config.putProvider(Providers.openAi("claude")
+                .dialect("anthropic-messages")
+                .baseUrl("https://anthropic.invalid/v1")
+                .credentialRef("env:ANTHROPIC_API_KEY")
+                .build());
+        config.putRoute(Routes.route("gpt-4o").to("claude", "claude-up").build());
+    }
+
+    /** The reference Chat Completions request (its fields are the Anthropic ones OpenAI shares). */
+    private static Requests request() {
+        return Requests.messages("gpt-4o").user("Hi").maxTokens(50);
     }
 
     @AfterEach
@@ -157,7 +154,9 @@ class OpenAiRoutesTest {
                 "POST",
                 "/openai/v1/chat/completions",
                 bearer(),
-                REQUEST.replace("}]", "}],\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
+                request().stream(true)
+                        .set("stream_options", Requests.node("{\"include_usage\":true}"))
+                        .json());
 
         assertThat(r.status).isEqualTo(200);
         assertThat(r.text())
@@ -170,7 +169,8 @@ class OpenAiRoutesTest {
     @Test
     void chatCompletions_shouldRefuseInTheOpenAiEnvelope_whenTheKeyIsMissingOrNIsTwo() {
         RecordingResponder noKey = send("POST", "/v1/chat/completions", Map.of(), REQUEST);
-        RecordingResponder n2 = send("POST", "/v1/chat/completions", bearer(), REQUEST.replace("}]", "}],\"n\":2"));
+        RecordingResponder n2 = send(
+                "POST", "/v1/chat/completions", bearer(), request().set("n", 2).json());
 
         assertThat(noKey.status).isEqualTo(401);
         assertThat(noKey.json().path("error").path("type").asText()).isEqualTo("authentication_error");

@@ -3,12 +3,12 @@ package io.portbroker.core.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.core.testing.Keys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -266,6 +266,13 @@ class KeyCacheTest {
     }
 
     private static ApiKeyRecord record(ApiKeyRecord.KeyStatus status) {
-        return new ApiKeyRecord("h", "key_1", "pb_live_abc", "ci", Set.of("chat:write"), status, T0, null);
+        return Keys.key("h")
+                .keyId("key_1")
+                .prefix("pb_live_abc")
+                .name("ci")
+                .scopes("chat:write")
+                .status(status)
+                .createdAt(T0)
+                .build();
     }
 }

@@ -3,16 +3,12 @@ package io.portbroker.core.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -102,31 +98,16 @@ class ObservabilityPartsTest {
     void configuredNames_shouldListProvidersTargetsAndModels_andReReadOnlyAfterTheRefresh() {
         InMemoryConfigStore store = new InMemoryConfigStore();
         MutableClock clock = MutableClock.at("2026-04-01T00:00:00Z");
-        store.putProvider(new ProviderConfig(
-                "p",
-                "openai-chat",
-                URI.create("https://p.example/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
-        store.putRoute(new ModelRoute(
-                "claude-*",
-                List.of(new RouteTarget("p", "up", 0, 1, null)),
-                "priority",
-                true,
-                io.portbroker.core.routing.HedgePolicy.off()));
+        store.putProvider(Providers.openAi("p")
+                .baseUrl("https://p.example/v1")
+                .noCredential()
+                .build());
+        store.putRoute(Routes.route("claude-*").to("p", "up").listed(true).build());
         ConfiguredNames names = new ConfiguredNames(store, clock, Duration.ofSeconds(30));
 
         assertThat(names.get()).containsExactlyInAnyOrder("p", "claude-*", "up", "p/up");
 
-        store.putRoute(new ModelRoute(
-                "other-*",
-                List.of(new RouteTarget("p", "up2", 0, 1, null)),
-                "priority",
-                true,
-                io.portbroker.core.routing.HedgePolicy.off()));
+        store.putRoute(Routes.route("other-*").to("p", "up2").listed(true).build());
         assertThat(names.get()).doesNotContain("other-*");
         clock.advance(Duration.ofSeconds(31));
         assertThat(names.get()).contains("other-*", "p/up2");

@@ -15,19 +15,17 @@ import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.resilience.SharedBreakerState;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.testing.Requests;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -73,21 +71,8 @@ class ObservedPipelineTest {
     }
 
     private io.portbroker.core.http.ApiHandler api(List<HealthCheck> checks) {
-        config.putProvider(new ProviderConfig(
-                "p",
-                "openai-chat",
-                URI.create("https://p.invalid/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
-        config.putRoute(new ModelRoute(
-                "m",
-                List.of(new RouteTarget("p", "x", 0, 1, null)),
-                "priority",
-                true,
-                io.portbroker.core.routing.HedgePolicy.off()));
+        config.putProvider(Providers.openAi("p").noCredential().build());
+        config.putRoute(Routes.route("m").to("p", "x").build());
         InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
         KeyHasher hasher = new KeyHasher(new byte[32]);
         Clock clock = Clock.systemUTC();
@@ -178,8 +163,7 @@ class ObservedPipelineTest {
     }
 
     private static String message(boolean stream) {
-        return "{\"model\":\"m\",\"max_tokens\":10,\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        return Requests.messages("m").maxTokens(10).stream(stream).json();
     }
 
     @Test

@@ -6,13 +6,12 @@ import io.portbroker.core.audit.AuditEvent;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.SettingsLayer;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.InMemoryRemoteSettingsStore;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,18 +211,13 @@ class ConfigSnapshotsTest {
     }
 
     static ProviderConfig provider(String id) {
-        return new ProviderConfig(
-                id,
-                "openai-chat",
-                URI.create("https://" + id + ".example/v1"),
-                "env:KEY",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null);
+        return Providers.openAi(id)
+                .baseUrl("https://" + id + ".example/v1")
+                .credentialRef("env:KEY")
+                .build();
     }
 
     static ModelRoute route(String pattern, String providerId) {
-        return new ModelRoute(pattern, List.of(new RouteTarget(providerId, "m", 0, 1, null)), "priority", true);
+        return Routes.route(pattern).to(providerId, "m").listed(true).build();
     }
 }

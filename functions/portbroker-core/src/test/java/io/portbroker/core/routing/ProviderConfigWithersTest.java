@@ -2,22 +2,18 @@ package io.portbroker.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portbroker.core.testing.Providers;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Withers change one field and keep every other, the pricing included (the old 7-argument constructor dropped it). */
 class ProviderConfigWithersTest {
-    private final ProviderConfig priced = new ProviderConfig(
-            "p",
-            "openai-chat",
-            URI.create("https://p.example/v1"),
-            "env:KEY",
-            CapabilityProfile.openAiDefaults(),
-            ProviderConfig.Timeouts.defaults(),
-            true,
-            new ProviderConfig.Pricing(1.0, 2.0));
+    private final ProviderConfig priced = Providers.openAi("p")
+            .baseUrl("https://p.example/v1")
+            .credentialRef("env:KEY")
+            .pricing(1.0, 2.0)
+            .build();
 
     @Test
     void withCredentialRef_shouldKeepThePricing_whenTheCredentialIsReplaced() {

@@ -3,10 +3,12 @@ package io.portbroker.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
+import io.portbroker.core.testing.Targets;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.OverloadedError;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,19 +72,23 @@ class RouterTest {
                 d.maxStopSequences(),
                 d.streamUsage(),
                 d.stripSchemaKeys());
-        return new ProviderConfig(
-                id,
-                "openai-chat",
-                URI.create("https://" + id + ".invalid/v1"),
-                null,
-                profile,
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                pricing);
+        return Providers.openAi(id)
+                .noCredential()
+                .profile(profile)
+                .pricing(pricing)
+                .build();
     }
 
     private void route(String strategy, RouteTarget... targets) {
-        routes.add(new ModelRoute("m", List.of(targets), strategy, true));
+        Routes route = Routes.route("m").strategy(strategy);
+        for (RouteTarget target : targets) {
+            route.to(target);
+        }
+        routes.add(route.build());
+    }
+
+    private static RouteTarget target(String providerId, int priority, int weight) {
+        return Targets.target(providerId, "x").priority(priority).weight(weight).build();
     }
 
     private List<String> order(RequestNeeds needs) {
@@ -95,7 +101,10 @@ class RouterTest {
     void plan_shouldOrderByPriority_whenStrategyIsPriority() {
         providers.add(provider("a", true, null));
         providers.add(provider("b", true, null));
-        route("priority", new RouteTarget("a", "x", 1, 1, null), new RouteTarget("b", "y", 0, 1, null));
+        route(
+                "priority",
+                Targets.target("a", "x").priority(1).build(),
+                Targets.target("b", "y").priority(0).build());
 
         assertThat(order(RequestNeeds.none())).containsExactly("b", "a");
     }
@@ -105,11 +114,7 @@ class RouterTest {
         providers.add(provider("dear", true, new ProviderConfig.Pricing(10, 30)));
         providers.add(provider("cheap", true, new ProviderConfig.Pricing(0.1, 0.4)));
         providers.add(provider("unpriced", true, null));
-        route(
-                "lowest-cost",
-                new RouteTarget("unpriced", "x", 0, 1, null),
-                new RouteTarget("dear", "x", 1, 1, null),
-                new RouteTarget("cheap", "x", 2, 1, null));
+        route("lowest-cost", target("unpriced", 0, 1), target("dear", 1, 1), target("cheap", 2, 1));
 
         assertThat(order(new RequestNeeds(false, false, false, 1000, 100)))
                 .containsExactly("cheap", "dear", "unpriced");
@@ -120,11 +125,7 @@ class RouterTest {
         providers.add(provider("slow", true, null));
         providers.add(provider("fast", true, null));
         providers.add(provider("new", true, null));
-        route(
-                "least-latency",
-                new RouteTarget("slow", "x", 0, 1, null),
-                new RouteTarget("fast", "x", 1, 1, null),
-                new RouteTarget("new", "x", 2, 1, null));
+        route("least-latency", target("slow", 0, 1), target("fast", 1, 1), target("new", 2, 1));
         latency.record("slow/x", Duration.ofMillis(900));
         latency.record("fast/x", Duration.ofMillis(100));
 
@@ -136,11 +137,7 @@ class RouterTest {
         providers.add(provider("heavy", true, null));
         providers.add(provider("light", true, null));
         providers.add(provider("never", true, null));
-        route(
-                "weighted",
-                new RouteTarget("heavy", "x", 0, 3, null),
-                new RouteTarget("light", "x", 1, 1, null),
-                new RouteTarget("never", "x", 2, 0, null));
+        route("weighted", target("heavy", 0, 3), target("light", 1, 1), target("never", 2, 0));
 
         int heavyFirst = 0;
         for (int i = 0; i < 400; i++) {
@@ -159,9 +156,9 @@ class RouterTest {
         providers.add(provider("big", true, null));
         route(
                 "priority",
-                new RouteTarget("blind", "x", 0, 1, null),
-                new RouteTarget("small", "x", 1, 1, null, 1000),
-                new RouteTarget("big", "x", 2, 1, null, 100_000));
+                target("blind", 0, 1),
+                Targets.target("small", "x").priority(1).contextWindow(1000).build(),
+                Targets.target("big", "x").priority(2).contextWindow(100_000).build());
 
         assertThat(order(new RequestNeeds(false, true, false, 5000, 10))).containsExactly("big");
         assertThat(order(new RequestNeeds(false, true, true, 5000, 10)))
@@ -173,7 +170,7 @@ class RouterTest {
     void plan_shouldSkipOpenTargetsAndFailFast_whenAllAreOpen() {
         providers.add(provider("a", true, null));
         providers.add(provider("b", true, null));
-        route("priority", new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "x", 1, 1, null));
+        route("priority", target("a", 0, 1), target("b", 1, 1));
         open.add("a/x");
 
         assertThat(order(RequestNeeds.none())).containsExactly("b");
@@ -189,7 +186,7 @@ class RouterTest {
     @Test
     @Tag("error-path")
     void requireServed_shouldThrowNotFound_whenNoRouteOrNoEnabledProvider() {
-        route("priority", new RouteTarget("ghost", "x", 0, 1, null));
+        route("priority", target("ghost", 0, 1));
 
         assertThatThrownBy(() -> router.requireServed("m")).isInstanceOf(NotFoundError.class);
         routes.clear();
@@ -211,12 +208,12 @@ class RouterTest {
         for (String id : List.of("exact", "sonnet", "claude", "any")) {
             providers.add(provider(id, true, null));
         }
-        routes.add(new ModelRoute(
-                "claude-sonnet-4-5", List.of(new RouteTarget("exact", "x", 0, 1, null)), "priority", true));
-        routes.add(new ModelRoute(
-                "claude-sonnet-*", List.of(new RouteTarget("sonnet", "x", 0, 1, null)), "priority", false));
-        routes.add(new ModelRoute("claude-*", List.of(new RouteTarget("claude", "x", 0, 1, null)), "priority", false));
-        routes.add(new ModelRoute("*", List.of(new RouteTarget("any", "x", 0, 1, null)), "priority", false));
+        routes.add(
+                Routes.route("claude-sonnet-4-5").to("exact", "x").listed(true).build());
+        routes.add(
+                Routes.route("claude-sonnet-*").to("sonnet", "x").listed(false).build());
+        routes.add(Routes.route("claude-*").to("claude", "x").listed(false).build());
+        routes.add(Routes.route("*").to("any", "x").listed(false).build());
 
         assertThat(first("claude-sonnet-4-5")).isEqualTo("exact");
         assertThat(first("claude-sonnet-4-6")).isEqualTo("sonnet");

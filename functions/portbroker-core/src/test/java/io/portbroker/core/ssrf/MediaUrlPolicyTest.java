@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.error.InvalidRequestError;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.MediaSource;
-import io.portbroker.protocol.ir.Message;
 import io.portbroker.protocol.ir.NormalizedRequest;
-import io.portbroker.protocol.ir.Role;
+import io.portbroker.protocol.testing.IrRequests;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -34,18 +33,10 @@ class MediaUrlPolicyTest {
     private static NormalizedRequest request(ContentBlock block) {
         // tool results carry media too: nest the block there as well
         ContentBlock inResult = new ContentBlock.ToolResult("t1", List.of(block), false);
-        return new NormalizedRequest(
-                "m",
-                List.of(),
-                List.of(new Message(Role.USER, List.of(new ContentBlock.Text("look"), inResult))),
-                List.of(),
-                null,
-                16,
-                null,
-                null,
-                null,
-                null,
-                false);
+        return IrRequests.request("m")
+                .user(new ContentBlock.Text("look"), inResult)
+                .maxTokens(16)
+                .build();
     }
 
     @ParameterizedTest

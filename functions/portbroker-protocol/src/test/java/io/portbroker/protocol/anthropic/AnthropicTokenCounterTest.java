@@ -12,6 +12,7 @@ import io.portbroker.protocol.ir.Message;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Role;
 import io.portbroker.protocol.ir.Tool;
+import io.portbroker.protocol.testing.IrRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,12 @@ class AnthropicTokenCounterTest {
     private final AnthropicTokenCounter counter = new AnthropicTokenCounter();
 
     private static NormalizedRequest request(List<ContentBlock.Text> system, List<Message> messages, List<Tool> tools) {
-        return new NormalizedRequest("m", system, messages, tools, null, 10, null, null, null, null, false);
+        return IrRequests.request("m")
+                .system(system)
+                .messages(messages)
+                .tools(tools)
+                .maxTokens(10)
+                .build();
     }
 
     private static NormalizedRequest user(ContentBlock... blocks) {

@@ -11,6 +11,7 @@ import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.StreamEvent.BlockKind;
 import io.portbroker.protocol.ir.Usage;
+import io.portbroker.protocol.testing.IrRequests;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +32,7 @@ class OpenAiStreamDecoderTest {
         }
     };
     private static final NormalizedRequest REQUEST =
-            new NormalizedRequest("claude-x", List.of(), List.of(), List.of(), null, 100, null, null, null, null, true);
+            IrRequests.request("claude-x").maxTokens(100).stream(true).build();
     private static final StreamEvent START = new StreamEvent.MessageStart("msg_1", "claude-x", new Usage(7, 0, 0, 0));
 
     private final List<StreamEvent> events = new ArrayList<>();

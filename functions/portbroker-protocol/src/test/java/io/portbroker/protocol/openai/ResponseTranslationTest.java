@@ -10,6 +10,7 @@ import io.portbroker.protocol.anthropic.AnthropicResponseEncoder;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.fixtures.TranslationFixtures;
 import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResponseTranslationTest {
     static final String MESSAGE_ID = "msg_test01";
     private static final String DEFAULT_REQUEST =
-            "{\"model\":\"claude-test\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            Requests.messages("claude-test").maxTokens(100).user("hi").json();
 
     private final OpenAiResponseDecoder decoder = new OpenAiResponseDecoder();
     private final AnthropicResponseEncoder encoder = new AnthropicResponseEncoder();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Tool;
+import io.portbroker.protocol.testing.IrRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ record GoldenCase(
         JsonNode spec = JSON.readTree(dir.resolve("request.json").toFile());
         List<Tool> tools = new ArrayList<>();
         spec.path("tools").forEach(t -> tools.add(new Tool.Custom(t.asText(), "", JSON.createObjectNode(), null)));
-        NormalizedRequest request = new NormalizedRequest(
-                spec.path("model").asText(), List.of(), List.of(), tools, null, 1024, null, null, null, null, true);
+        NormalizedRequest request = IrRequests.request(spec.path("model").asText()).tools(tools).maxTokens(1024).stream(
+                        true)
+                .build();
         Path expected = dir.resolve("expected.sse");
         return new GoldenCase(
                 dir.getFileName().toString(),

@@ -15,8 +15,8 @@ import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ByteSink;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ingress.openai.OpenAiChatClientDialect;
-import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Usage;
+import io.portbroker.protocol.testing.IrRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,8 +97,7 @@ class StepsTest {
                 null,
                 new RecordingResponder(),
                 "203.0.113.9");
-        x.decoded(
-                new NormalizedRequest("m", List.of(), List.of(), List.of(), null, 100, null, null, null, null, false));
+        x.decoded(IrRequests.request("m").build());
 
         // when
         assertThatThrownBy(() -> new AdmissionStep(metering, r -> 7).apply(x, next -> {

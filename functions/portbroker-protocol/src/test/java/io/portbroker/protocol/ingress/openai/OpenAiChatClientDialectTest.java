@@ -15,6 +15,7 @@ import io.portbroker.protocol.ir.NormalizedResponse;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.Usage;
+import io.portbroker.protocol.testing.Requests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -148,9 +149,7 @@ class OpenAiChatClientDialectTest {
     @Test
     void decodeCountTokensRequest_shouldDecodeLikeARequest_whenCalled() {
         var decoded = dialect.decodeCountTokensRequest(
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"
-                        .getBytes(StandardCharsets.UTF_8),
-                new Notes());
+                Requests.messages("m").user("x").without("max_tokens").bytes(), new Notes());
 
         assertThat(decoded.maxTokens()).isEqualTo(OpenAiChatRequestDecoder.DEFAULT_MAX_TOKENS);
         assertThat(dialect.name()).isEqualTo("openai-chat");

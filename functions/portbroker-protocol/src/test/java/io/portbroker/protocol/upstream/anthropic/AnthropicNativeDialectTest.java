@@ -28,6 +28,7 @@ import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
 import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.testing.IrRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -44,18 +45,15 @@ class AnthropicNativeDialectTest {
 
     private static NormalizedRequest request(
             List<Message> messages, List<Tool> tools, ToolChoice choice, ThinkingConfig thinking, boolean stream) {
-        return new NormalizedRequest(
-                "claude-client",
-                List.of(),
-                messages,
-                tools,
-                choice,
-                100,
-                new Sampling(0.5, null, 40, List.of()),
-                thinking,
-                null,
-                null,
-                stream);
+        return IrRequests.request("claude-client")
+                .messages(messages)
+                .tools(tools)
+                .toolChoice(choice)
+                .maxTokens(100)
+                .sampling(new Sampling(0.5, null, 40, List.of()))
+                .thinking(thinking)
+                .stream(stream)
+                .build();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.fixtures.TranslationFixtures;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.sse.SseReader;
+import io.portbroker.protocol.testing.IrRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * errors never quote the upstream message. Mismatches are written to {@code target/upstream-anthropic-actual/}.
  */
 class AnthropicUpstreamStreamGoldenTest {
-    private static final NormalizedRequest REQUEST = new NormalizedRequest(
-            "claude-sonnet-4-5", List.of(), List.of(), List.of(), null, 1024, null, null, null, null, true);
+    private static final NormalizedRequest REQUEST =
+            IrRequests.request("claude-sonnet-4-5").maxTokens(1024).stream(true).build();
 
     static Stream<Path> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(TranslationFixtures.resource("upstream-anthropic"))) {
