@@ -91,11 +91,11 @@ final class BedrockEventStream implements UpstreamEvents, Subscriber<ConverseStr
 
     @Override
     public Optional<StreamEvent> next() throws IOException {
+        if (closed) {
+            throw new IOException("the Bedrock stream was closed");
+        }
         Object item = queue.poll();
         if (item == null) {
-            if (closed) {
-                throw new IOException("the Bedrock stream was closed");
-            }
             requestMore();
             try {
                 item = queue.take();
@@ -171,8 +171,9 @@ final class BedrockEventStream implements UpstreamEvents, Subscriber<ConverseStr
 
     @Override
     public void onComplete() {
+        // the end is queued when the call itself completes: an exception frame completes the event publisher
+        // first and fails the call after it
         mapper.complete();
-        queue.add(END);
     }
 
     /** A failure to rethrow to the reader. */

@@ -11,6 +11,7 @@ import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.StreamEvent.BlockKind;
 import io.portbroker.protocol.ir.Usage;
+import io.portbroker.testkit.upstream.EventStreamFrames;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

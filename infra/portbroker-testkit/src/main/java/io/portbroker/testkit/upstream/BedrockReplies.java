@@ -77,6 +77,21 @@ public final class BedrockReplies {
         return end(events, "tool_use");
     }
 
+    /** A stream that sends one text delta, then fails with Bedrock's in-stream {@code exceptionType}. */
+    public static Reply streamFailing(String text, String exceptionType, String message) {
+        return new Reply.Stream(
+                List.of(
+                        new Reply.Frame(Duration.ZERO, "{\"messageStart\":{\"role\":\"assistant\"}}"),
+                        new Reply.Frame(
+                                Duration.ZERO,
+                                "{\"contentBlockDelta\":{\"contentBlockIndex\":0,\"delta\":{\"text\":"
+                                        + JSON.valueToTree(text) + "}}}"),
+                        new Reply.Frame(
+                                Duration.ZERO,
+                                "{\"" + exceptionType + "\":{\"message\":" + JSON.valueToTree(message) + "}}")),
+                -1);
+    }
+
     private static ObjectNode answer(String stopReason) {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("output").putObject("message").put("role", "assistant");

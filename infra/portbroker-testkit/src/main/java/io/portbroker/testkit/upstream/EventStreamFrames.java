@@ -21,7 +21,7 @@ public final class EventStreamFrames {
         return frame(headers.toByteArray(), payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One {@code exception} frame (an error inside the stream, e.g. {@code throttlingException}). */
+    /** One {@code exception} frame: Bedrock failing a stream under way (e.g. {@code throttlingException}). */
     public static byte[] exception(String exceptionType, String message) {
         ByteArrayOutputStream headers = new ByteArrayOutputStream();
         header(headers, ":exception-type", exceptionType);

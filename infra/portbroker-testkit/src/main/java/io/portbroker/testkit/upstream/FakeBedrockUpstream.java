@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * Bedrock would: a SigV4 {@code Authorization} ({@code AWS4-HMAC-SHA256}, service {@code bedrock}, the expected
  * region) with an {@code X-Amz-Date}, no API-key header, and a body with {@code messages} and a positive
  * {@code inferenceConfig.maxTokens}; a violation is answered with Bedrock's 400 ValidationException and recorded
- * in {@link #violations()}. Valid requests are answered by the script (see {@link BedrockReplies}).
+ * in {@link #violations()}. Valid requests are answered by the script (see {@link BedrockReplies}); a stream frame
+ * whose event name ends in {@code Exception} ({@code {"throttlingException":{"message":"..."}}}) is sent as an
+ * exception frame, Bedrock's way of failing a stream already under way.
  */
 public final class FakeBedrockUpstream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +39,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     private final String region;
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private volatile Function<Received, Reply> script;
 
     private FakeBedrockUpstream(String region, Function<Received, Reply> script) throws IOException {
@@ -78,6 +81,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 
@@ -140,7 +144,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
         return problems;
     }
 
-    private static void write(HttpExchange exchange, Reply reply) throws IOException {
+    private void write(HttpExchange exchange, Reply reply) throws IOException {
         try (exchange) {
             switch (reply) {
                 case Reply.Body b -> {
@@ -156,19 +160,53 @@ public final class FakeBedrockUpstream implements AutoCloseable {
                     exchange.getResponseHeaders().add("content-type", "application/vnd.amazon.eventstream");
                     exchange.sendResponseHeaders(200, 0);
                     OutputStream out = exchange.getResponseBody();
+                    int written = 0;
                     for (Reply.Frame frame : s.frames()) {
+                        if (written++ == s.resetAfter()) {
+                            throw new IOException("stream cut on purpose");
+                        }
+                        awaitGate(frame);
                         var event = JSON.readTree(frame.data())
                                 .properties()
                                 .iterator()
                                 .next();
-                        out.write(EventStreamFrames.event(
-                                event.getKey(), event.getValue().toString()));
+                        out.write(
+                                event.getKey().endsWith("Exception")
+                                        ? EventStreamFrames.exception(
+                                                event.getKey(),
+                                                event.getValue().path("message").asText())
+                                        : EventStreamFrames.event(
+                                                event.getKey(), event.getValue().toString()));
                         out.flush();
                     }
                 }
-                case Reply.Hang h -> throw new IOException("hang is not scripted for this fake");
+                case Reply.Hang h -> {
+                    // accepts the request and answers nothing until the fake closes
+                    try {
+                        closing.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 case Reply.Drop d -> throw new IOException("connection dropped on purpose");
             }
+        }
+    }
+
+    /** Holds a gated frame back until its gate opens, the fake closes, or 10 s pass. */
+    private void awaitGate(Reply.Frame frame) {
+        if (frame.gate() == null) {
+            return;
+        }
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!frame.gate().await(50, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    && closing.getCount() > 0
+                    && System.nanoTime() < deadline) {
+                // waiting for the test to open the gate
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
