@@ -23,6 +23,7 @@ public final class Providers {
     private Timeouts timeouts = Timeouts.defaults();
     private boolean enabled = true;
     private ProviderConfig.Pricing pricing;
+    private io.portbroker.core.routing.BedrockModel bedrock;
 
     private Providers(String id) {
         this.id = id;
@@ -33,6 +34,19 @@ public final class Providers {
     /** An OpenAI-compatible provider with the given id. */
     public static Providers openAi(String id) {
         return new Providers(id);
+    }
+
+    /**
+     * A {@code bedrock-converse} provider in {@code region} ({@code modelId} may be null): no credential, the
+     * region's public endpoint.
+     */
+    public static Providers bedrock(String id, String region, String modelId) {
+        Providers p = new Providers(id);
+        p.bedrock = new io.portbroker.core.routing.BedrockModel(region, modelId);
+        p.dialect = io.portbroker.core.routing.BedrockModel.DIALECT;
+        p.baseUrl = p.bedrock.defaultEndpoint();
+        p.credentialRef = null;
+        return p;
     }
 
     /** Timeouts unlike the defaults in every field, with sub-second precision: round-trip tests use them. */
@@ -88,6 +102,6 @@ public final class Providers {
     }
 
     public ProviderConfig build() {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing, bedrock);
     }
 }
