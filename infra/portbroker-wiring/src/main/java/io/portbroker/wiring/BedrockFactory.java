@@ -4,14 +4,15 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.bedrock.BedrockClients;
 import io.portbroker.bedrock.BedrockUpstreamClient;
+import io.portbroker.bedrock.JdkAsyncHttpClient;
 import io.portbroker.core.ssrf.UrlPolicy;
 import io.portbroker.core.upstream.UpstreamClients;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  */
 @Factory
 public class BedrockFactory {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -36,17 +38,21 @@ public class BedrockFactory {
                 (region, endpoint) -> BedrockRuntimeClient.builder()
                         .region(Region.of(region))
                         .endpointOverride(checked(urls, region, endpoint))
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
                         .overrideConfiguration(noRetries)
                         .build(),
                 (region, endpoint) -> BedrockRuntimeAsyncClient.builder()
                         .region(Region.of(region))
                         .endpointOverride(checked(urls, region, endpoint))
-                        .httpClientBuilder(
-                                // HTTP/1.1 as boto3 uses for ConverseStream: the SDK would pick HTTP/2 (needed only
-                                // by the bidirectional stream this gateway does not use), which a VPC endpoint or
-                                // test fake over plain http cannot speak
-                                NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+                        // the JDK's HTTP client on HTTP/1.1, as boto3 uses for ConverseStream: the Lambda package has
+                        // no
+                        // Netty (50 MB upload limit), and the SDK would pick HTTP/2, which a VPC endpoint or a test
+                        // fake
+                        // over plain http cannot speak
+                        .httpClient(new JdkAsyncHttpClient(HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(CONNECT_TIMEOUT)
+                                .build()))
                         .overrideConfiguration(noRetries)
                         .build());
     }
