@@ -15,6 +15,7 @@ module "portbroker" {
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
   admin_package_path   = coalesce(var.admin_package_path, "${local.repo_root}/functions/portbroker-fn-admin/target/function.zip")
   alarm_emails         = var.alarm_emails
+  bedrock_model_arns   = var.bedrock_model_arns
 
   gateway_reserved_concurrency = 800
 

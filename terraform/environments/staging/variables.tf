@@ -27,3 +27,9 @@ variable "alarm_emails" {
   description = "E-mail addresses that receive this environment's alarms."
   default     = []
 }
+
+variable "bedrock_model_arns" {
+  type        = list(string)
+  description = "Bedrock model and inference-profile ARNs the gateway may invoke (see modules/portbroker)."
+  default     = []
+}

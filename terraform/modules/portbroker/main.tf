@@ -374,6 +374,14 @@ module "gateway" {
         )
       },
     ],
+    # Bedrock Converse (dialect bedrock-converse): only the configured models, and no statement at all without one
+    length(var.bedrock_model_arns) == 0 ? [] : [
+      {
+        sid       = "InvokeBedrockModels"
+        actions   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
+        resources = var.bedrock_model_arns
+      },
+    ],
   )
 
   log_retention_days      = var.log_retention_days

@@ -157,3 +157,13 @@ variable "tags" {
   description = "Extra tags (owner, cost centre) merged into the env and service cost-allocation tags."
   default     = {}
 }
+
+variable "bedrock_model_arns" {
+  type        = list(string)
+  description = "Bedrock models the gateway may call (providers with dialect bedrock-converse): foundation-model ARNs (arn:aws:bedrock:REGION::foundation-model/ID) and inference-profile ARNs; an inference profile also needs the foundation-model ARN in every region it routes to. Empty: no Bedrock permission at all."
+  default     = []
+  validation {
+    condition     = alltrue([for arn in var.bedrock_model_arns : can(regex("^arn:aws(-[a-z]+)*:bedrock:[a-z]{2}(-[a-z]+)+-[0-9]{1,2}:([0-9]{12})?:(foundation-model|inference-profile|application-inference-profile|provisioned-model)/[A-Za-z0-9][A-Za-z0-9._:-]*$", arn))])
+    error_message = "bedrock_model_arns must be Bedrock model or inference-profile ARNs without wildcards."
+  }
+}

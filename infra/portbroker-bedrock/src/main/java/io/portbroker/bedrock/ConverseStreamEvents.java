@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
  * Turns one ConverseStream's events into IR stream events, in order. Converse opens text blocks implicitly with
  * their first delta (only tool-use blocks get a {@code contentBlockStart}), and sends usage in a {@code metadata}
  * event after {@code messageStop}; so block starts are synthesised and {@link StreamEvent.Finish} is emitted at
- * the metadata event (or at {@link #complete()} when none came). Not thread-safe: one instance per stream.
+ * the metadata event (or at {@link #complete()} when none came after {@code messageStop}). Not thread-safe: one
+ * instance per stream.
  */
 public final class ConverseStreamEvents {
     private final String id;
@@ -54,9 +55,15 @@ public final class ConverseStreamEvents {
         }
     }
 
-    /** Ends the stream: closes open blocks and emits the finish if the metadata event never came. */
+    /**
+     * Ends the stream: when the message stopped but the metadata event never came, closes open blocks and emits
+     * the finish without usage; when the message never stopped, emits nothing (the stream was cut, which the
+     * reader reports as such instead of a made-up {@code end_turn}).
+     */
     public void complete() {
-        finish(Usage.ZERO);
+        if (stopReason != null) {
+            finish(Usage.ZERO);
+        }
     }
 
     private void start(ContentBlockStartEvent e) {

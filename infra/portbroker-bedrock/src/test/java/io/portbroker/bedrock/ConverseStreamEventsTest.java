@@ -61,7 +61,7 @@ class ConverseStreamEventsTest {
     }
 
     @Test
-    void complete_shouldCloseOpenBlocksAndFinish_whenNoMetadataCame() {
+    void complete_shouldCloseOpenBlocksAndFinish_whenTheMessageStoppedButNoMetadataCame() {
         mapper.accept(ContentBlockDeltaEvent.builder()
                 .contentBlockIndex(0)
                 .delta(d -> d.reasoningContent(r -> r.text("hmm")))
@@ -72,6 +72,9 @@ class ConverseStreamEventsTest {
                 .build());
         mapper.accept(ContentBlockStopEvent.builder().contentBlockIndex(5).build());
         mapper.accept(ContentBlockDeltaEvent.builder().contentBlockIndex(1).build());
+        mapper.accept(software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent.builder()
+                .stopReason("end_turn")
+                .build());
         mapper.complete();
         mapper.complete();
 
@@ -82,5 +85,19 @@ class ConverseStreamEventsTest {
                         new StreamEvent.SignatureDelta(0, "sig"),
                         new StreamEvent.BlockStop(0),
                         new StreamEvent.Finish(StopReason.END_TURN, null, Usage.ZERO));
+    }
+
+    @Test
+    void complete_shouldEmitNoFinish_whenTheStreamEndedBeforeTheMessageStopped() {
+        mapper.accept(ContentBlockDeltaEvent.builder()
+                .contentBlockIndex(0)
+                .delta(d -> d.text("Hel"))
+                .build());
+        mapper.complete();
+
+        // a cut stream: the reader reports it instead of a made-up end_turn
+        assertThat(events)
+                .containsExactly(
+                        new StreamEvent.BlockStart(0, BlockKind.TEXT, null, null), new StreamEvent.TextDelta(0, "Hel"));
     }
 }

@@ -61,6 +61,12 @@ final class ProviderItems {
                                     AttributeValue.fromN(
                                             Double.toString(p.pricing().outputPerMillion())))));
         }
+        if (p.bedrock() != null) {
+            item.put("bedrock_region", s(p.bedrock().region()));
+            if (p.bedrock().modelId() != null) {
+                item.put("bedrock_model_id", s(p.bedrock().modelId()));
+            }
+        }
         return item;
     }
 
@@ -79,7 +85,16 @@ final class ProviderItems {
                         millis(t, "idle_ms", d.idle()),
                         millis(t, "total_ms", d.total())),
                 bool(item, "enabled", true),
-                pricing(map(item, "pricing")));
+                pricing(map(item, "pricing")),
+                bedrock(item));
+    }
+
+    /** A Bedrock provider's region and model; null for providers of other dialects (items without a region). */
+    private static io.portbroker.core.routing.BedrockModel bedrock(Map<String, AttributeValue> item) {
+        String region = string(item, "bedrock_region", null);
+        return region == null
+                ? null
+                : new io.portbroker.core.routing.BedrockModel(region, string(item, "bedrock_model_id", null));
     }
 
     private static ProviderConfig.Pricing pricing(Map<String, AttributeValue> m) {

@@ -15,6 +15,14 @@ public final class Providers {
         return io.portbroker.core.testing.Providers.openAi(id);
     }
 
+    /**
+     * A {@code bedrock-converse} provider in {@code region} ({@code modelId} may be null): no credential, the
+     * region's public endpoint.
+     */
+    public static io.portbroker.core.testing.Providers bedrock(String id, String region, String modelId) {
+        return io.portbroker.core.testing.Providers.bedrock(id, region, modelId);
+    }
+
     /** Timeouts unlike the defaults in every field, with sub-second precision: round-trip tests use them. */
     public static Timeouts everyTimeoutChanged() {
         return io.portbroker.core.testing.Providers.everyTimeoutChanged();

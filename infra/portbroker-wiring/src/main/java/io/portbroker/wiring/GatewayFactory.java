@@ -144,7 +144,8 @@ public class GatewayFactory {
             UpstreamLimitsConfiguration upstreamLimits,
             io.portbroker.core.cache.CacheLayer cache,
             DataPlaneGuards guards,
-            Observability observability) {
+            Observability observability,
+            io.portbroker.core.upstream.UpstreamClients upstreamClients) {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
@@ -164,7 +165,8 @@ public class GatewayFactory {
                                 ConcurrentRandom.INSTANCE,
                                 scheduler,
                                 s.infrastructure().watchdogTick(),
-                                Executors.newVirtualThreadPerTaskExecutor()),
+                                Executors.newVirtualThreadPerTaskExecutor(),
+                                upstreamClients),
                         metering,
                         // the cache answers before observability's upstream timing (hits cost no upstream)
                         m -> cache.apply(observability.decorate(m)),

@@ -57,7 +57,10 @@ final class ProviderAdmin {
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") JsonNode timeouts,
             @JsonProperty("profile") JsonNode profile,
-            @JsonProperty("pricing") JsonNode pricing) {}
+            @JsonProperty("pricing") JsonNode pricing,
+            @JsonProperty("region") String region,
+            @JsonProperty("model_id") String modelId,
+            @JsonProperty("endpoint_override") String endpointOverride) {}
 
     Object list(AdminCall call) {
         Optional<Boolean> enabled = call.query("enabled").map(Boolean::parseBoolean);
@@ -121,7 +124,15 @@ final class ProviderAdmin {
             throw new InvalidRequestError("api_key must not be empty");
         }
         ProviderConfig parsed = ConfigEntries.provider(entry.toString());
-        urlGuard.check(parsed.baseUrl());
+        if (parsed.bedrock() != null && body.apiKey() != null) {
+            throw new InvalidRequestError(
+                    "a bedrock-converse provider takes no api_key: calls are signed with the" + " gateway's AWS role");
+        }
+        // a Bedrock provider's default endpoint is AWS's own, built here; an override is checked like any base URL
+        if (parsed.bedrock() == null
+                || !parsed.baseUrl().equals(parsed.bedrock().defaultEndpoint())) {
+            urlGuard.check(parsed.baseUrl());
+        }
         String credentialRef = parsed.credentialRef();
         if (body.apiKey() != null) {
             credentialRef = vault.store(parsed.id(), parsed.baseUrl(), body.apiKey());
@@ -171,6 +182,8 @@ final class ProviderAdmin {
         t.put("total_ms", p.timeouts().total().toMillis());
         v.put("timeouts", t);
         v.put("pricing", pricing(p.pricing()));
+        v.put("region", p.bedrock() == null ? null : p.bedrock().region());
+        v.put("model_id", p.bedrock() == null ? null : p.bedrock().modelId());
         return v;
     }
 

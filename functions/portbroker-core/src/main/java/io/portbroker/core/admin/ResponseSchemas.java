@@ -84,7 +84,12 @@ final class ResponseSchemas {
                                                         "input_per_million", Map.of("type", "number"),
                                                         "output_per_million", Map.of("type", "number")),
                                                 "input_per_million",
-                                                "output_per_million"))),
+                                                "output_per_million")),
+                                "region", describe(nullable(str()), "AWS region of a bedrock-converse provider"),
+                                "model_id",
+                                        describe(
+                                                nullable(str()),
+                                                "Bedrock model id or ARN; null: each route target's model")),
                         "id",
                         "dialect",
                         "base_url",

@@ -40,6 +40,10 @@ public final class RouteFingerprint {
                                 .append(p.enabled())
                                 .append('|')
                                 .append(stable(p.profile()));
+                        if (p.bedrock() != null) {
+                            // a new Bedrock model behind the same route must not answer from the old one's cache
+                            s.append('|').append(p.bedrock());
+                        }
                     }
                 });
         return Hashing.sha256(s.toString()).substring(0, 16);

@@ -1,5 +1,6 @@
 package io.portbroker.core.config;
 
+import io.portbroker.core.routing.BedrockModel;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.core.upstream.CredentialEnvPolicy;
@@ -30,6 +31,13 @@ final class ProviderSection {
         String dialect = raw.dialect() == null ? DEFAULT_DIALECT : raw.dialect();
         problems.require(
                 DIALECT.matcher(dialect).matches(), where + ".dialect", "must be a dialect name such as openai-chat");
+        if (BedrockModel.DIALECT.equals(dialect)) {
+            return BedrockSection.read(raw, where, problems);
+        }
+        problems.require(
+                raw.region() == null && raw.modelId() == null && raw.endpointOverride() == null,
+                where,
+                "region, model_id and endpoint_override belong to dialect " + BedrockModel.DIALECT + " only");
         return new ProviderConfig(
                 raw.id(),
                 dialect,
@@ -42,7 +50,7 @@ final class ProviderSection {
     }
 
     /** Both prices or neither: a half-filled price table would rank the provider as free. */
-    private static ProviderConfig.Pricing pricing(RawConfig.Pricing raw, String where, Problems problems) {
+    static ProviderConfig.Pricing pricing(RawConfig.Pricing raw, String where, Problems problems) {
         if (raw == null) {
             return null;
         }
@@ -56,7 +64,7 @@ final class ProviderSection {
         return valid ? new ProviderConfig.Pricing(raw.inputPerMillion(), raw.outputPerMillion()) : null;
     }
 
-    private static URI baseUrl(String raw, String where, Problems problems) {
+    static URI baseUrl(String raw, String where, Problems problems) {
         if (!problems.require(raw != null && !raw.isBlank(), where, "required")) {
             return null;
         }
@@ -94,7 +102,7 @@ final class ProviderSection {
         return "env:" + envName;
     }
 
-    private static Timeouts timeouts(RawConfig.Timeouts raw, String where, Problems problems) {
+    static Timeouts timeouts(RawConfig.Timeouts raw, String where, Problems problems) {
         Timeouts d = Timeouts.defaults();
         if (raw == null) {
             return d;

@@ -22,7 +22,10 @@ record RawConfig(
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") Timeouts timeouts,
             @JsonProperty("profile") Profile profile,
-            @JsonProperty("pricing") Pricing pricing) {}
+            @JsonProperty("pricing") Pricing pricing,
+            @JsonProperty("region") String region,
+            @JsonProperty("model_id") String modelId,
+            @JsonProperty("endpoint_override") String endpointOverride) {}
 
     record Pricing(
             @JsonProperty("input_per_million") Double inputPerMillion,

@@ -17,7 +17,7 @@ final class Attempt {
     private final Instant started;
     private final boolean hedge;
     private final CompletableFuture<Instant> firstToken = new CompletableFuture<>();
-    private UpstreamResponse response;
+    private Runnable abort;
     private boolean cancelled;
 
     Attempt(Candidate candidate, String requestId, TraceContext trace, Instant started, boolean hedge) {
@@ -59,16 +59,21 @@ final class Attempt {
 
     /** Remembers the open response so that {@link #cancel()} can close it; closes it at once if already cancelled. */
     synchronized void register(UpstreamResponse upstream) {
-        this.response = upstream;
+        register(upstream::close);
+    }
+
+    /** Remembers how to abort the open upstream call (an SDK stream); runs it at once if already cancelled. */
+    synchronized void register(Runnable upstreamAbort) {
+        this.abort = upstreamAbort;
         if (cancelled) {
-            upstream.close();
+            upstreamAbort.run();
         }
     }
 
     synchronized void cancel() {
         cancelled = true;
-        if (response != null) {
-            response.close();
+        if (abort != null) {
+            abort.run();
         }
     }
 

@@ -15,6 +15,7 @@ import io.portbroker.core.routing.Router;
 import io.portbroker.core.routing.RoutingStrategies;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamBodyLimit;
+import io.portbroker.core.upstream.UpstreamClients;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.ThinkingSignatures;
@@ -49,6 +50,7 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
      * @param scheduler runs the stream watchdogs
      * @param watchdogTick how often a watchdog looks
      * @param executor runs hedged attempts
+     * @param clients the SDK-backed upstreams by provider dialect (Bedrock); {@link UpstreamClients#NONE} for none
      */
     public record Parts(
             ConfigStore config,
@@ -65,7 +67,45 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
             RandomGenerator random,
             ScheduledExecutorService scheduler,
             Duration watchdogTick,
-            Executor executor) {}
+            Executor executor,
+            UpstreamClients clients) {
+
+        /** Parts without SDK-backed upstreams: every provider is called over HTTP. */
+        public Parts(
+                ConfigStore config,
+                UpstreamTransport transport,
+                CredentialResolver credentials,
+                ApiKeyAuthenticator authenticator,
+                ThinkingSignatures signatures,
+                BreakerStateStore breakerStates,
+                GatewaySettings settings,
+                Metrics metrics,
+                InMemoryMetrics metricsPage,
+                Clock clock,
+                Sleeper sleeper,
+                RandomGenerator random,
+                ScheduledExecutorService scheduler,
+                Duration watchdogTick,
+                Executor executor) {
+            this(
+                    config,
+                    transport,
+                    credentials,
+                    authenticator,
+                    signatures,
+                    breakerStates,
+                    settings,
+                    metrics,
+                    metricsPage,
+                    clock,
+                    sleeper,
+                    random,
+                    scheduler,
+                    watchdogTick,
+                    executor,
+                    UpstreamClients.NONE);
+        }
+    }
 
     /** Wires the data plane. */
     public static DataPlane assemble(Parts p) {
@@ -144,7 +184,8 @@ public record DataPlane(GatewayApi api, Router router, CircuitBreakers breakers,
                         p.signatures(), p.clock(), Ids::messageId)));
         // media URLs are checked before the cache (a refused URL is never looked up or stored)
         Messages messages = decorator.apply(new MediaUrlCheckingMessages(
-                new MessagesService(router, dialects, p.transport(), p.credentials(), runner, orchestrator),
+                new MessagesService(
+                        router, dialects, p.transport(), p.credentials(), runner, orchestrator, p.clients()),
                 guards.mediaUrls()));
         InMemoryMetrics page = p.metricsPage();
         GatewayApi api = new GatewayApi(

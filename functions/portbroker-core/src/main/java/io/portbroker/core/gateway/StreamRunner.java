@@ -5,6 +5,7 @@ import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.upstream.UpstreamBodyLimit;
+import io.portbroker.core.upstream.UpstreamEvents;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.error.CancelledError;
 import io.portbroker.error.GatewayException;
@@ -12,7 +13,6 @@ import io.portbroker.error.ProviderConnectionError;
 import io.portbroker.error.ProviderServerError;
 import io.portbroker.error.ProviderTimeoutError;
 import io.portbroker.error.StreamTruncatedError;
-import io.portbroker.protocol.codec.StreamDecoder;
 import io.portbroker.protocol.codec.StreamEventSink;
 import io.portbroker.protocol.codec.UpstreamDialect;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Pumps one upstream stream through its decoder to the client. The client response is committed with the first
@@ -132,6 +133,34 @@ public final class StreamRunner {
             UpstreamResponse response,
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
+        pump(
+                attempt,
+                race,
+                starter,
+                cancellation,
+                sink -> new SseStreamSource(
+                        frames, response, dialect.newStreamDecoder(request, Ids.messageId(), sink)));
+    }
+
+    /**
+     * Streams one attempt's answer from an SDK-backed upstream, with the same commit, time limits, pings, byte cap
+     * and failure reporting as {@link #run}.
+     *
+     * @throws Race.Lost when another attempt of the same request answered first
+     * @throws CommittedFailure when the stream failed after its first event (already reported in-stream)
+     * @throws GatewayException when it failed before anything reached the client
+     */
+    void runEvents(
+            Attempt attempt, Race race, UpstreamEvents events, StreamStarter starter, Consumer<Runnable> cancellation) {
+        pump(attempt, race, starter, cancellation, sink -> new EventStreamSource(events, sink));
+    }
+
+    private void pump(
+            Attempt attempt,
+            Race race,
+            StreamStarter starter,
+            Consumer<Runnable> cancellation,
+            Function<StreamEventSink, StreamSource> open) {
         Candidate candidate = attempt.candidate();
         State state = new State(clock.instant());
         StreamEventSink committing = event -> state.emit(event, () -> {
@@ -140,59 +169,63 @@ public final class StreamRunner {
             }
             return starter.start(candidate.provider().id());
         });
-        StreamDecoder decoder = dialect.newStreamDecoder(request, Ids.messageId(), committing);
+        StreamSource source = open.apply(committing);
         cancellation.accept(() -> {
             state.cancelled = true;
-            response.close();
+            source.close();
         });
         var timeouts = candidate.provider().timeouts();
         ScheduledFuture<?> watchdog = scheduler.scheduleAtFixedRate(
-                () -> watch(state, response, timeouts), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
-        CountingInputStream upstream = new CountingInputStream(response.body());
+                () -> watch(state, source, timeouts), tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            frames.read(upstream, data -> {
-                if (upstream.count() > limits.maxStreamBytes()) {
+            source.read(bytes -> {
+                if (bytes > limits.maxStreamBytes()) {
                     throw new Truncated();
                 }
                 state.framesSeen++;
                 state.lastUpstream = clock.instant();
-                decoder.onData(data);
             });
             if (state.framesSeen == 0) {
                 throw new ProviderConnectionError("the provider closed the stream without sending anything");
             }
-            decoder.onEnd();
+            source.end();
         } catch (Truncated t) {
-            truncate(candidate, response, state, decoder);
+            truncate(candidate, source, state);
         } catch (SseEventTooLargeException e) {
-            GatewayException failure =
-                    new ProviderServerError("the provider sent an SSE event larger than " + e.limitBytes() + " bytes");
-            if (!state.committed()) {
-                throw failure;
-            }
-            decoder.onFailure(failure);
-            throw new CommittedFailure(failure.category());
+            failInStream(
+                    state,
+                    source,
+                    new ProviderServerError("the provider sent an SSE event larger than " + e.limitBytes() + " bytes"));
+        } catch (StreamSource.UpstreamFailed e) {
+            failInStream(state, source, e.failure());
         } catch (IOException | UncheckedIOException e) {
             if (state.cancelled) {
                 throw new CancelledError("the client disconnected");
             }
-            GatewayException failure = state.timeout != null
-                    ? state.timeout
-                    : new ProviderConnectionError("the provider connection was lost mid-stream");
-            if (!state.committed()) {
-                throw failure;
-            }
-            decoder.onFailure(failure);
-            throw new CommittedFailure(failure.category());
+            failInStream(
+                    state,
+                    source,
+                    state.timeout != null
+                            ? state.timeout
+                            : new ProviderConnectionError("the provider connection was lost mid-stream"));
         } finally {
             watchdog.cancel(false);
-            response.close();
+            source.close();
         }
     }
 
+    /** Before the commit the failure may still be failed over; after it, it is reported in-stream. */
+    private static void failInStream(State state, StreamSource source, GatewayException failure) {
+        if (!state.committed()) {
+            throw failure;
+        }
+        source.fail(failure);
+        throw new CommittedFailure(failure.category());
+    }
+
     /** Cancels the upstream and ends the client's stream with the documented truncation error. */
-    private void truncate(Candidate candidate, UpstreamResponse response, State state, StreamDecoder decoder) {
-        response.close();
+    private void truncate(Candidate candidate, StreamSource source, State state) {
+        source.close();
         metrics.increment(
                 MetricNames.STREAM_TRUNCATE_EVENTS,
                 Map.of("provider", candidate.provider().id()));
@@ -201,7 +234,7 @@ public final class StreamRunner {
             // nothing reached the client yet: a provider whose first event is past the cap is a broken one
             throw new ProviderServerError("the provider's first event exceeded the stream limit");
         }
-        state.emitFailure(decoder, truncated);
+        state.emitFailure(source, truncated);
     }
 
     /** Signals, from inside the frame callback, that the stream passed its byte cap. */
@@ -243,7 +276,7 @@ public final class StreamRunner {
         }
     }
 
-    private void watch(State state, UpstreamResponse response, ProviderConfig.Timeouts t) {
+    private void watch(State state, StreamSource response, ProviderConfig.Timeouts t) {
         Instant now = clock.instant();
         if (!state.committed() && elapsed(state.started, now, t.firstToken())) {
             state.timeout = new ProviderTimeoutError("the provider sent no first token within " + t.firstToken());
@@ -302,8 +335,8 @@ public final class StreamRunner {
         }
 
         /** Reports a failure in-stream, serialised with the watchdog's pings. */
-        synchronized void emitFailure(StreamDecoder decoder, GatewayException failure) {
-            decoder.onFailure(failure);
+        synchronized void emitFailure(StreamSource source, GatewayException failure) {
+            source.fail(failure);
         }
 
         /** Serialises writes from the reader and the watchdog; commits on the first real event. */

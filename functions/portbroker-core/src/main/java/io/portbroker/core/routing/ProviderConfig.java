@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param timeouts connect / first-token / idle / total limits
  * @param enabled disabled providers are never routed to
  * @param pricing list prices for the lowest-cost strategy, or null when unknown (such providers sort last)
+ * @param bedrock the region and model of a {@code bedrock-converse} provider, null for every other dialect
  */
 public record ProviderConfig(
         String id,
@@ -24,34 +25,48 @@ public record ProviderConfig(
         CapabilityProfile profile,
         Timeouts timeouts,
         boolean enabled,
-        Pricing pricing) {
+        Pricing pricing,
+        BedrockModel bedrock) {
+
+    /** A provider of an HTTP dialect (no Bedrock region or model). */
+    public ProviderConfig(
+            String id,
+            String dialect,
+            URI baseUrl,
+            String credentialRef,
+            CapabilityProfile profile,
+            Timeouts timeouts,
+            boolean enabled,
+            Pricing pricing) {
+        this(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing, null);
+    }
 
     /**
      * A copy with another credential reference, every other field (pricing included) kept. The 7-argument
      * convenience constructor this replaces silently dropped the pricing when an admin replaced a provider.
      */
     public ProviderConfig withCredentialRef(String value) {
-        return new ProviderConfig(id, dialect, baseUrl, value, profile, timeouts, enabled, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, value, profile, timeouts, enabled, pricing, bedrock);
     }
 
     /** A copy, enabled or disabled. */
     public ProviderConfig withEnabled(boolean value) {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, value, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, value, pricing, bedrock);
     }
 
     /** A copy with another price table (null: unknown). */
     public ProviderConfig withPricing(Pricing value) {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, value);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, value, bedrock);
     }
 
     /** A copy with other timeouts. */
     public ProviderConfig withTimeouts(Timeouts value) {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, value, enabled, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, value, enabled, pricing, bedrock);
     }
 
     /** A copy with another capability profile. */
     public ProviderConfig withProfile(CapabilityProfile value) {
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, value, timeouts, enabled, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, value, timeouts, enabled, pricing, bedrock);
     }
 
     /** Upstream time limits. */

@@ -1,5 +1,6 @@
 package io.portbroker.core.testing;
 
+import io.portbroker.core.routing.BedrockModel;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.protocol.profile.CapabilityProfile;
@@ -23,6 +24,7 @@ public final class Providers {
     private Timeouts timeouts = Timeouts.defaults();
     private boolean enabled = true;
     private ProviderConfig.Pricing pricing;
+    private BedrockModel bedrock;
 
     private Providers(String id) {
         this.id = id;
@@ -33,6 +35,19 @@ public final class Providers {
     /** An OpenAI-compatible provider with the given id. */
     public static Providers openAi(String id) {
         return new Providers(id);
+    }
+
+    /**
+     * A {@code bedrock-converse} provider in {@code region} ({@code modelId} may be null): no credential, the
+     * region's public endpoint.
+     */
+    public static Providers bedrock(String id, String region, String modelId) {
+        Providers p = new Providers(id);
+        p.bedrock = new BedrockModel(region, modelId);
+        p.dialect = BedrockModel.DIALECT;
+        p.baseUrl = p.bedrock.defaultEndpoint();
+        p.credentialRef = null;
+        return p;
     }
 
     /** Timeouts unlike the defaults in every field, with sub-second precision: round-trip tests use them. */
@@ -94,7 +109,6 @@ public final class Providers {
     }
 
     public ProviderConfig build() {
-
-        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing);
+        return new ProviderConfig(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing, bedrock);
     }
 }

@@ -56,6 +56,26 @@ public abstract class ConfigStoreContract {
     }
 
     @Test
+    void putProvider_shouldKeepRegionAndModel_whenProviderIsBedrock() {
+        // given: one with a pinned inference profile, one that calls each target's model
+        ProviderConfig pinned = Providers.bedrock(
+                        "bedrock",
+                        "us-west-2",
+                        "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-7-sonnet-v1:0")
+                .build();
+        ProviderConfig perTarget = Providers.bedrock("bedrock-eu", "eu-central-1", null)
+                .baseUrl("https://vpce-1.bedrock-runtime.eu-central-1.vpce.amazonaws.com")
+                .build();
+
+        // when
+        store.putProvider(pinned);
+        store.putProvider(perTarget);
+
+        // then
+        assertThat(store.providers()).containsExactlyInAnyOrder(pinned, perTarget);
+    }
+
+    @Test
     void putProvider_shouldKeepEmptySetsAndNoCredential_whenProviderIsLocal() {
         // given
         ProviderConfig local = Providers.openAi("local")

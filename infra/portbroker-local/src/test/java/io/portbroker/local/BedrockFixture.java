@@ -1,0 +1,141 @@
+package io.portbroker.local;
+
+import io.portbroker.core.keys.ApiKeyFormat;
+import io.portbroker.testkit.MotoEndpoint;
+import io.portbroker.testkit.upstream.BedrockReplies;
+import io.portbroker.testkit.upstream.FakeBedrockUpstream;
+import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
+import io.portbroker.testkit.upstream.Replies;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real local stack in front of a fake Bedrock Converse endpoint (checking SigV4) and a fake OpenAI-compatible
+ * provider. Providers {@code bedrock} (region {@code us-west-2}, endpoint override to the fake, the route target's
+ * model) and {@code bedrock-pinned} (a fixed inference-profile ARN). Routes: {@code claude-bedrock},
+ * {@code gpt-bedrock} and {@code claude-throttled} → bedrock only (distinct models, so one test's cool-down does
+ * not touch another's); {@code claude-pinned} → bedrock-pinned; {@code claude-mixed} → openai, failing over to
+ * bedrock; {@code claude-bedrock-first} → bedrock, failing over to openai.
+ */
+final class BedrockFixture implements AutoCloseable {
+    static final String REGION = "us-west-2";
+    static final String PINNED_ARN =
+            "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0";
+
+    final FakeBedrockUpstream bedrock;
+    final FakeOpenAiUpstream openAi;
+    final LocalStack stack;
+    final String clientKey;
+
+    private BedrockFixture(FakeBedrockUpstream bedrock, FakeOpenAiUpstream openAi, LocalStack stack, String key) {
+        this.bedrock = bedrock;
+        this.openAi = openAi;
+        this.stack = stack;
+        this.clientKey = key;
+    }
+
+    static BedrockFixture start(String motoEndpoint) {
+        FakeBedrockUpstream bedrock = FakeBedrockUpstream.start(REGION, req -> BedrockReplies.text(req, "hello"));
+        FakeOpenAiUpstream openAi = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
+        String key = ApiKeyFormat.generate(new SecureRandom());
+        String prefix = "pbbedrock-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalStack stack = LocalStack.start(
+                new LocalStack.Settings(
+                        motoEndpoint,
+                        config(bedrock, openAi),
+                        -1,
+                        prefix,
+                        key,
+                        Map.of("portbroker.experimental.validate-streams", true)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return new BedrockFixture(bedrock, openAi, stack, key);
+    }
+
+    static BedrockFixture start() {
+        return start(MotoEndpoint.resolve().toString());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + stack.port();
+    }
+
+    private static Path config(FakeBedrockUpstream bedrock, FakeOpenAiUpstream openAi) {
+        String yaml =
+                """
+                version: 1
+                providers:
+                  - id: openai
+                    base_url: %s
+                    api_key_env: PB_FAKE_UPSTREAM_KEY
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 60s}
+                    profile:
+                      max_output_tokens: 8192
+                  - id: bedrock
+                    dialect: bedrock-converse
+                    region: %s
+                    endpoint_override: %s
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 60s}
+                    profile:
+                      max_output_tokens: 8192
+                      vision: true
+                  - id: bedrock-pinned
+                    dialect: bedrock-converse
+                    region: %s
+                    model_id: %s
+                    endpoint_override: %s
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 60s}
+                routes:
+                  - model: claude-bedrock
+                    targets:
+                      - provider: bedrock
+                        model: anthropic.claude-3-haiku-20240307-v1:0
+                  - model: gpt-bedrock
+                    targets:
+                      - provider: bedrock
+                        model: amazon.nova-lite-v1:0
+                  - model: claude-throttled
+                    targets:
+                      - provider: bedrock
+                        model: throttled-model
+                  - model: claude-pinned
+                    targets:
+                      - provider: bedrock-pinned
+                        model: pinned
+                  - model: claude-mixed
+                    targets:
+                      - provider: openai
+                        model: deepseek-chat
+                      - provider: bedrock
+                        model: anthropic.claude-3-5-sonnet-20240620-v1:0
+                  - model: claude-bedrock-first
+                    targets:
+                      - provider: bedrock
+                        model: busy-model
+                      - provider: openai
+                        model: gpt-4o-mini
+                """.formatted(openAi.baseUrl(), REGION, bedrock.endpoint(), REGION, PINNED_ARN, bedrock.endpoint());
+        try {
+            Path file = Files.createTempFile("portbroker-bedrock", ".yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        bedrock.close();
+        openAi.close();
+    }
+}
