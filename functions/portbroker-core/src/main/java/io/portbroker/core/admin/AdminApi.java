@@ -47,6 +47,8 @@ public final class AdminApi implements ApiHandler {
     /** What the listing cursors' key is derived for ({@link AdminAuthService#deriveKey}). */
     public static final String CURSOR_KEY_PURPOSE = "admin-list-cursor";
 
+    private static final java.security.SecureRandom CURSOR_NONCES = new java.security.SecureRandom();
+
     private final AdminAuthenticator authenticator;
     private final SealedCursors cursors;
     private final RouteTable<AdminOperation> routes;
@@ -337,14 +339,13 @@ public final class AdminApi implements ApiHandler {
      * sessions (some tests) a random key, so cursors then open only in this instance.
      */
     private static SealedCursors cursors(AdminAuthService auth) {
-        java.security.SecureRandom random = new java.security.SecureRandom();
         byte[] key = new byte[32];
         if (auth == null) {
-            random.nextBytes(key);
+            CURSOR_NONCES.nextBytes(key);
         } else {
             key = auth.deriveKey(CURSOR_KEY_PURPOSE);
         }
-        return new SealedCursors(key, random);
+        return new SealedCursors(key, CURSOR_NONCES);
     }
 
     private static void respond(ApiResponder responder, int status, String traceId, byte[] body) {
