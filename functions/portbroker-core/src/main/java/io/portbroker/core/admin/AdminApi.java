@@ -15,6 +15,7 @@ import io.portbroker.core.keys.ApiKeyStore;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Principal;
 import io.portbroker.core.keys.Scopes;
+import io.portbroker.core.page.SealedCursors;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.usage.UsageStore;
 import io.portbroker.error.GatewayException;
@@ -43,7 +44,13 @@ public final class AdminApi implements ApiHandler {
     private static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", java.util.Set.of());
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
+    /** What the listing cursors' key is derived for ({@link AdminAuthService#deriveKey}). */
+    public static final String CURSOR_KEY_PURPOSE = "admin-list-cursor";
+
+    private static final java.security.SecureRandom CURSOR_NONCES = new java.security.SecureRandom();
+
     private final AdminAuthenticator authenticator;
+    private final SealedCursors cursors;
     private final RouteTable<AdminOperation> routes;
     private final byte[] openApi;
 
@@ -109,6 +116,7 @@ public final class AdminApi implements ApiHandler {
      */
     public AdminApi(AdminAuthenticator authenticator, Services s, AdminRoutes... extensions) {
         this.authenticator = authenticator;
+        this.cursors = cursors(s.auth());
         ProviderAdmin providers = new ProviderAdmin(s.config(), s.editor(), s.vault(), s.urlGuard(), s.audit());
         RouteAdmin routeAdmin = new RouteAdmin(s.config(), s.editor(), s.audit());
         KeyAdmin keys = new KeyAdmin(s.keys(), s.issuer(), s.keyAuthenticator(), s.usage(), s.audit(), s.clock());
@@ -310,7 +318,7 @@ public final class AdminApi implements ApiHandler {
             respond(responder, 200, traceId, openApi);
             return;
         }
-        Object body = operation.serve().serve(new AdminCall(request, principal, match.params(), query));
+        Object body = operation.serve().serve(new AdminCall(request, principal, match.params(), query, cursors));
         Map<String, String> headers = headers(traceId);
         if (body instanceof AdminReply reply) {
             headers.putAll(reply.headers());
@@ -324,6 +332,20 @@ public final class AdminApi implements ApiHandler {
         } else {
             responder.respond(operation.success(), headers, AdminJson.write(body));
         }
+    }
+
+    /**
+     * Cursors sealed under a key derived from the admin JWT secret, which every container shares; without login
+     * sessions (some tests) a random key, so cursors then open only in this instance.
+     */
+    private static SealedCursors cursors(AdminAuthService auth) {
+        byte[] key = new byte[32];
+        if (auth == null) {
+            CURSOR_NONCES.nextBytes(key);
+        } else {
+            key = auth.deriveKey(CURSOR_KEY_PURPOSE);
+        }
+        return new SealedCursors(key, CURSOR_NONCES);
     }
 
     private static void respond(ApiResponder responder, int status, String traceId, byte[] body) {

@@ -2,8 +2,9 @@ package io.portbroker.core.admin;
 
 import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.Principal;
-import io.portbroker.core.page.Cursors;
+import io.portbroker.core.page.Page;
 import io.portbroker.core.page.PageRequest;
+import io.portbroker.core.page.SealedCursors;
 import io.portbroker.error.InvalidRequestError;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,14 @@ import java.util.Optional;
  * @param principal the caller (audit actor)
  * @param params path parameters
  * @param query query parameters (already checked against the route's list)
+ * @param cursors seals and opens the listing cursors of this API
  */
-record AdminCall(ApiRequest request, Principal principal, Map<String, String> params, Map<String, String> query) {
+record AdminCall(
+        ApiRequest request,
+        Principal principal,
+        Map<String, String> params,
+        Map<String, String> query,
+        SealedCursors cursors) {
 
     String param(String name) {
         return params.get(name);
@@ -46,10 +53,22 @@ record AdminCall(ApiRequest request, Principal principal, Map<String, String> pa
             throw new InvalidRequestError("limit must be between 1 and " + PageRequest.MAX_LIMIT);
         }
         try {
-            return new PageRequest(Cursors.decode(query("cursor").orElse(null)), limit);
+            return new PageRequest(cursors.open(listing(), query("cursor").orElse(null)), limit);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestError("invalid cursor");
         }
+    }
+
+    /**
+     * {@code {"data": [...], "next_cursor": ...}} with the store position sealed to this listing (method and
+     * path: a usage cursor of one key does not open for another).
+     */
+    Map<String, Object> list(Page<?> page) {
+        return Listing.envelope(page.items(), cursors.seal(listing(), page.nextCursor()));
+    }
+
+    private String listing() {
+        return request.method() + " " + request.path();
     }
 
     String actor() {

@@ -81,7 +81,7 @@ final class AuditAdmin {
             page.items().stream().filter(keep).forEach(kept::add);
             cursor = page.nextCursor();
         } while (kept.size() < request.limit() && cursor != null && ++reads < MAX_READS);
-        return Listing.envelope(new io.portbroker.core.page.Page<>(kept, cursor).map(AuditJsonl::fields));
+        return call.list(new io.portbroker.core.page.Page<>(kept, cursor).map(AuditJsonl::fields));
     }
 
     Object verify(AdminCall call) {

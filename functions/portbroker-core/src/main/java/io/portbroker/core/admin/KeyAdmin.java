@@ -118,7 +118,7 @@ final class KeyAdmin {
                 .filter(r -> scope.map(s -> r.scopes().contains(s)).orElse(true));
         Map<String, UsageTotals> totals =
                 usage.totals(page.items().stream().map(ApiKeyRecord::keyId).toList());
-        return Listing.envelope(page.map(r -> view(r, Optional.ofNullable(totals.get(r.keyId())))));
+        return call.list(page.map(r -> view(r, Optional.ofNullable(totals.get(r.keyId())))));
     }
 
     Object get(AdminCall call) {
@@ -211,7 +211,7 @@ final class KeyAdmin {
         if (from.isAfter(to) || from.plusDays(MAX_USAGE_DAYS).isBefore(to)) {
             throw new InvalidRequestError("from must not be after to, and at most " + MAX_USAGE_DAYS + " days before");
         }
-        return Listing.envelope(usage.days(id, from, to, call.page()).map(KeyAdmin::usageView));
+        return call.list(usage.days(id, from, to, call.page()).map(KeyAdmin::usageView));
     }
 
     private List<ApiKeyRecord> find(String id) {

@@ -1,6 +1,5 @@
 package io.portbroker.core.admin;
 
-import io.portbroker.core.page.Cursors;
 import io.portbroker.core.page.Page;
 import io.portbroker.core.page.PageRequest;
 import java.util.Comparator;
@@ -24,11 +23,14 @@ final class Listing {
         return new Page<>(items, next);
     }
 
-    /** {@code {"data": [...], "next_cursor": ...}} with the store position made opaque. */
-    static Map<String, Object> envelope(Page<?> page) {
+    /**
+     * {@code {"data": [...], "next_cursor": ...}}; the cursor must already be sealed ({@link AdminCall#list}, which
+     * every listing uses).
+     */
+    static Map<String, Object> envelope(List<?> items, String sealedCursor) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", page.items());
-        body.put("next_cursor", Cursors.encode(page.nextCursor()));
+        body.put("data", items);
+        body.put("next_cursor", sealedCursor);
         return body;
     }
 }

@@ -65,7 +65,7 @@ final class ProviderAdmin {
     Object list(AdminCall call) {
         Optional<Boolean> enabled = call.query("enabled").map(Boolean::parseBoolean);
         Optional<String> dialect = call.query("dialect");
-        return Listing.envelope(Listing.page(
+        return call.list(Listing.page(
                         config.providers().stream()
                                 .filter(p -> enabled.map(e -> p.enabled() == e).orElse(true))
                                 .filter(p ->

@@ -40,7 +40,7 @@ final class RouteAdmin {
 
     Object list(AdminCall call) {
         Optional<String> provider = call.query("provider");
-        return Listing.envelope(Listing.page(
+        return call.list(Listing.page(
                         config.routes().stream()
                                 .filter(r -> provider.map(p -> r.targets().stream()
                                                 .anyMatch(t -> t.providerId().equals(p)))

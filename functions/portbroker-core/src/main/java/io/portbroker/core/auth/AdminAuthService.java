@@ -48,6 +48,11 @@ public final class AdminAuthService {
         this.dummyHash = hasher.hash(randomSecret());
     }
 
+    /** A key for {@code purpose} derived from the session signing secret ({@link JwtService#deriveKey}). */
+    public byte[] deriveKey(String purpose) {
+        return jwt.deriveKey(purpose);
+    }
+
     /**
      * Checks the password and starts a session.
      *

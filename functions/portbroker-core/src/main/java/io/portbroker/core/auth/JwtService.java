@@ -97,6 +97,22 @@ public final class JwtService {
     }
 
     /**
+     * A 32-byte key for another purpose derived from the signing secret (HMAC-SHA256 of the purpose under the
+     * secret), so a second server secret need not be provisioned and the signing key itself is never reused.
+     *
+     * @param purpose names what the key is for, e.g. {@code admin-list-cursor}
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(signer.getSecret(), "HmacSHA256"));
+            return mac.doFinal(("portbroker derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /**
      * The claims of a valid token.
      *
      * @throws AuthenticationError when the token is malformed, not HS256, wrongly signed, expired, not yet valid,

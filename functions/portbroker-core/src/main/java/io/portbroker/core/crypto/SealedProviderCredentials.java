@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * so that id, not the id of the record holding it, is what the ciphertext is checked against. Keys stored with a
  * destination ({@code sealed:<id>:o.<envelope>}) are also bound to its origin (scheme, host, port) in the
  * encryption context: they open only for a call to that origin, so pointing a provider at another host without
- * sending its key again cannot redirect the key. References without {@code o.} predate the binding and open for
- * any destination until the key is written again.
+ * sending its key again cannot redirect the key. References without {@code o.} predate the binding: nothing
+ * ties them to a host, so they are refused (a 502 asking for the key to be entered again) rather than sent
+ * wherever the provider points now.
  */
 public final class SealedProviderCredentials
         implements io.portbroker.core.admin.ProviderCredentialVault, CredentialResolver {
@@ -49,6 +50,10 @@ public final class SealedProviderCredentials
         this.openFor = openFor;
     }
 
+    /**
+     * The form written before the origin binding, which {@link #resolve} refuses; the admin API never writes it
+     * (it always has the destination). Kept for the port and for tests of that refusal.
+     */
     @Override
     public String store(String providerId, String apiKey) {
         Redactor.register(apiKey);
@@ -71,8 +76,8 @@ public final class SealedProviderCredentials
     /**
      * Opens a {@code sealed:} reference.
      *
-     * @throws ProviderAuthError when the reference is malformed or its envelope does not open (a gateway fault;
-     *     the message never holds key material)
+     * @throws ProviderAuthError when the reference is malformed, predates the origin binding, or its envelope
+     *     does not open (a gateway fault; the message never holds key material)
      */
     @Override
     public String resolve(String credentialRef) {
@@ -104,7 +109,11 @@ public final class SealedProviderCredentials
         String key;
         try {
             if (!parts[2].startsWith(ORIGIN_BOUND)) {
-                key = vault.open(parts[1], parts[2]);
+                // binding it to wherever the provider points at first use would bind it to a base URL an attacker
+                // may already have changed; only the operator knows where the key belongs
+                throw new ProviderAuthError("the stored API key of provider '" + parts[1] + "' was saved before"
+                        + " keys were bound to their provider's address; enter the provider's API key again"
+                        + " (PUT /admin/v1/providers/" + parts[1] + " with api_key)");
             } else if (origin == null) {
                 throw new ProviderAuthError("the stored provider credential opens only for its provider's origin");
             } else {

@@ -8,6 +8,7 @@ import io.portbroker.core.http.steps.DataRoute;
 import io.portbroker.core.http.steps.DecodeStep;
 import io.portbroker.core.http.steps.MessagesStep;
 import io.portbroker.core.http.steps.OpenAiCallers;
+import io.portbroker.core.http.steps.RequestAdmissionStep;
 import io.portbroker.core.http.steps.SizeStep;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.limits.Metering;
@@ -62,7 +63,11 @@ public final class DataRoutes {
                 "/v1/messages/count_tokens",
                 Scopes.CHAT_READ,
                 "count tokens",
-                DataRoute.of(anthropic, new SizeStep(p.maxBodyBytes()), new CountTokensStep(p.tokens()))));
+                DataRoute.of(
+                        anthropic,
+                        new SizeStep(p.maxBodyBytes()),
+                        new RequestAdmissionStep(p.metering()),
+                        new CountTokensStep(p.tokens()))));
         ClientDialect openAi = p.openAi();
         DataRoute.DialectChoice modelsDialect =
                 openAi == null ? r -> anthropic : r -> OpenAiCallers.isOpenAi(r) ? openAi : anthropic;

@@ -27,8 +27,9 @@ public final class Admission {
      * @param principal the caller, with its limits
      * @param estimatedTokens input tokens plus the requested {@code max_tokens}
      * @return the reservation to settle once the real usage is known
-     * @throws RateLimitError when a limit of the current window would be passed; retry-after is the number of
-     *     whole seconds until the next window starts
+     * @throws RateLimitError when a limit of the current window would be passed (retry-after is the number of
+     *     whole seconds until the next window starts), or when the estimate alone exceeds the key's whole token
+     *     limit (no retry-after: no window would admit it)
      */
     public Reservation admit(Principal principal, long estimatedTokens) {
         KeyLimits limits = principal.limits();
@@ -37,10 +38,16 @@ public final class Admission {
         if (limits.unlimited()) {
             return new Reservation(principal.keyId(), window, 0, false);
         }
-        // a request larger than the whole token budget could never pass: let it through alone in a fresh window
-        long tokens = limits.tokensPerMinute() == null
-                ? estimatedTokens
-                : Math.min(Math.max(estimatedTokens, 0), limits.tokensPerMinute());
+        long tokens = Math.max(estimatedTokens, 0);
+        if (limits.tokensPerMinute() != null && tokens > limits.tokensPerMinute()) {
+            // it could never fit in any window: refuse it now instead of letting it through alone, and without a
+            // retry-after (waiting does not help; a smaller max_tokens or a higher limit does)
+            throw new RateLimitError(
+                    "this request's estimated " + tokens + " tokens (input plus max_tokens) exceeds this API key's"
+                            + " limit of " + limits.tokensPerMinute() + " tokens per minute; lower max_tokens or"
+                            + " ask for a higher limit",
+                    -1);
+        }
         if (!limiter.tryAcquire(principal.keyId(), window, limits, tokens)) {
             long wait =
                     Duration.between(now, window.plus(Duration.ofMinutes(1))).toMillis();

@@ -18,11 +18,16 @@ public final class Router {
     private final RoutingStrategies strategies;
     private final TargetHealth health;
 
-    /** A router with priority-only strategies and no breakers (tests, tools). */
+    /**
+     * A router without breakers (the cache layer's route lookup, tests, tools). Shared by request threads, so its
+     * weighted strategy draws from the calling thread's own generator: a shared {@code SplittableRandom} is not
+     * thread-safe (issue #9, finding 10).
+     */
     public Router(ConfigStore config) {
         this(
                 config,
-                new RoutingStrategies(new java.util.SplittableRandom(0), LatencyTracker.ofDefaults()),
+                new RoutingStrategies(
+                        () -> java.util.concurrent.ThreadLocalRandom.current().nextLong(), LatencyTracker.ofDefaults()),
                 TargetHealth.ALWAYS);
     }
 

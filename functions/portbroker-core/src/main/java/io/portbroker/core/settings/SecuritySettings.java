@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param keyCacheTtl how long an authenticated client key is served from the container's cache (how late a
  *     revocation is seen)
  * @param ssrf exceptions to the SSRF rules
+ * @param edge the HTTP server's request read deadline and trusted proxies
  */
 public record SecuritySettings(
         @Doc("Secrets Manager id or ARN of the HMAC pepper of client API key hashes.") @NotBlank @SecretSetting
@@ -45,7 +46,9 @@ public record SecuritySettings(
         @DurationRange(min = "0s", max = "5m")
         Duration keyCacheTtl,
 
-        @Valid SsrfSettings ssrf) {
+        @Valid SsrfSettings ssrf,
+
+        @Valid EdgeSettings edge) {
 
     public static SecuritySettings ofDefaults() {
         return new SecuritySettings(
@@ -56,6 +59,7 @@ public record SecuritySettings(
                 Duration.ofMinutes(15),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(5),
-                SsrfSettings.ofDefaults());
+                SsrfSettings.ofDefaults(),
+                EdgeSettings.ofDefaults());
     }
 }

@@ -108,7 +108,10 @@ class AdminApiTest {
     @Test
     @Tag("error-path")
     void auditList_shouldRefuse_whenTheStreamOrCursorIsInvalid() {
-        String notASequence = io.portbroker.core.page.Cursors.encode("not-a-number");
+        // a cursor this API sealed, holding a position the audit store cannot read
+        String notASequence = new io.portbroker.core.page.SealedCursors(
+                        f.sessions.deriveKey(AdminApi.CURSOR_KEY_PURPOSE), new java.security.SecureRandom())
+                .seal("GET /admin/v1/audit", "not-a-number");
 
         RecordingResponder stream = f.call("GET", "/admin/v1/audit?stream=billing");
         RecordingResponder cursor = f.call("GET", "/admin/v1/audit?cursor=" + notASequence);

@@ -36,13 +36,21 @@ class SealedProviderCredentialsTest {
             new SealedProviderCredentials(counting, now::get, Duration.ofMinutes(5));
 
     @Test
-    void store_shouldReturnASealedReferenceWithoutThePlaintext_whenAKeyIsWritten() {
-        // when
+    @Tag("error-path")
+    void resolve_shouldRefuseAndAskForTheKeyAgain_whenTheReferencePredatesTheOriginBinding() {
+        // given: the form written before issue #9 bound keys to their origin
         String ref = credentials.store("openai", "sk-live-123456");
-
-        // then
         assertThat(ref).startsWith("sealed:openai:v1.").doesNotContain("sk-live-123456");
-        assertThat(credentials.resolve(ref)).isEqualTo("sk-live-123456");
+
+        // then: it opens for no destination (it used to open for any)
+        for (URI destination : List.of(URI.create("https://api.openai.com/v1"), URI.create("https://evil.example"))) {
+            assertThatThrownBy(() -> credentials.resolve(ref, destination))
+                    .isInstanceOf(ProviderAuthError.class)
+                    .hasMessageContaining("enter the provider's API key again")
+                    .hasMessageNotContaining("sk-live");
+        }
+        assertThatThrownBy(() -> credentials.resolve(ref)).isInstanceOf(ProviderAuthError.class);
+        assertThat(opens).hasValue(0);
     }
 
     @Test
@@ -68,13 +76,14 @@ class SealedProviderCredentialsTest {
     @Test
     void resolve_shouldDecryptOncePerCacheWindow_whenCalledRepeatedly() {
         // given
-        String ref = credentials.store("openai", "sk-live-123456");
+        URI api = URI.create("https://api.openai.com/v1");
+        String ref = credentials.store("openai", api, "sk-live-123456");
 
         // when
-        credentials.resolve(ref);
-        credentials.resolve(ref);
+        credentials.resolve(ref, api);
+        credentials.resolve(ref, api);
         now.set(now.get().plus(Duration.ofMinutes(6)));
-        credentials.resolve(ref);
+        credentials.resolve(ref, api);
 
         // then
         assertThat(opens).hasValue(2);
@@ -84,11 +93,12 @@ class SealedProviderCredentialsTest {
     @Tag("error-path")
     void resolve_shouldRefuse_whenTheEnvelopeIsMovedToAnotherProviderOrDamaged() {
         // given
-        String ref = credentials.store("openai", "sk-live-123456");
+        URI api = URI.create("https://api.openai.com/v1");
+        String ref = credentials.store("openai", api, "sk-live-123456");
         String moved = ref.replace("sealed:openai:", "sealed:evil:");
 
         // then
-        assertThatThrownBy(() -> credentials.resolve(moved))
+        assertThatThrownBy(() -> credentials.resolve(moved, api))
                 .isInstanceOf(ProviderAuthError.class)
                 .hasMessage("the stored provider credential cannot be opened");
         assertThatThrownBy(() -> credentials.resolve("sealed:openai"))

@@ -70,12 +70,19 @@ class AdmissionTest {
     }
 
     @Test
-    void admit_shouldCapTheReservationAtTheTokenLimit_whenOneRequestAsksForMoreThanTheWholeBudget() {
-        // a request bigger than the budget could never pass: it goes through alone in a fresh window
-        Admission.Reservation r = admission.admit(key(new KeyLimits(null, 1000L)), 50_000);
-
-        assertThat(r.reservedTokens()).isEqualTo(1000);
-        assertThat(admission.admit(key(new KeyLimits(null, 1000L)), -5).reservedTokens())
+    @Tag("error-path")
+    void admit_shouldRefuseWithoutRetryAfterOrCounting_whenOneRequestAsksForMoreThanTheWholeBudget() {
+        // when / then: no window could ever admit it, so it is refused up front (it used to pass alone)
+        assertThatThrownBy(() -> admission.admit(key(new KeyLimits(5L, 1000L)), 1001))
+                .isInstanceOfSatisfying(RateLimitError.class, e -> {
+                    assertThat(e.retryAfterSeconds()).isNegative();
+                    assertThat(e.getMessage()).contains("estimated 1001 tokens").contains("limit of 1000 tokens");
+                });
+        assertThat(limiter.acquisitions.get()).isZero();
+        // the whole budget in one request still fits, and a negative estimate reserves nothing
+        assertThat(admission.admit(key(new KeyLimits(5L, 1000L)), 1000).reservedTokens())
+                .isEqualTo(1000);
+        assertThat(admission.admit(key(new KeyLimits(5L, 1000L)), -5).reservedTokens())
                 .isZero();
     }
 

@@ -150,6 +150,28 @@ class RouterTest {
     }
 
     @Test
+    void plan_shouldDrawFromTheCallingThreadsGenerator_whenTheRouterWasBuiltWithoutARandomSource() {
+        // given: an even split; Router(config) once held a SplittableRandom(0) shared by every request thread
+        providers.add(provider("a", true, null));
+        providers.add(provider("b", true, null));
+        route("weighted", new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "x", 1, 1, null));
+
+        // when: 64 fresh routers each plan once (a per-router seeded generator repeats the same first draw)
+        Set<String> firsts = new java.util.HashSet<>();
+        for (int i = 0; i < 64; i++) {
+            firsts.add(new Router(store)
+                    .plan("m", RequestNeeds.none())
+                    .candidates()
+                    .getFirst()
+                    .provider()
+                    .id());
+        }
+
+        // then: both targets lead sometimes (all 64 alike by chance: 2^-63)
+        assertThat(firsts).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
     void plan_shouldPreferCapableTargets_whenTheRequestHasImagesOrIsLarge() {
         providers.add(provider("blind", false, null));
         providers.add(provider("small", true, null));

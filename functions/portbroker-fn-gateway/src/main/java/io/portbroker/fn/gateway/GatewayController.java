@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.ApiRequest;
+import io.portbroker.core.ssrf.ClientAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ import java.util.concurrent.CompletableFuture;
 public class GatewayController {
     private final ApiHandler api;
     private final OverloadGate overload;
+    private final ClientAddress clientAddress;
 
-    public GatewayController(ApiHandler api, OverloadGate overload) {
+    public GatewayController(ApiHandler api, OverloadGate overload, ClientAddress clientAddress) {
         this.api = api;
         this.overload = overload;
+        this.clientAddress = clientAddress;
     }
 
     @Get(uris = {"/", "/{+path}"})
@@ -87,10 +90,12 @@ public class GatewayController {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         String query = request.getUri().getRawQuery();
-        // the TCP peer, never X-Forwarded-For: locally nothing sits in front of this server
+        // the TCP peer; X-Forwarded-For only past proxies on portbroker.security.edge.trusted-proxies
         String sourceIp = request.getRemoteAddress().getAddress() == null
                 ? ""
-                : request.getRemoteAddress().getAddress().getHostAddress();
+                : clientAddress.resolve(
+                        request.getRemoteAddress().getAddress().getHostAddress(),
+                        request.getHeaders().getAll("X-Forwarded-For"));
         ApiRequest apiRequest = new ApiRequest(
                 request.getMethodName(),
                 request.getPath(),
