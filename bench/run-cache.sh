@@ -2,7 +2,8 @@
 # Response cache benchmark: N deterministic requests (default 2,000, 40 % repeats) through two local-stack servers
 # sharing L2/L3 in the emulator. Prints hit ratio, p50/p99 per outcome (hit-l1/l2/l3 vs miss), upstream calls
 # avoided and cost saved. Needs the emulator: PB_MOTO_PORT=5105 scripts/moto.sh, then
-# PORTBROKER_MOTO_ENDPOINT=http://127.0.0.1:5105 bench/run-cache.sh [requests] [concurrency] [repeatShare].
+# PORTBROKER_MOTO_ENDPOINT=http://127.0.0.1:5105 bench/run-cache.sh [requests] [concurrency] [repeatShare] [latencyRounds];
+# then a sequential latency phase (one client): floor (bypass to an instant provider), L1/L2/L3 hits and misses.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"

@@ -1,6 +1,7 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.cache.CacheResilienceSettings;
 import io.portbroker.core.cache.CacheSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
 @ConfigurationProperties("portbroker.cache")
 public class CacheConfiguration {
     private static final CacheSettings D = CacheSettings.ofDefaults();
+    private static final CacheResilienceSettings R = CacheResilienceSettings.ofDefaults();
 
     private boolean enabled = D.enabled();
     private long l1MaxWeight = D.l1MaxWeight();
@@ -32,6 +34,55 @@ public class CacheConfiguration {
     private boolean l2Enabled = true;
     private String l3Bucket;
     private boolean placeholderNumbers;
+    private Duration staleGrace = R.staleGrace();
+    private Duration lease = R.lease();
+    private Duration leaseWait = R.leaseWait();
+    private Duration leasePoll = R.leasePoll();
+
+    /**
+     * Stale-if-error and the cross-container lease (both off by default; docs/cache.md).
+     *
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public CacheResilienceSettings toResilience() {
+        return new CacheResilienceSettings(staleGrace, lease, leaseWait, leasePoll);
+    }
+
+    /** How long past expiry an entry may be served ({@code stale}) when the provider fails; 0 (default): never. */
+    public Duration getStaleGrace() {
+        return staleGrace;
+    }
+
+    public void setStaleGrace(Duration staleGrace) {
+        this.staleGrace = staleGrace;
+    }
+
+    /** The cross-container single-flight lease in L2; 0 (default): no lease. */
+    public Duration getLease() {
+        return lease;
+    }
+
+    public void setLease(Duration lease) {
+        this.lease = lease;
+    }
+
+    /** The longest a container waits for another container's answer before calling upstream itself. */
+    public Duration getLeaseWait() {
+        return leaseWait;
+    }
+
+    public void setLeaseWait(Duration leaseWait) {
+        this.leaseWait = leaseWait;
+    }
+
+    /** How often a waiting container reads L2 for that answer. */
+    public Duration getLeasePoll() {
+        return leasePoll;
+    }
+
+    public void setLeasePoll(Duration leasePoll) {
+        this.leasePoll = leasePoll;
+    }
 
     /**
      * @throws IllegalArgumentException when a value is out of range

@@ -14,6 +14,7 @@ import io.portbroker.core.cache.ResponseCache;
 import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.routing.ConfigStore;
+import io.portbroker.dynamodb.DynamoCacheLease;
 import io.portbroker.dynamodb.DynamoCacheStore;
 import io.portbroker.s3.S3CacheStore;
 import jakarta.inject.Singleton;
@@ -44,9 +45,11 @@ public class CacheFactory {
             DynamoDbClient dynamo, AwsClientsFactory aws, Metrics metrics, AuditLog audit, Clock clock) {
         ResponseCache.Builder b = ResponseCache.builder(config.toSettings(), clock)
                 .metrics(metrics)
-                .audit(auditTo(audit));
+                .audit(auditTo(audit))
+                .resilience(config.toResilience());
         if (config.isL2Enabled()) {
             b.l2(new DynamoCacheStore(dynamo, infrastructure.tablePrefix()));
+            b.lease(new DynamoCacheLease(dynamo, infrastructure.tablePrefix()));
         }
         if (config.getL3Bucket() != null && !config.getL3Bucket().isBlank()) {
             var s3 = aws.configure(S3Client.builder());

@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (DynamoDB) and L3 (S3) in the emulator. Requests alternate between the servers, so a repeat may hit L1 (same
  * container) or L2 (the other one); 2 % of prompts get a 400 KB answer, which is stored in L3. The fake provider
  * answers after a fixed delay (its own time). Prints the hit ratio, p50/p99 latency per outcome, upstream calls
- * avoided and cost saved. Usage: {@code CacheBenchmark [requests] [concurrency] [repeatShare]}.
+ * avoided and cost saved. Then {@link LatencyPhase} measures the latency columns sequentially against the gateway's
+ * floor. Usage: {@code CacheBenchmark [requests] [concurrency] [repeatShare] [latencyRounds]} (0 requests skips
+ * the replay, 0 rounds the latency phase).
  */
 public final class CacheBenchmark {
     private static final Duration PROVIDER_DELAY = Duration.ofMillis(150);
@@ -47,13 +49,16 @@ public final class CacheBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         double repeatShare = args.length > 2 ? Double.parseDouble(args[2]) : 0.4;
+        int latencyRounds = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         PrintStream out = System.out;
         List<String> prompts = workload(requests, repeatShare, new SplittableRandom(42));
         AtomicInteger upstreamCalls = new AtomicInteger();
         try (FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(body -> {
-            upstreamCalls.incrementAndGet();
-            sleep(PROVIDER_DELAY);
             String prompt = body.toString();
+            if (!prompt.contains(LatencyPhase.INSTANT)) {
+                upstreamCalls.incrementAndGet();
+                sleep(PROVIDER_DELAY);
+            }
             String text = prompt.contains("large") ? "y".repeat(400_000) : "answer to " + prompt.hashCode();
             return Replies.completion(text, List.of(), "stop");
         })) {
@@ -75,8 +80,13 @@ public final class CacheBenchmark {
                     LocalStack b = LocalStack.start(
                             settings(yaml, prefix, a.printedKey().orElseThrow()), silent())) {
                 key = a.printedKey().orElseThrow();
-                Map<String, List<Long>> micros = run(List.of(a, b), key, prompts, concurrency);
-                report(out, requests, repeatShare, prompts, micros, upstreamCalls.get(), List.of(a, b));
+                if (requests > 0) {
+                    Map<String, List<Long>> micros = run(List.of(a, b), key, prompts, concurrency);
+                    report(out, requests, repeatShare, prompts, micros, upstreamCalls.get(), List.of(a, b));
+                }
+                if (latencyRounds > 0) {
+                    new LatencyPhase(a, b, key, prefix).run(latencyRounds, out);
+                }
             } finally {
                 Files.deleteIfExists(yaml);
             }

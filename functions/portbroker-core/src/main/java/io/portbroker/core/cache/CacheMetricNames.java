@@ -8,7 +8,7 @@ public final class CacheMetricNames {
     public static final String L1_HIT = "l1_hit";
     public static final String L2_HIT = "l2_hit";
     public static final String L3_HIT = "l3_hit";
-    /** Answers served past their TTL: always 0, PortBroker never serves stale entries (kept for dashboards). */
+    /** Counter: expired answers served (within the stale grace) because the provider failed. */
     public static final String STALE_SERVED = "stale_served";
     /** Gauge: the running average of upstream time a hit avoided minus the time the hit took. */
     public static final String LATENCY_SAVED = "avg_latency_savings_ms";

@@ -7,7 +7,9 @@ public enum CacheOutcome {
     HIT_L3("hit-l3"),
     MISS("miss"),
     BYPASS("bypass"),
-    SKIP("skip");
+    SKIP("skip"),
+    /** An expired entry (within the stale grace) served because the provider failed. */
+    STALE("stale");
 
     private final String header;
 

@@ -44,24 +44,32 @@ final class CacheTier {
 
     /** The bytes under {@code key}, or empty on a miss, an open breaker, an error or a timeout. */
     Optional<byte[]> read(String key, Instant now) {
+        return attempt(key, now).value();
+    }
+
+    /** What one read found, and whether the tier answered at all (a miss is an answer; a timeout is not). */
+    record Read(Optional<byte[]> value, boolean answered) {}
+
+    /** Like {@link #read}, telling a definite miss from a tier that could not answer. */
+    Read attempt(String key, Instant now) {
         if (!breaker.allows()) {
             misses.increment();
-            return Optional.empty();
+            return new Read(Optional.empty(), false);
         }
         CompletableFuture<Optional<byte[]>> read = CompletableFuture.supplyAsync(() -> store.get(key, now), executor);
         try {
             Optional<byte[]> value = read.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
             breaker.success();
             (value.isPresent() ? hits : misses).increment();
-            return value;
+            return new Read(value, true);
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
             read.cancel(true);
             failed();
-            return Optional.empty();
+            return new Read(Optional.empty(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed();
-            return Optional.empty();
+            return new Read(Optional.empty(), false);
         }
     }
 
@@ -72,13 +80,11 @@ final class CacheTier {
      * @throws IllegalStateException when the tier could not answer
      */
     Optional<byte[]> readOrFail(String key, Instant now) {
-        long errorsBefore = errors.sum();
-        boolean open = !breaker.allows();
-        Optional<byte[]> value = read(key, now);
-        if (open || errors.sum() > errorsBefore) {
+        Read read = attempt(key, now);
+        if (!read.answered()) {
             throw new IllegalStateException(tier.id() + " unavailable");
         }
-        return value;
+        return read.value();
     }
 
     /**

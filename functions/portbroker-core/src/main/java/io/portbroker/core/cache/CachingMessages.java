@@ -9,6 +9,8 @@ import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.routing.Router;
+import io.portbroker.error.ErrorCategory;
+import io.portbroker.error.GatewayException;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.PermissionError;
 import io.portbroker.protocol.codec.Notes;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -32,6 +35,14 @@ import java.util.function.Consumer;
  */
 public final class CachingMessages implements Messages {
     public static final String HEADER = CacheMode.HEADER;
+
+    /** Failures of the provider side, after which an expired entry within the grace may be served. */
+    private static final Set<ErrorCategory> STALE_ON = Set.of(
+            ErrorCategory.PROVIDER_AUTH,
+            ErrorCategory.PROVIDER_CONNECTION,
+            ErrorCategory.PROVIDER_SERVER,
+            ErrorCategory.PROVIDER_TIMEOUT,
+            ErrorCategory.OVERLOADED);
 
     private final Messages inner;
     private final ResponseCache cache;
@@ -59,42 +70,33 @@ public final class CachingMessages implements Messages {
             return inner.complete(request, ctx, notes);
         }
         Instant started = cache.clock().instant();
-        Optional<ResponseCache.Hit> hit = plan.readable() ? lookup(plan) : Optional.empty();
-        if (hit.isPresent()) {
-            answered(plan, ctx, hit.get(), started);
-            return new Served<>(hit.get().entry().response(), hit.get().entry().providerId());
+        Optional<ResponseCache.Hit> found = plan.readable() ? lookup(plan) : Optional.empty();
+        if (found.isPresent() && !found.get().stale()) {
+            answered(plan, ctx, found.get(), started);
+            return new Served<>(
+                    found.get().entry().response(), found.get().entry().providerId());
         }
         refuseForceOnly(plan);
-        SingleFlight.Flight flight =
-                plan.readable() ? cache.flights().join(plan.key().hash()) : null;
-        if (flight != null && !flight.leader()) {
-            Optional<CacheEntry> shared = flight.await(cache.settings().flightWait());
-            if (shared.isPresent()) {
-                answered(plan, ctx, new ResponseCache.Hit(shared.get(), CacheOutcome.Tier.L1), started);
-                return new Served<>(shared.get().response(), shared.get().providerId());
-            }
+        if (skippedForPii(plan, ctx, request)) {
+            return inner.complete(request, ctx, notes);
         }
-        boolean leads = flight != null && flight.leader();
+        Turn turn = turn(plan, ctx, started);
         try {
-            Optional<ResponseCache.Hit> landed =
-                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
-            if (landed.isPresent()) {
-                answered(plan, ctx, landed.get(), started);
-                flight.land(landed.get().entry());
-                return new Served<>(
-                        landed.get().entry().response(), landed.get().entry().providerId());
+            if (turn.answer() != null) {
+                return new Served<>(turn.answer().response(), turn.answer().providerId());
             }
             outcome(plan, ctx, CacheOutcome.MISS);
-            Served<NormalizedResponse> served = inner.complete(request, ctx, notes);
-            CacheEntry entry = offer(plan, request, served.value(), List.of(), served.providerId(), since(started));
-            if (leads) {
-                flight.land(entry);
+            Served<NormalizedResponse> served;
+            try {
+                served = inner.complete(request, ctx, notes);
+            } catch (GatewayException e) {
+                CacheEntry stale = staleFallback(plan, ctx, found, e);
+                return new Served<>(stale.response(), stale.providerId());
             }
+            turn.land(offer(plan, request, served.value(), List.of(), served.providerId(), since(started)));
             return served;
         } finally {
-            if (leads) {
-                flight.land(null);
-            }
+            turn.land(null);
         }
     }
 
@@ -111,68 +113,184 @@ public final class CachingMessages implements Messages {
             return;
         }
         Instant started = cache.clock().instant();
-        Optional<ResponseCache.Hit> hit = plan.readable() ? lookup(plan) : Optional.empty();
-        if (hit.isPresent()) {
-            answered(plan, ctx, hit.get(), started);
+        Optional<ResponseCache.Hit> found = plan.readable() ? lookup(plan) : Optional.empty();
+        if (found.isPresent() && !found.get().stale()) {
+            answered(plan, ctx, found.get(), started);
             StreamReplay.replay(
-                    hit.get().entry(), starter.start(hit.get().entry().providerId()));
+                    found.get().entry(), starter.start(found.get().entry().providerId()));
             return;
         }
         refuseForceOnly(plan);
-        SingleFlight.Flight flight =
-                plan.readable() ? cache.flights().join(plan.key().hash()) : null;
-        if (flight != null && !flight.leader()) {
-            Optional<CacheEntry> shared = flight.await(cache.settings().flightWait());
-            if (shared.isPresent()) {
-                answered(plan, ctx, new ResponseCache.Hit(shared.get(), CacheOutcome.Tier.L1), started);
-                StreamReplay.replay(shared.get(), starter.start(shared.get().providerId()));
-                return;
-            }
+        if (skippedForPii(plan, ctx, request)) {
+            inner.stream(request, ctx, notes, starter, cancellation);
+            return;
         }
-        boolean leads = flight != null && flight.leader();
+        Turn turn = turn(plan, ctx, started);
         try {
-            Optional<ResponseCache.Hit> landed =
-                    leads ? cache.lookupL1(plan.key().hash()) : Optional.empty();
-            if (landed.isPresent()) {
-                answered(plan, ctx, landed.get(), started);
-                flight.land(landed.get().entry());
-                StreamReplay.replay(
-                        landed.get().entry(), starter.start(landed.get().entry().providerId()));
+            if (turn.answer() != null) {
+                StreamReplay.replay(turn.answer(), starter.start(turn.answer().providerId()));
                 return;
             }
             outcome(plan, ctx, CacheOutcome.MISS);
             StreamRecorder recorder = new StreamRecorder();
             AtomicReference<String> provider = new AtomicReference<>();
-            inner.stream(
-                    request,
-                    ctx,
-                    notes,
-                    providerId -> {
-                        provider.set(providerId);
-                        return recorder.tee(starter.start(providerId));
-                    },
-                    cancellation);
+            try {
+                inner.stream(
+                        request,
+                        ctx,
+                        notes,
+                        providerId -> {
+                            provider.set(providerId);
+                            return recorder.tee(starter.start(providerId));
+                        },
+                        cancellation);
+            } catch (GatewayException e) {
+                if (provider.get() != null) {
+                    throw e; // the client already has the start of a live stream: nothing can be replayed now
+                }
+                CacheEntry stale = staleFallback(plan, ctx, found, e);
+                StreamReplay.replay(stale, starter.start(stale.providerId()));
+                return;
+            }
             Optional<StreamRecorder.Recorded> recorded = recorder.result();
-            CacheEntry entry = null;
             if (recorded.isPresent()) {
-                entry = offer(
+                turn.land(offer(
                         plan,
                         request,
                         recorded.get().response(),
                         recorded.get().events(),
                         provider.get(),
-                        since(started));
+                        since(started)));
             } else {
                 notStored("errored_stream");
             }
-            if (leads) {
+        } finally {
+            turn.land(null);
+        }
+    }
+
+    /**
+     * One miss's place among identical misses: in this container (single-flight) and across containers (the
+     * lease). {@code answer} is set when someone else's answer arrived meanwhile (already reported as a hit).
+     */
+    private final class Turn {
+        private final SingleFlight.Flight flight;
+        private final String hash;
+        private final String owner;
+        private final CacheEntry answer;
+        private boolean landed;
+
+        Turn(SingleFlight.Flight flight, String hash, String owner, CacheEntry answer) {
+            this.flight = flight;
+            this.hash = hash;
+            this.owner = owner;
+            this.answer = answer;
+        }
+
+        CacheEntry answer() {
+            return answer;
+        }
+
+        /** Ends this caller's flight with {@code entry} (or null); the first call counts. */
+        void land(CacheEntry entry) {
+            if (landed) {
+                return;
+            }
+            landed = true;
+            if (flight != null) {
                 flight.land(entry);
             }
-        } finally {
-            if (leads) {
-                flight.land(null);
+            if (owner != null) {
+                // queued behind the entry's own write, so a waiting container finds the entry before the lease goes
+                cache.writes().submit(() -> cache.fleet().release(hash, owner));
             }
         }
+    }
+
+    /** Joins the single-flight of the key (waiting for a leader), then, leading, the fleet's lease. */
+    private Turn turn(Plan plan, RequestContext ctx, Instant started) {
+        String hash = plan.key().hash();
+        SingleFlight.Flight flight = plan.readable() ? cache.flights().join(hash) : null;
+        if (flight == null) {
+            return new Turn(null, hash, null, null);
+        }
+        if (!flight.leader()) {
+            Optional<CacheEntry> shared = flight.await(cache.settings().flightWait());
+            if (shared.isPresent()) {
+                answered(plan, ctx, new ResponseCache.Hit(shared.get(), CacheOutcome.Tier.L1), started);
+                return new Turn(null, hash, null, shared.get());
+            }
+            // the leader had nothing storable: this caller goes upstream itself, as it would without a cache
+            return new Turn(null, hash, null, null);
+        }
+        Optional<ResponseCache.Hit> landed = cache.lookupL1(hash);
+        if (landed.isPresent()) {
+            answered(plan, ctx, landed.get(), started);
+            flight.land(landed.get().entry());
+            return new Turn(flight, hash, null, landed.get().entry());
+        }
+        FleetLease fleet = cache.fleet();
+        if (fleet == null) {
+            return new Turn(flight, hash, null, null);
+        }
+        FleetLease.Turn claim = fleet.claim(hash, () -> cache.lookupFresh(hash), cache.resilience(), cache.clock());
+        if (claim.answer().isPresent()) {
+            ResponseCache.Hit hit = claim.answer().get();
+            answered(plan, ctx, hit, started);
+            flight.land(hit.entry());
+            return new Turn(flight, hash, null, hit.entry());
+        }
+        return new Turn(flight, hash, claim.owner(), null);
+    }
+
+    /**
+     * The expired entry to serve when the provider failed, reported as {@code stale} with {@code age} and a
+     * {@code warning}; rethrows {@code failure} when stale-if-error is off, the failure is not the provider's,
+     * or no entry within the grace was found.
+     */
+    private CacheEntry staleFallback(
+            Plan plan, RequestContext ctx, Optional<ResponseCache.Hit> found, GatewayException failure) {
+        if (!cache.resilience().staleEnabled()
+                || found.isEmpty()
+                || !found.get().stale()
+                || !STALE_ON.contains(failure.category())) {
+            throw failure;
+        }
+        CacheEntry entry = found.get().entry();
+        outcome(plan, ctx, CacheOutcome.STALE);
+        ctx.responseHeaders()
+                .put("age", Long.toString(entry.ageSeconds(cache.clock().instant())));
+        ctx.responseHeaders().put("warning", "111 portbroker \"Revalidation Failed\"");
+        cache.staleServed();
+        return entry;
+    }
+
+    /**
+     * A prompt with PII under {@code pii-action: skip} is never stored, so it is not worth a flight or a lease:
+     * it goes upstream reported as {@code skip}, audited (kinds only, never a value).
+     */
+    private boolean skippedForPii(Plan plan, RequestContext ctx, NormalizedRequest request) {
+        if (cache.settings().piiAction() != CacheSettings.PiiAction.SKIP) {
+            return false;
+        }
+        Set<String> pii = PiiGuard.scan(request);
+        if (pii.isEmpty()) {
+            return false;
+        }
+        outcome(plan, ctx, CacheOutcome.SKIP);
+        auditPii(plan, "cache.pii.skip", pii);
+        notStored("pii");
+        return true;
+    }
+
+    private void auditPii(Plan plan, String action, Set<String> kinds) {
+        String target = plan.key().hash().substring(0, 12);
+        Map<String, String> details = Map.of(
+                "kinds",
+                String.join(",", new TreeSet<>(kinds)),
+                "route",
+                plan.key().route());
+        cache.writes().submit(() -> cache.audit().record(action, target, details));
     }
 
     /** What the cache will do for one request: {@code key} null means pass through untouched. */
@@ -294,22 +412,19 @@ public final class CachingMessages implements Messages {
                 return null;
             }
             CacheSettings s = cache.settings();
-            Set<String> pii = new java.util.TreeSet<>(PiiGuard.scan(request));
+            Set<String> pii = new TreeSet<>(PiiGuard.scan(request));
             pii.addAll(PiiGuard.scan(response));
             NormalizedResponse kept = response;
             List<StreamEvent> keptEvents = events;
             if (!pii.isEmpty()) {
-                String target = plan.key().hash().substring(0, 12);
-                Map<String, String> details = Map.of(
-                        "kinds", String.join(",", pii), "route", plan.key().route());
                 if (s.piiAction() == CacheSettings.PiiAction.SKIP) {
-                    cache.writes().submit(() -> cache.audit().record("cache.pii.skip", target, details));
+                    auditPii(plan, "cache.pii.skip", pii);
                     notStored("pii");
                     return null;
                 }
                 kept = PiiGuard.redact(response);
                 keptEvents = List.of();
-                cache.writes().submit(() -> cache.audit().record("cache.pii.redact", target, details));
+                auditPii(plan, "cache.pii.redact", pii);
             }
             Instant now = cache.clock().instant();
             long hits = cache.hitCount(plan.key().hash(), false);

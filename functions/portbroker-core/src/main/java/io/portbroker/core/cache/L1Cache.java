@@ -12,17 +12,26 @@ import java.util.function.BiConsumer;
 
 /**
  * The in-container tier: Caffeine bounded by weight (an entry weighs 1 + its tokens / 1,000), each entry expiring
- * at its own time, read with the injected clock so TTL tests need no sleeping. Decoded entries are kept, so an L1
+ * at its own time (plus the stale grace, when stale-if-error is on: the caller tells fresh from stale), read with the injected clock so TTL tests need no sleeping. Decoded entries are kept, so an L1
  * hit costs a map lookup.
  */
 final class L1Cache {
     private final Cache<String, CacheEntry> cache;
     private final Clock clock;
     private final AtomicLong bytes = new AtomicLong();
+    private final java.util.function.Function<CacheEntry, Instant> keptUntil;
 
     /** @param evicted told the reason of each eviction ({@code size}, {@code expired}) for metrics */
-    L1Cache(long maxWeight, Clock clock, BiConsumer<String, CacheEntry> evicted) {
+    /**
+     * @param keptUntil until when an entry is kept: its expiry, or later by the stale grace (stale-if-error)
+     */
+    L1Cache(
+            long maxWeight,
+            java.util.function.Function<CacheEntry, Instant> keptUntil,
+            Clock clock,
+            BiConsumer<String, CacheEntry> evicted) {
         this.clock = clock;
+        this.keptUntil = keptUntil;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxWeight)
                 .weigher((String k, CacheEntry e) -> weight(e))
@@ -69,13 +78,14 @@ final class L1Cache {
         if (e == null) {
             return Optional.empty();
         }
-        if (!e.liveAt(clock.instant())) {
+        if (!clock.instant().isBefore(keptUntil(e))) {
             cache.invalidate(key);
             return Optional.empty();
         }
         return Optional.of(e);
     }
 
+    /** Stores a fresh entry (a stale one is only ever a fallback, never put back). */
     void put(CacheEntry e) {
         if (e.liveAt(clock.instant())) {
             bytes.addAndGet(approximateBytes(e));
@@ -98,6 +108,10 @@ final class L1Cache {
 
     private long nanosLeft(CacheEntry e) {
         Instant now = clock.instant();
-        return Math.max(0, Duration.between(now, e.expiresAt()).toNanos());
+        return Math.max(0, Duration.between(now, keptUntil(e)).toNanos());
+    }
+
+    private Instant keptUntil(CacheEntry e) {
+        return keptUntil.apply(e);
     }
 }

@@ -26,6 +26,8 @@ public final class ResponseCache implements AutoCloseable {
     static final byte[] POINTER = "pb-cache-pointer:l3".getBytes(StandardCharsets.UTF_8);
 
     private final AtomicReference<CacheSettings> settings;
+    private final CacheResilienceSettings resilience;
+    private final FleetLease fleet;
     private final Clock clock;
     private final L1Cache l1;
     private final CacheTier l2;
@@ -41,20 +43,25 @@ public final class ResponseCache implements AutoCloseable {
     private final LongAdder corrupt = new LongAdder();
     private final LongAdder savedMillis = new LongAdder();
     private final LongAdder savedHits = new LongAdder();
+    private final LongAdder staleServed = new LongAdder();
     private final java.util.concurrent.atomic.DoubleAdder costSaved = new java.util.concurrent.atomic.DoubleAdder();
 
     private ResponseCache(Builder b) {
         this.settings = new AtomicReference<>(b.settings);
+        this.resilience = b.resilience;
         this.clock = b.clock;
         this.metrics = b.metrics;
         this.audit = b.audit;
-        this.l1 = new L1Cache(b.settings.l1MaxWeight(), b.clock, (reason, e) -> evicted(reason));
+        this.l1 = new L1Cache(b.settings.l1MaxWeight(), this::retainedUntil, b.clock, (reason, e) -> evicted(reason));
         this.l2 = tier(CacheOutcome.Tier.L2, b.l2, b);
         this.l3 = tier(CacheOutcome.Tier.L3, b.l3, b);
         this.writes = new WriteBehind(b.settings.writeQueue());
         CacheStore nsStore = l2 != null ? new TierStore(l2) : new MemoryStore();
         this.namespaces = new Namespaces(nsStore, b.clock, b.namespaceRefresh, b.settings.retention());
         this.keyHits = Caffeine.newBuilder().maximumSize(10_000).build();
+        this.fleet = b.lease == null || !b.resilience.leaseEnabled()
+                ? null
+                : new FleetLease(b.lease, b.executor, b.settings.readTimeout(), b.pause);
     }
 
     private static CacheTier tier(CacheOutcome.Tier tier, CacheStore store, Builder b) {
@@ -88,6 +95,16 @@ public final class ResponseCache implements AutoCloseable {
         return clock;
     }
 
+    /** Stale-if-error and the lease (start-up settings). */
+    public CacheResilienceSettings resilience() {
+        return resilience;
+    }
+
+    /** The cross-container lease, or null when off or without a lease store. */
+    FleetLease fleet() {
+        return fleet;
+    }
+
     SingleFlight flights() {
         return flights;
     }
@@ -104,26 +121,54 @@ public final class ResponseCache implements AutoCloseable {
         return audit;
     }
 
-    /** A hit and the tier that had it. */
-    record Hit(CacheEntry entry, CacheOutcome.Tier tier) {}
+    /**
+     * A hit and the tier that had it; {@code stale} when the entry is past its expiry but within the stale grace
+     * (served only when the provider fails).
+     */
+    record Hit(CacheEntry entry, CacheOutcome.Tier tier, boolean stale) {
+        Hit(CacheEntry entry, CacheOutcome.Tier tier) {
+            this(entry, tier, false);
+        }
+    }
 
-    /** Reads through the tiers; a hit in a lower tier is promoted upward. */
+    /**
+     * Reads through the tiers; a hit in a lower tier is promoted upward. A fresh entry wins; otherwise the first
+     * stale one (within the grace) is returned, marked, and the caller decides whether to use it.
+     */
     Optional<Hit> lookup(String key) {
         Instant now = clock.instant();
         Optional<CacheEntry> fromL1 = l1.get(key);
-        if (fromL1.isPresent()) {
+        if (fromL1.isPresent() && fromL1.get().liveAt(now)) {
             l1Hits.increment();
             return Optional.of(new Hit(fromL1.get(), CacheOutcome.Tier.L1));
         }
+        Hit stale = fromL1.map(e -> new Hit(e, CacheOutcome.Tier.L1, true)).orElse(null);
+        Optional<Hit> shared = lookupShared(key, now);
+        if (shared.isPresent() && (!shared.get().stale() || stale == null)) {
+            return shared;
+        }
+        return Optional.ofNullable(stale);
+    }
+
+    /**
+     * L2 then L3 (fresh entries promoted to L1; L3 hits to L2 too). With L2 on, every L3 entry has a pointer in
+     * L2 with the same expiry, so a definite L2 miss ends the lookup: L3 is read only through a pointer or when
+     * L2 could not answer (saves an S3 round trip on every miss).
+     */
+    private Optional<Hit> lookupShared(String key, Instant now) {
         if (l2 != null) {
-            Optional<byte[]> bytes = l2.read(key, now);
+            CacheTier.Read read = l2.attempt(key, now);
+            Optional<byte[]> bytes = read.value();
+            if (read.answered() && bytes.isEmpty()) {
+                return Optional.empty();
+            }
             if (bytes.isPresent()) {
                 boolean pointer = Arrays.equals(bytes.get(), POINTER);
                 Optional<byte[]> body = pointer && l3 != null ? l3.read(key, now) : bytes.filter(b -> !pointer);
                 Optional<CacheEntry> entry = body.flatMap(b -> decode(b, pointer ? l3 : l2, key, now));
                 if (entry.isPresent()) {
-                    l1.put(entry.get());
-                    return Optional.of(new Hit(entry.get(), pointer ? CacheOutcome.Tier.L3 : CacheOutcome.Tier.L2));
+                    return Optional.of(
+                            promoted(entry.get(), pointer ? CacheOutcome.Tier.L3 : CacheOutcome.Tier.L2, false, now));
                 }
                 return Optional.empty();
             }
@@ -131,19 +176,33 @@ public final class ResponseCache implements AutoCloseable {
         if (l3 != null) {
             Optional<CacheEntry> entry = l3.read(key, now).flatMap(b -> decode(b, l3, key, now));
             if (entry.isPresent()) {
-                l1.put(entry.get());
-                if (l2 != null) {
-                    writeBehind(entry.get(), true);
-                }
-                return Optional.of(new Hit(entry.get(), CacheOutcome.Tier.L3));
+                return Optional.of(promoted(entry.get(), CacheOutcome.Tier.L3, l2 != null, now));
             }
         }
         return Optional.empty();
     }
 
+    private Hit promoted(CacheEntry entry, CacheOutcome.Tier tier, boolean toL2, Instant now) {
+        if (!entry.liveAt(now)) {
+            return new Hit(entry, tier, true); // kept where it is: it is only good as a fallback
+        }
+        l1.put(entry);
+        if (toL2) {
+            writeBehind(entry, true);
+        }
+        return new Hit(entry, tier);
+    }
+
+    /** A fresh entry from L2/L3 only (a container waiting for another container's answer polls this). */
+    Optional<Hit> lookupFresh(String key) {
+        Instant now = clock.instant();
+        return lookupShared(key, now).filter(h -> !h.stale());
+    }
+
     /** L1 only: a new flight leader looks again, in case the previous flight landed just before it joined. */
     Optional<Hit> lookupL1(String key) {
-        return l1.get(key).map(e -> new Hit(e, CacheOutcome.Tier.L1));
+        Instant now = clock.instant();
+        return l1.get(key).filter(e -> e.liveAt(now)).map(e -> new Hit(e, CacheOutcome.Tier.L1));
     }
 
     private Optional<CacheEntry> decode(byte[] bytes, CacheTier from, String key, Instant now) {
@@ -152,7 +211,7 @@ public final class ResponseCache implements AutoCloseable {
             if (!e.keyHash().equals(key)) {
                 throw new CorruptEntryException("entry stored under another key");
             }
-            return Optional.of(e).filter(x -> x.liveAt(now));
+            return Optional.of(e).filter(x -> now.isBefore(retainedUntil(x)));
         } catch (CorruptEntryException e) {
             corrupt.increment();
             metrics.increment(
@@ -160,6 +219,22 @@ public final class ResponseCache implements AutoCloseable {
             writes.submit(() -> from.delete(key));
             return Optional.empty();
         }
+    }
+
+    /**
+     * How long the tiers keep an entry: its expiry plus the stale grace, never past the retention bound (so an
+     * entry that may be served stale is still there when the provider fails).
+     */
+    Instant retainedUntil(CacheEntry e) {
+        Instant kept = e.expiresAt().plus(resilience.staleGrace());
+        Instant bound = e.createdAt().plus(settings().retention());
+        return kept.isAfter(bound) ? bound : kept;
+    }
+
+    /** Counts one answer served stale. */
+    void staleServed() {
+        staleServed.increment();
+        metrics.increment(CacheMetricNames.STALE_SERVED, Map.of());
     }
 
     /** Stores an entry: L1 now, the shared tiers in the background. */
@@ -174,20 +249,21 @@ public final class ResponseCache implements AutoCloseable {
             return;
         }
         int limit = settings().l2MaxItemBytes();
+        Instant until = retainedUntil(entry);
         writes.submit(() -> {
             byte[] bytes = CacheEntryCodec.encode(entry);
             boolean large = bytes.length > limit;
             if (large && l3 != null) {
                 if (!onlyL2) {
-                    l3.write(entry.keyHash(), bytes, entry.expiresAt());
+                    l3.write(entry.keyHash(), bytes, until);
                 }
                 if (l2 != null) {
-                    l2.write(entry.keyHash(), POINTER, entry.expiresAt());
+                    l2.write(entry.keyHash(), POINTER, until);
                 }
             } else if (!large && l2 != null) {
-                l2.write(entry.keyHash(), bytes, entry.expiresAt());
+                l2.write(entry.keyHash(), bytes, until);
             } else if (!large && !onlyL2) {
-                l3.write(entry.keyHash(), bytes, entry.expiresAt());
+                l3.write(entry.keyHash(), bytes, until);
             }
         });
         metrics.gauge(CacheMetricNames.WRITE_QUEUE_DEPTH, Map.of(), writes.depth());
@@ -231,7 +307,6 @@ public final class ResponseCache implements AutoCloseable {
         costSaved.add(entry.costUsd());
         metrics.gauge(CacheMetricNames.LATENCY_SAVED, Map.of(), (double) savedMillis.sum() / savedHits.sum());
         metrics.gauge(CacheMetricNames.COST_SAVED, Map.of(), costSaved.sum());
-        metrics.gauge(CacheMetricNames.STALE_SERVED, Map.of(), 0);
     }
 
     private void evicted(String reason) {
@@ -277,6 +352,7 @@ public final class ResponseCache implements AutoCloseable {
                         "failures", writes.failures(),
                         "dropped", writes.dropped()));
         out.put("corrupt_dropped", corrupt.sum());
+        out.put("stale_served", staleServed.sum());
         out.put("in_flight", flights.size());
         out.put("latency_saved_ms_total", savedMillis.sum());
         out.put("cost_saved_usd", costSaved.sum());
@@ -343,6 +419,9 @@ public final class ResponseCache implements AutoCloseable {
         private CacheAudit audit = CacheAudit.NONE;
         private Executor executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         private Duration namespaceRefresh = Duration.ofSeconds(2);
+        private CacheResilienceSettings resilience = CacheResilienceSettings.ofDefaults();
+        private CacheLease lease;
+        private FleetLease.Pause pause = FleetLease.Pause.SLEEP;
 
         private Builder(CacheSettings settings, Clock clock) {
             this.settings = settings;
@@ -380,6 +459,24 @@ public final class ResponseCache implements AutoCloseable {
         /** How long a namespace version is trusted before it is re-read from L2. */
         public Builder namespaceRefresh(Duration d) {
             this.namespaceRefresh = d;
+            return this;
+        }
+
+        /** Stale-if-error and the lease (both off by default). */
+        public Builder resilience(CacheResilienceSettings r) {
+            this.resilience = r;
+            return this;
+        }
+
+        /** Where the cross-container lease lives (used only when {@link CacheResilienceSettings#lease} is set). */
+        public Builder lease(CacheLease l) {
+            this.lease = l;
+            return this;
+        }
+
+        /** How a container waiting for another container's answer pauses between polls (tests advance a clock). */
+        public Builder pause(FleetLease.Pause p) {
+            this.pause = p;
             return this;
         }
 

@@ -70,20 +70,63 @@ class ResponseCacheTest {
     }
 
     @Test
-    void lookup_shouldReadL3AndPromoteToL2_whenL2HasLostTheEntry() {
+    void lookup_shouldReadL3AndPromoteToL2_whenL2CouldNotAnswer() {
         ResponseCache writer = cache(CacheSettings.ofDefaults(), null, l3);
         writer.store(entry("small"));
         writer.flush(Duration.ofSeconds(5));
         assertThat(l3.values).containsKey(KEY);
+        l2.down = true;
 
         ResponseCache reader = cache();
         assertThat(reader.lookup(KEY))
                 .hasValueSatisfying(h -> assertThat(h.tier()).isEqualTo(CacheOutcome.Tier.L3));
+        l2.down = false;
         reader.flush(Duration.ofSeconds(5));
 
-        assertThat(l2.values).containsKey(KEY);
         assertThat(reader.lookup(KEY))
                 .hasValueSatisfying(h -> assertThat(h.tier()).isEqualTo(CacheOutcome.Tier.L1));
+    }
+
+    @Test
+    void lookup_shouldNotReadL3_whenL2AnsweredAMiss() {
+        // with L2 on, every L3 entry has a pointer in L2: a definite L2 miss saves the S3 round trip
+        ResponseCache reader = cache();
+
+        assertThat(reader.lookup(KEY)).isEmpty();
+
+        assertThat(l2.reads).hasValue(1);
+        assertThat(l3.reads).hasValue(0);
+    }
+
+    @Test
+    void store_shouldKeepEntriesPastExpiry_byTheStaleGrace_withinTheRetentionBound() {
+        ResponseCache c = ResponseCache.builder(CacheSettings.ofDefaults(), clock)
+                .l2(l2)
+                .resilience(CacheResilienceSettings.ofDefaults().withStaleGrace(Duration.ofMinutes(10)))
+                .executor(Runnable::run)
+                .build();
+        caches.add(c);
+        CacheEntry e = entry("x");
+        c.store(e);
+        c.flush(Duration.ofSeconds(5));
+
+        assertThat(l2.expiries.get(KEY)).isEqualTo(e.expiresAt().plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(c.lookup(KEY)).hasValueSatisfying(h -> assertThat(h.stale()).isTrue());
+        assertThat(c.lookupFresh(KEY)).isEmpty();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(c.lookup(KEY)).isEmpty();
+        CacheEntry old = new CacheEntry(
+                KEY,
+                "r",
+                "p",
+                clock.instant().minus(Duration.ofDays(90)),
+                clock.instant().plusSeconds(60),
+                1,
+                0,
+                e.response(),
+                List.of());
+        assertThat(c.retainedUntil(old)).isEqualTo(old.createdAt().plus(Duration.ofDays(90)));
     }
 
     @Test
