@@ -32,6 +32,7 @@ final class ResponseSchemas {
             case "post_audit_archive" -> "ArchiveRun";
             case "get_config_effective", "patch_config" -> "ConfigEffective";
             case "get_config_drift" -> "ConfigDrift";
+            case "post_providers_id_test" -> "ProviderTest";
             default -> null;
         };
     }
@@ -111,11 +112,41 @@ final class ResponseSchemas {
                                 "model", str(),
                                 "strategy", str(),
                                 "listed", bool(),
+                                "hedge", ref("Hedge"),
                                 "targets", array(ref("RouteTarget"))),
                         "model",
                         "strategy",
                         "listed",
+                        "hedge",
                         "targets"));
+        s.put(
+                "Hedge",
+                object(
+                        props(
+                                "enabled", bool(),
+                                "delay_ms", describe(integer(), "wait before the second target starts"),
+                                "use_p95", describe(bool(), "wait for the target's observed p95 first-token time")),
+                        "enabled",
+                        "delay_ms",
+                        "use_p95"));
+        s.put(
+                "ProviderTest",
+                object(
+                        props(
+                                "provider", str(),
+                                "model", str(),
+                                "ok", bool(),
+                                "status", nullable(integer()),
+                                "latency_ms", integer(),
+                                "error_category", nullable(str()),
+                                "message", describe(nullable(str()), "why it failed; never the credential")),
+                        "provider",
+                        "model",
+                        "ok",
+                        "status",
+                        "latency_ms",
+                        "error_category",
+                        "message"));
         s.put("Usage", usage());
         s.put("Key", key(false));
         s.put("IssuedKey", key(true));
