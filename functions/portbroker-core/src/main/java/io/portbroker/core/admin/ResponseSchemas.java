@@ -33,6 +33,7 @@ final class ResponseSchemas {
             case "get_config_effective", "patch_config" -> "ConfigEffective";
             case "get_config_drift" -> "ConfigDrift";
             case "post_providers_id_test" -> "ProviderTest";
+            case "get_stats" -> "Stats";
             default -> null;
         };
     }
@@ -147,6 +148,44 @@ final class ResponseSchemas {
                         "latency_ms",
                         "error_category",
                         "message"));
+        s.put(
+                "StatsPoint",
+                object(
+                        props(
+                                "at", dateTime(),
+                                "requests", integer(),
+                                "errors", Map.of("type", "object", "additionalProperties", integer()),
+                                "p50_ms", describe(nullable(integer()), "upper bound of the histogram bucket"),
+                                "p95_ms", describe(nullable(integer()), "upper bound of the histogram bucket"),
+                                "input_tokens", integer(),
+                                "output_tokens", integer(),
+                                "cache_lookups", integer(),
+                                "cache_hits", integer(),
+                                "cache_hit_ratio", nullable(Map.of("type", "number"))),
+                        "at",
+                        "requests",
+                        "errors",
+                        "p50_ms",
+                        "p95_ms",
+                        "input_tokens",
+                        "output_tokens",
+                        "cache_lookups",
+                        "cache_hits",
+                        "cache_hit_ratio"));
+        s.put(
+                "Stats",
+                object(
+                        props(
+                                "window", str(),
+                                "step_seconds", integer(),
+                                "scope", describe(str(), "process: this server or container only"),
+                                "points", array(ref("StatsPoint")),
+                                "breakers", array(object(props("target", str(), "state", str()), "target", "state"))),
+                        "window",
+                        "step_seconds",
+                        "scope",
+                        "points",
+                        "breakers"));
         s.put("Usage", usage());
         s.put("Key", key(false));
         s.put("IssuedKey", key(true));
