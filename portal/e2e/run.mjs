@@ -193,6 +193,19 @@ try {
     await screenshot(page, 'keys')
   })
 
+  await step('keys: a name-prefix search answered from the index (case-insensitive)', async () => {
+    const searched = page.waitForResponse((r) => r.url().includes(`/admin/v1/keys?search=${KEY.toUpperCase()}`) && r.status() === 200)
+    await page.locator('input[name="search"]').fill(KEY.toUpperCase())
+    await page.getByRole('button', { name: 'Search' }).click()
+    await searched
+    await page.waitForFunction((k) => {
+      const rows = [...document.querySelectorAll('[data-test^="key-"]')]
+      return rows.length === 1 && rows[0].getAttribute('data-test') === `key-${k}`
+    }, KEY)
+    await page.locator('input[name="search"]').fill('')
+    await page.getByRole('button', { name: 'Search' }).click()
+  })
+
   await step('a gateway call with the key is seen in usage', async () => {
     const r = await gateway(secret, MODEL)
     assert.equal(r.status, 200, r.body)

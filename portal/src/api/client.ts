@@ -119,7 +119,7 @@ export function createClient(http: Http) {
       remove: (pattern: string) => http<void>('DELETE', `${P}/routes/${enc(pattern)}`),
     },
     keys: {
-      list: (q: { cursor?: string | null; limit?: number; status?: string; name?: string; scope?: string }) =>
+      list: (q: { cursor?: string | null; limit?: number; status?: string; search?: string; scope?: string }) =>
         http<S['KeyPage']>('GET', `${P}/keys`, { query: q }),
       get: (id: string) => http<Key>('GET', `${P}/keys/${enc(id)}`),
       create: (body: CreateKeyBody) => http<IssuedKey>('POST', `${P}/keys`, { body }),

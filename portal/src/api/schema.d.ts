@@ -2198,6 +2198,7 @@ export interface operations {
                 status?: string;
                 name?: string;
                 scope?: string;
+                search?: string;
             };
             header?: never;
             path?: never;
