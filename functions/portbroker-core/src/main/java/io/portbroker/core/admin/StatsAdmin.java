@@ -55,7 +55,12 @@ public final class StatsAdmin implements AdminRoutes {
         out.put(
                 "breakers",
                 timeline.breakers().entrySet().stream()
-                        .map(e -> Map.of("target", e.getKey(), "state", e.getValue()))
+                        .map(e -> {
+                            Map<String, Object> b = new LinkedHashMap<>();
+                            b.put("target", e.getKey());
+                            b.put("state", e.getValue());
+                            return b;
+                        })
                         .toList());
         return out;
     }
