@@ -25,7 +25,7 @@ const consoleProblems = []
 // provoke on purpose (invalid forms, no refresh cookie on first load, the stubbed 401 and 429); a script error,
 // an uncaught promise or any other failed load still fails the run
 const EXPECTED_NETWORK =
-  /Failed to load resource: (the server responded with a status of (400|401|429)|net::ERR_INTERNET_DISCONNECTED)/
+  /Failed to load resource: (the server responded with a status of (400|401|409|429)|net::ERR_INTERNET_DISCONNECTED)/
 
 function watch(page, name) {
   page.on('console', (m) => {
@@ -134,6 +134,51 @@ try {
     await screenshot(page, 'routes')
   })
 
+  await step('routes: hedge settings are saved through the API with field-level errors', async () => {
+    await page.locator(`[data-test="route-${MODEL}"]`).getByRole('button', { name: 'Edit' }).click()
+    await page.locator('input[name="hedge-enabled"]').check()
+    await page.getByLabel('Hedge delay (e.g. 1500ms, 2s)', { exact: true }).fill('soon')
+    await page.locator('[data-test="save-route"]').click()
+    await page.locator('[data-test="error-hedge-delay"]').waitFor()
+    await page.getByLabel('Hedge delay (e.g. 1500ms, 2s)', { exact: true }).fill('1500ms')
+    await page.locator('[data-test="save-route"]').click()
+    // one target: nothing to race against
+    await page.locator('[data-test="error-hedge-enabled"]').waitFor()
+    await page.getByRole('button', { name: 'Add target' }).click()
+    await page.getByLabel('Provider of target 2', { exact: true }).selectOption(PROVIDER)
+    await page.getByLabel('Upstream model of target 2', { exact: true }).fill('fake-model-b')
+    await page.locator('[data-test="save-route"]').click()
+    await page.locator(`[data-test="hedge-${MODEL}"]`).waitFor()
+    assert.match(await page.locator(`[data-test="hedge-${MODEL}"]`).innerText(), /1500 ms/)
+  })
+
+  await step('providers: test connection against the fake upstream', async () => {
+    const before = upstream.calls.length
+    await page.getByRole('link', { name: 'Providers' }).click()
+    await page.locator(`[data-test="provider-${PROVIDER}"]`).getByRole('button', { name: 'Test connection' }).click()
+    const result = page.locator(`[data-test="test-${PROVIDER}"]`)
+    await result.waitFor()
+    assert.match(await result.innerText(), /^OK in \d+ ms \(fake-model\)$/)
+    assert.equal(upstream.calls.length, before + 1)
+    assert.equal(upstream.calls.at(-1).auth, 'Bearer sk-e2e-upstream-secret')
+    assert.doesNotMatch(await page.content(), /sk-e2e-upstream-secret/)
+  })
+
+  await step('costs: a price for the fake model through the prices editor (PUT with the version read)', async () => {
+    await page.getByRole('link', { name: 'Costs' }).click()
+    await page.getByRole('button', { name: 'Add model' }).click()
+    const n = await page.locator('[data-test="price-row"]').count()
+    await page.getByLabel(`Model of price ${n}`, { exact: true }).fill(`${PROVIDER}/fake-model`)
+    await page.getByLabel(`Input price of ${PROVIDER}/fake-model`, { exact: true }).fill('2000')
+    await page.getByLabel(`Output price of ${PROVIDER}/fake-model`, { exact: true }).fill('not a number')
+    await page.locator('[data-test="save-prices"]').click()
+    await page.locator('[data-test="prices-error"]', { hasText: 'prices must be numbers' }).waitFor()
+    await page.getByLabel(`Output price of ${PROVIDER}/fake-model`, { exact: true }).fill('4000')
+    const version = Number((await page.getByRole('heading', { name: /^Prices/ }).innerText()).match(/version (\d+)/)[1])
+    await page.locator('[data-test="save-prices"]').click()
+    await page.getByRole('heading', { name: `Prices (USD per million tokens), version ${version + 1}` }).waitFor()
+  })
+
   await step('create a key: the secret is shown once', async () => {
     await page.getByRole('link', { name: 'Client keys' }).click()
     await page.locator('[data-test="new-key"]').click()
@@ -146,6 +191,19 @@ try {
     await page.locator(`[data-test="key-${KEY}"]`).waitFor()
     assert.doesNotMatch(await page.content(), new RegExp(secret))
     await screenshot(page, 'keys')
+  })
+
+  await step('keys: a name-prefix search answered from the index (case-insensitive)', async () => {
+    const searched = page.waitForResponse((r) => r.url().includes(`/admin/v1/keys?search=${KEY.toUpperCase()}`) && r.status() === 200)
+    await page.locator('input[name="search"]').fill(KEY.toUpperCase())
+    await page.getByRole('button', { name: 'Search' }).click()
+    await searched
+    await page.waitForFunction((k) => {
+      const rows = [...document.querySelectorAll('[data-test^="key-"]')]
+      return rows.length === 1 && rows[0].getAttribute('data-test') === `key-${k}`
+    }, KEY)
+    await page.locator('input[name="search"]').fill('')
+    await page.getByRole('button', { name: 'Search' }).click()
   })
 
   await step('a gateway call with the key is seen in usage', async () => {
@@ -173,6 +231,48 @@ try {
     for await (const c of csv) text += c
     assert.match(text, new RegExp(String.raw`^key_id,key_name,day,requests,input_tokens,output_tokens\r\n.+,${KEY},\d{4}-\d\d-\d\d,1,12,3\r\n$`))
     await screenshot(page, 'usage')
+  })
+
+  await step('dashboard: the gateway call shows in the charts over time', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click()
+    await page.waitForFunction(() => Number(document.querySelector('[data-test="kpi-requests"]')?.textContent) >= 1)
+    await page.locator('canvas[aria-label="Requests over time"]').waitFor()
+    await page.locator('canvas[aria-label="Latency percentiles over time"]').waitFor()
+    assert.match(await page.locator(`[data-test="health-${PROVIDER}"]`).innerText(), /closed/)
+    await screenshot(page, 'dashboard-traffic')
+  })
+
+  await step('costs: per-model table, forecast band and a CSV export', async () => {
+    await page.getByRole('link', { name: 'Costs' }).click()
+    await page.locator('[data-test="forecast-total"]').waitFor()
+    await page.locator('canvas[aria-label="Cost forecast with its 95 % band"]').waitFor()
+    await page.locator('select[name="group_by"]').selectOption('model')
+    await page.getByRole('button', { name: 'Show' }).click()
+    await page.waitForFunction(() => document.querySelector('th')?.textContent === 'model')
+    // the call above at 12 input + 3 output tokens, priced at 2000 / 4000 USD per million: 0.036 USD
+    const row = page.locator('[data-test="cost-row"]', { hasText: `${PROVIDER}/fake-model` })
+    await row.waitFor()
+    assert.match(await row.innerText(), /\t1\t12\t3\t0\.0360$/)
+    const download = page.waitForEvent('download')
+    await page.locator('[data-test="costs-csv"]').click()
+    const file = await download
+    assert.match(file.suggestedFilename(), /^costs-by-model-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/)
+    let text = ''
+    for await (const c of await file.createReadStream()) text += c
+    assert.match(text, /^model,requests,input_tokens,output_tokens,cost_usd\n/)
+    await screenshot(page, 'costs')
+  })
+
+  await step('cache: stats per tier and an invalidation by model', async () => {
+    await page.getByRole('link', { name: 'Cache' }).click()
+    await page.locator('[data-test="tier-l1"]').waitFor()
+    await page.locator('select[name="scope"]').selectOption('model')
+    await page.locator('input[name="value"]').fill(MODEL)
+    await page.locator('[data-test="invalidate"]').click()
+    const done = page.locator('[data-test="invalidated"]')
+    await done.waitFor()
+    assert.match(await done.innerText(), new RegExp(`Invalidated model:${MODEL} \\(now version \\S+\\)`))
+    await screenshot(page, 'cache')
   })
 
   await step('rotate: the new secret is shown once and the old one works during the overlap', async () => {
@@ -206,6 +306,31 @@ try {
     await screenshot(page, 'audit')
     await page.getByRole('link', { name: 'Settings' }).click()
     await screenshot(page, 'settings')
+  })
+
+  await step('settings: a PATCH of the CORS origins, and a stale version (409) reloads the values', async () => {
+    const origins = page.locator('textarea[name="cors-origins"]')
+    await origins.waitFor()
+    const kept = await origins.inputValue()
+    await origins.fill(`${kept}\nhttps://admin-${run}.example.com`)
+    await page.locator('[data-test="save-cors"]').click()
+    await page.locator('[data-test="settings-saved"]').waitFor()
+    assert.match(await origins.inputValue(), new RegExp(`https://admin-${run}\\.example\\.com$`))
+    // another admin saved in between: the server refuses the stale version
+    await page.route('**/admin/v1/config', (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 409, contentType: 'application/json', body: '{"code":"conflict","message":"version conflict: the config is at version 99"}' })
+        : route.continue())
+    const reread = page.waitForResponse((r) => r.url().endsWith('/admin/v1/config/effective') && r.status() === 200)
+    await origins.fill(kept)
+    await page.locator('[data-test="save-cors"]').click()
+    await page.locator('[data-test="settings-problem"]').waitFor()
+    await reread
+    await page.unroute('**/admin/v1/config')
+    assert.match(await origins.inputValue(), new RegExp(`admin-${run}`), 'the values in force are shown again')
+    await origins.fill(kept)
+    await page.locator('[data-test="save-cors"]').click()
+    await page.waitForFunction((k) => document.querySelector('textarea[name="cors-origins"]')?.value === k && !!document.querySelector('[data-test="settings-saved"]'), kept)
   })
 
   await step('401 on a call: one refresh through the cookie, then the call is replayed', async () => {

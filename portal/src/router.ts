@@ -12,6 +12,8 @@ export function createPortalRouter() {
       { path: '/routes', name: 'routes', component: () => import('./views/RoutesView.vue') },
       { path: '/keys', name: 'keys', component: () => import('./views/KeysView.vue') },
       { path: '/usage', name: 'usage', component: () => import('./views/UsageView.vue') },
+      { path: '/costs', name: 'costs', component: () => import('./views/CostsView.vue') },
+      { path: '/cache', name: 'cache', component: () => import('./views/CacheView.vue') },
       { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
       { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
       { path: '/:rest(.*)', redirect: '/' },

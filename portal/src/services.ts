@@ -68,11 +68,11 @@ export function errors(): ErrorHandler {
 export async function attempt<T>(
   fn: () => Promise<T>,
   retry?: () => void,
-): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string> }> {
+): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string>; kind?: string; message?: string }> {
   try {
     return { ok: true, value: await fn() }
   } catch (e) {
-    const { fields } = errors().handle(e, retry)
-    return { ok: false, fields }
+    const { fields, kind, message } = errors().handle(e, retry)
+    return { ok: false, fields, kind, message }
   }
 }

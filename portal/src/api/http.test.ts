@@ -36,6 +36,14 @@ function session(refreshOk: boolean) {
 }
 
 describe('createHttp', () => {
+  it('request_shouldAnswerTheBodyAsText_whenAskedForText', async () => {
+    const srv = server(new Response('day,requests\r\n2026-04-01,3\r\n', { status: 200, headers: { 'content-type': 'text/csv' } }))
+    const http = createHttp(session(true).port, { fetch: srv.fetch })
+    const text = await http<string>('GET', '/admin/v1/costs', { query: { format: 'csv' }, text: true })
+    expect(text).toBe('day,requests\r\n2026-04-01,3\r\n')
+    expect(srv.seen[0].url).toBe('/admin/v1/costs?format=csv')
+  })
+
   it('request_shouldRefreshOnceAndReplay_when401', async () => {
     const srv = server(json(401, { message: 'expired' }), json(200, { data: [] }))
     const { s, port } = session(true)

@@ -22,6 +22,8 @@ export interface HttpOptions {
 export interface RequestOptions {
   body?: unknown
   query?: Record<string, string | number | boolean | undefined | null>
+  /** Answer the body as text (CSV exports) instead of parsing JSON. */
+  text?: boolean
 }
 
 export type Http = <T>(method: string, path: string, options?: RequestOptions) => Promise<T>
@@ -40,8 +42,8 @@ export function createHttp(session: SessionPort, options: HttpOptions = {}): Htt
   const maxRetries = options.maxRateLimitRetries ?? 2
   const maxWait = options.maxRetryAfterSeconds ?? 10
 
-  async function send(method: string, url: string, body: unknown): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' }
+  async function send(method: string, url: string, body: unknown, text = false): Promise<Response> {
+    const headers: Record<string, string> = { accept: text ? 'text/csv, application/json' : 'application/json' }
     const token = session.accessToken()
     if (token) headers.authorization = `Bearer ${token}`
     if (body !== undefined) headers['content-type'] = 'application/json'
@@ -62,9 +64,10 @@ export function createHttp(session: SessionPort, options: HttpOptions = {}): Htt
     let refreshed = false
     let rateLimited = 0
     for (;;) {
-      const res = await send(method, url, opts.body)
+      const res = await send(method, url, opts.body, opts.text)
       if (res.ok) {
         if (res.status === 204) return undefined as T
+        if (opts.text) return (await res.text()) as T
         return (await res.json()) as T
       }
       const error = fromResponse(res.status, await errorBody(res), res.headers.get('retry-after'))

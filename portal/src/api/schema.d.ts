@@ -452,6 +452,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/providers/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** test the connection: a one-token call through the provider's dialect (ok, latency, error category) */
+        post: operations["post_providers_id_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/routes": {
         parameters: {
             query?: never;
@@ -484,6 +501,23 @@ export interface paths {
         post?: never;
         /** delete a model route */
         delete: operations["delete_routes_pattern"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** recent traffic of this process as time series (window 1h, 6h or 24h) and breaker states */
+        get: operations["get_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -580,6 +614,16 @@ export interface components {
             message: string;
             retriable: boolean;
             trace_id: string;
+        };
+        Hedge: {
+            /**
+             * Format: int64
+             * @description wait before the second target starts
+             */
+            delay_ms: number;
+            enabled: boolean;
+            /** @description wait for the target's observed p95 first-token time */
+            use_p95: boolean;
         };
         InvalidateBody: {
             scope?: string;
@@ -714,6 +758,18 @@ export interface components {
             /** @description pass as ?cursor= for the next page; null on the last */
             next_cursor: string | null;
         };
+        ProviderTest: {
+            error_category: string | null;
+            /** Format: int64 */
+            latency_ms: number;
+            /** @description why it failed; never the credential */
+            message: string | null;
+            model: string;
+            ok: boolean;
+            provider: string;
+            /** Format: int64 */
+            status: number | null;
+        };
         RefreshBody: {
             refresh_token?: string;
         };
@@ -721,12 +777,16 @@ export interface components {
             overlap_seconds?: number;
         };
         Route: {
+            hedge: components["schemas"]["Hedge"];
             listed: boolean;
             model: string;
             strategy: string;
             targets: components["schemas"]["RouteTarget"][];
         };
         RouteBody: {
+            hedge?: {
+                [key: string]: unknown;
+            };
             listed?: boolean;
             model?: string;
             strategy?: string;
@@ -748,6 +808,49 @@ export interface components {
             provider: string;
             /** Format: int64 */
             weight: number;
+        };
+        Stats: {
+            breakers: {
+                state: string;
+                target: string;
+            }[];
+            points: components["schemas"]["StatsPoint"][];
+            /** @description process: this server or container only */
+            scope: string;
+            /** Format: int64 */
+            step_seconds: number;
+            window: string;
+        };
+        StatsPoint: {
+            /** Format: date-time */
+            at: string;
+            cache_hit_ratio: number | null;
+            /** Format: int64 */
+            cache_hits: number;
+            /** Format: int64 */
+            cache_lookups: number;
+            errors: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            input_tokens: number;
+            /** Format: int64 */
+            output_tokens: number;
+            /**
+             * Format: int64
+             * @description upper bound of the histogram bucket
+             */
+            p50_ms: number | null;
+            /**
+             * Format: int64
+             * @description upper bound of the histogram bucket
+             */
+            p95_ms: number | null;
+            /** Format: int64 */
+            requests: number;
+        };
+        TestBody: {
+            model?: string;
         };
         Tokens: {
             access_token: string;
@@ -2095,6 +2198,7 @@ export interface operations {
                 status?: string;
                 name?: string;
                 scope?: string;
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -3251,6 +3355,86 @@ export interface operations {
             };
         };
     };
+    post_providers_id_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestBody"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderTest"];
+                };
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     get_routes: {
         parameters: {
             query?: {
@@ -3580,6 +3764,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    get_stats: {
+        parameters: {
+            query?: {
+                window?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
             };
             /** @description error */
             400: {

@@ -15,6 +15,28 @@ const err = (kind: ErrorKind, extra: Partial<ConstructorParameters<typeof ApiErr
   new ApiError({ kind, status: 500, message: 'm', ...extra })
 
 describe('ErrorHandler', () => {
+  it('handle_shouldTellTheKindAndMessage_when409', () => {
+    const { out, handler } = sinks()
+    const handled = handler.handle(err('conflict', { status: 409, message: 'version conflict: at 4' }))
+    expect(handled).toEqual({ fields: {}, kind: 'conflict', message: 'version conflict: at 4' })
+    expect(out.toasts).toEqual([{ kind: 'warning', message: 'Conflict: version conflict: at 4. Reload and try again.', action: undefined }])
+  })
+
+  it('handle_shouldNameNoKind_whenTheErrorIsNotFromTheApi', () => {
+    const { out, handler } = sinks()
+    expect(handler.handle(new TypeError('x'))).toEqual({ fields: {} })
+    expect(out.reports).toBe(1)
+  })
+
+  it('fieldsOf_shouldNameTheHedgeFields_whenTheConfigRulesRefuseThem', () => {
+    expect(fieldsOf('routes[0].hedge.delay: must be a positive duration such as 500ms, 5s, 2m or PT1M')).toEqual({
+      delay: 'must be a positive duration such as 500ms, 5s, 2m or PT1M',
+    })
+    expect(fieldsOf('route.hedge.enabled: hedging needs a second target to race')).toEqual({
+      enabled: 'hedging needs a second target to race',
+    })
+  })
+
   it('handle_shouldGoToLogin_when401', () => {
     const { out, handler } = sinks()
     handler.handle(err('unauthorized'))

@@ -10,6 +10,9 @@ export interface ErrorSinks {
 export interface Handled {
   /** Field name -> message for a form to show next to its inputs. */
   fields: Record<string, string>
+  /** The classified kind and message, for pages that react to one (a 409 reloads what was edited). */
+  kind?: ApiError['kind']
+  message?: string
 }
 
 /**
@@ -22,6 +25,11 @@ export class ErrorHandler {
   constructor(private readonly sinks: ErrorSinks) {}
 
   handle(error: unknown, retry?: () => void): Handled {
+    const handled = this.classify(error, retry)
+    return error instanceof ApiError ? { ...handled, kind: error.kind, message: error.message } : handled
+  }
+
+  private classify(error: unknown, retry?: () => void): Handled {
     if (!(error instanceof ApiError)) {
       this.sinks.report?.(error)
       this.sinks.toast('error', 'Something went wrong in the portal. Reload the page if it persists.')

@@ -3,7 +3,8 @@ import { api, attempt } from '../services'
 import type { CreateKeyBody, IssuedKey, Key } from '../api/client'
 
 export interface KeyFilters {
-  name: string
+  /** Name prefix, without case: answered by the server's name index (one page read, however many keys). */
+  search: string
   status: string
   scope: string
 }
@@ -15,7 +16,7 @@ export interface KeyFilters {
 export const useKeysStore = defineStore('keys', {
   state: () => ({
     items: [] as Key[],
-    filters: { name: '', status: '', scope: '' } as KeyFilters,
+    filters: { search: '', status: '', scope: '' } as KeyFilters,
     pageSize: 25,
     cursors: [null] as (string | null)[],
     next: null as string | null,

@@ -436,10 +436,15 @@ module "admin" {
 
   policy_statements = [
     {
-      # Keys: issue and rotate (PutItem), get (GetItem), list (Scan), look up by id (Query on by-key-id).
-      sid       = "ManageKeys"
-      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:Query"]
-      resources = [module.tables.arns["api-keys"], "${module.tables.arns["api-keys"]}/index/by-key-id"]
+      # Keys: issue and rotate (PutItem), get (GetItem), list (Scan), look up by id (Query on by-key-id),
+      # search by name prefix (Query on by-name).
+      sid     = "ManageKeys"
+      actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:Query"]
+      resources = [
+        module.tables.arns["api-keys"],
+        "${module.tables.arns["api-keys"]}/index/by-key-id",
+        "${module.tables.arns["api-keys"]}/index/by-name",
+      ]
     },
     {
       sid       = "ManageRoutingConfig" # loaded by Scan, written and deleted item by item; edits bump the #config version item

@@ -31,6 +31,12 @@ final class ApiKeyItems {
     static final String RPM = "requests_per_minute";
     static final String TPM = "tokens_per_minute";
     static final String RETIRED_AT = "retired_at";
+    /** Partition key of the sparse by-name index: set on current records only (secrets rotating out stay out). */
+    static final String NAME_INDEX = "name_index";
+    /** Sort key of the by-name index: the lower-case name, {@code #}, the key id (unique, ordered by name). */
+    static final String NAME_SORT = "name_sort";
+    /** The one by-name partition: 100,000 keys of ~0.5 KB are ~50 MB, far below what one partition serves. */
+    static final String NAME_PARTITION = "key";
 
     private ApiKeyItems() {}
 
@@ -63,7 +69,15 @@ final class ApiKeyItems {
         if (record.retiredAt() != null) {
             item.put(RETIRED_AT, s(record.retiredAt().toString()));
         }
+        if (record.current()) {
+            item.put(NAME_INDEX, s(NAME_PARTITION));
+            item.put(NAME_SORT, s(nameSort(record)));
+        }
         return item;
+    }
+
+    static String nameSort(ApiKeyRecord record) {
+        return record.name().toLowerCase(java.util.Locale.ROOT) + "#" + record.keyId();
     }
 
     static ApiKeyRecord fromItem(Map<String, AttributeValue> item) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -28,6 +29,9 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
     static final String UPDATE_CONDITION = "attribute_exists(" + ApiKeyItems.KEY_HASH + ")";
 
     static final String BY_KEY_ID = "by-key-id";
+    static final String BY_NAME = "by-name";
+    /** A key hash is 64 hex digits: the search cursor is the hash followed by the index sort text. */
+    private static final int HASH_LENGTH = 64;
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -78,6 +82,52 @@ public final class DynamoApiKeyStore implements ApiKeyStore {
         } catch (ConditionalCheckFailedException e) {
             throw new NoSuchElementException("no key " + record.keyId());
         }
+    }
+
+    /**
+     * One Query on the sparse {@code by-name} index ({@code begins_with} on the lower-case name), at most one page
+     * of index items read, whatever the table holds; ALL projection, so no item is read again from the table.
+     */
+    @Override
+    public Page<ApiKeyRecord> searchByName(String namePrefix, PageRequest page) {
+        String prefix = namePrefix.toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#p", ApiKeyItems.NAME_INDEX));
+        Map<String, AttributeValue> values =
+                new java.util.HashMap<>(Map.of(":p", AttributeValue.fromS(ApiKeyItems.NAME_PARTITION)));
+        String condition = "#p = :p";
+        if (!prefix.isEmpty()) {
+            condition += " AND begins_with(#s, :prefix)";
+            names.put("#s", ApiKeyItems.NAME_SORT);
+            values.put(":prefix", AttributeValue.fromS(prefix));
+        }
+        String keyCondition = condition;
+        QueryResponse response = client.query(b -> {
+            b.tableName(tableName)
+                    .indexName(BY_NAME)
+                    .keyConditionExpression(keyCondition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .limit(page.limit());
+            if (page.cursor() != null) {
+                b.exclusiveStartKey(searchStart(page.cursor()));
+            }
+        });
+        Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        String next = response.hasLastEvaluatedKey() && !last.isEmpty()
+                ? last.get(ApiKeyItems.KEY_HASH).s()
+                        + last.get(ApiKeyItems.NAME_SORT).s()
+                : null;
+        return new Page<>(response.items().stream().map(ApiKeyItems::fromItem).toList(), next);
+    }
+
+    private static Map<String, AttributeValue> searchStart(String cursor) {
+        if (cursor.length() <= HASH_LENGTH) {
+            throw new IllegalArgumentException("not a search cursor");
+        }
+        return Map.of(
+                ApiKeyItems.KEY_HASH, AttributeValue.fromS(cursor.substring(0, HASH_LENGTH)),
+                ApiKeyItems.NAME_INDEX, AttributeValue.fromS(ApiKeyItems.NAME_PARTITION),
+                ApiKeyItems.NAME_SORT, AttributeValue.fromS(cursor.substring(HASH_LENGTH)));
     }
 
     @Override

@@ -81,7 +81,17 @@ class DynamoApiKeyStoreTest {
                 .item();
         assertThat(item)
                 .containsOnlyKeys(
-                        "key_hash", "key_id", "prefix", "name", "scopes", "status", "created_at", "expires_at");
+                        "key_hash",
+                        "key_id",
+                        "prefix",
+                        "name",
+                        "scopes",
+                        "status",
+                        "created_at",
+                        "expires_at",
+                        "name_index",
+                        "name_sort");
+        assertThat(item.get("name_sort").s()).isEqualTo("test key#" + record.keyId());
         assertThat(item.get("scopes").ss()).containsExactlyInAnyOrder("chat:write", "models:read");
         assertThat(item.get("status").s()).isEqualTo("ACTIVE");
         assertThat(item.get("created_at").s()).isEqualTo("2026-02-03T04:05:06.789Z");

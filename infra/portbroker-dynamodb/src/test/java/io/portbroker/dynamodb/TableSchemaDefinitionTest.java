@@ -46,16 +46,29 @@ class TableSchemaDefinitionTest {
                         AttributeDefinition.builder()
                                 .attributeName("key_id")
                                 .attributeType("S")
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("name_index")
+                                .attributeType("S")
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("name_sort")
+                                .attributeType("S")
                                 .build());
         assertThat(keys.keySchema())
                 .containsExactly(KeySchemaElement.builder()
                         .attributeName("key_hash")
                         .keyType(KeyType.HASH)
                         .build());
-        assertThat(keys.sdkGlobalSecondaryIndexes()).singleElement().satisfies(gsi -> {
-            assertThat(gsi.indexName()).isEqualTo("by-key-id");
-            assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL);
-        });
+        assertThat(keys.sdkGlobalSecondaryIndexes())
+                .extracting(gsi -> gsi.indexName())
+                .containsExactly("by-key-id", "by-name");
+        assertThat(keys.sdkGlobalSecondaryIndexes())
+                .allSatisfy(gsi -> assertThat(gsi.projection().projectionType()).isEqualTo(ProjectionType.ALL));
+        // the name search: a range key, so begins_with on the lower-case name reads only matching items
+        assertThat(keys.sdkGlobalSecondaryIndexes().get(1).keySchema())
+                .extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                .containsExactly("name_index:HASH", "name_sort:RANGE");
         assertThat(schema.table("routes").ttlAttribute()).isNull();
         assertThat(schema.table("response-cache").ttlAttribute()).isEqualTo("expires_at");
         assertThat(schema.table("breaker-state").ttlAttribute()).isEqualTo("expires_at");

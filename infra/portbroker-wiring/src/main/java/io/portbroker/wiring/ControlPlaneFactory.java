@@ -116,7 +116,9 @@ public class ControlPlaneFactory {
             ConfigPoller poller,
             Metrics metrics,
             Optional<io.portbroker.core.admin.CacheAdmin> cache,
-            io.portbroker.core.admin.CostServices costs) {
+            io.portbroker.core.admin.CostServices costs,
+            Optional<io.portbroker.core.admin.ProviderTestAdmin> providerTest,
+            Optional<io.portbroker.core.admin.StatsAdmin> stats) {
         // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
         poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
@@ -138,6 +140,8 @@ public class ControlPlaneFactory {
                 services,
                 new ConfigAdmin(snapshots, audit, metrics),
                 cache.orElse(null),
-                AdminApi.costRoutes(costs, services));
+                AdminApi.costRoutes(costs, services),
+                providerTest.orElse(null),
+                stats.orElse(null));
     }
 }

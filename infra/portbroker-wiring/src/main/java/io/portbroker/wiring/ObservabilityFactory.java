@@ -109,8 +109,9 @@ public class ObservabilityFactory {
     }
 
     @Singleton
-    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf) {
+    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf, io.portbroker.core.stats.StatsTimeline stats) {
         List<Metrics> sinks = new ArrayList<>();
+        sinks.add(stats); // the admin dashboard's time series (StatsFactory)
         if (config.infrastructure().exposeMetrics()) {
             sinks.add(inMemory);
         }

@@ -200,7 +200,7 @@ public final class AdminApi implements ApiHandler {
                         "/keys",
                         read,
                         "list client keys with usage",
-                        AdminOperation.of(200, keys::list, "cursor", "limit", "status", "name", "scope")),
+                        AdminOperation.of(200, keys::list, "cursor", "limit", "status", "name", "scope", "search")),
                 op(
                         "POST",
                         "/keys",

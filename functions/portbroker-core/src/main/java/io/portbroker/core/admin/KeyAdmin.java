@@ -110,7 +110,10 @@ final class KeyAdmin {
         Optional<String> name = call.query("name");
         Optional<String> scope = call.query("scope");
         Instant now = clock.instant();
-        Page<ApiKeyRecord> page = keys.list(call.page())
+        // search: a name prefix answered by the store's name index (one page of index items, any number of keys)
+        Page<ApiKeyRecord> page = call.query("search")
+                .map(prefix -> search(prefix, call))
+                .orElseGet(() -> keys.list(call.page()))
                 .filter(ApiKeyRecord::current)
                 .filter(r -> status.map(s -> state(r, now).equals(s)).orElse(true))
                 .filter(r -> name.map(n -> r.name().toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))
@@ -119,6 +122,18 @@ final class KeyAdmin {
         Map<String, UsageTotals> totals =
                 usage.totals(page.items().stream().map(ApiKeyRecord::keyId).toList());
         return call.list(page.map(r -> view(r, Optional.ofNullable(totals.get(r.keyId())))));
+    }
+
+    private Page<ApiKeyRecord> search(String prefix, AdminCall call) {
+        if (prefix.length() > 100) {
+            throw new InvalidRequestError("search is a name prefix of at most 100 characters");
+        }
+        try {
+            return keys.searchByName(prefix, call.page());
+        } catch (IllegalArgumentException e) {
+            // a listing cursor given to a search (or the reverse): the positions are not interchangeable
+            throw new InvalidRequestError("invalid cursor");
+        }
     }
 
     Object get(AdminCall call) {

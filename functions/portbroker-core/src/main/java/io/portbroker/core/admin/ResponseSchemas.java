@@ -32,6 +32,8 @@ final class ResponseSchemas {
             case "post_audit_archive" -> "ArchiveRun";
             case "get_config_effective", "patch_config" -> "ConfigEffective";
             case "get_config_drift" -> "ConfigDrift";
+            case "post_providers_id_test" -> "ProviderTest";
+            case "get_stats" -> "Stats";
             default -> null;
         };
     }
@@ -116,11 +118,79 @@ final class ResponseSchemas {
                                 "model", str(),
                                 "strategy", str(),
                                 "listed", bool(),
+                                "hedge", ref("Hedge"),
                                 "targets", array(ref("RouteTarget"))),
                         "model",
                         "strategy",
                         "listed",
+                        "hedge",
                         "targets"));
+        s.put(
+                "Hedge",
+                object(
+                        props(
+                                "enabled", bool(),
+                                "delay_ms", describe(integer(), "wait before the second target starts"),
+                                "use_p95", describe(bool(), "wait for the target's observed p95 first-token time")),
+                        "enabled",
+                        "delay_ms",
+                        "use_p95"));
+        s.put(
+                "ProviderTest",
+                object(
+                        props(
+                                "provider", str(),
+                                "model", str(),
+                                "ok", bool(),
+                                "status", nullable(integer()),
+                                "latency_ms", integer(),
+                                "error_category", nullable(str()),
+                                "message", describe(nullable(str()), "why it failed; never the credential")),
+                        "provider",
+                        "model",
+                        "ok",
+                        "status",
+                        "latency_ms",
+                        "error_category",
+                        "message"));
+        s.put(
+                "StatsPoint",
+                object(
+                        props(
+                                "at", dateTime(),
+                                "requests", integer(),
+                                "errors", Map.of("type", "object", "additionalProperties", integer()),
+                                "p50_ms", describe(nullable(integer()), "upper bound of the histogram bucket"),
+                                "p95_ms", describe(nullable(integer()), "upper bound of the histogram bucket"),
+                                "input_tokens", integer(),
+                                "output_tokens", integer(),
+                                "cache_lookups", integer(),
+                                "cache_hits", integer(),
+                                "cache_hit_ratio", nullable(Map.of("type", "number"))),
+                        "at",
+                        "requests",
+                        "errors",
+                        "p50_ms",
+                        "p95_ms",
+                        "input_tokens",
+                        "output_tokens",
+                        "cache_lookups",
+                        "cache_hits",
+                        "cache_hit_ratio"));
+        s.put(
+                "Stats",
+                object(
+                        props(
+                                "window", str(),
+                                "step_seconds", integer(),
+                                "scope", describe(str(), "process: this server or container only"),
+                                "points", array(ref("StatsPoint")),
+                                "breakers", array(object(props("target", str(), "state", str()), "target", "state"))),
+                        "window",
+                        "step_seconds",
+                        "scope",
+                        "points",
+                        "breakers"));
         s.put("Usage", usage());
         s.put("Key", key(false));
         s.put("IssuedKey", key(true));

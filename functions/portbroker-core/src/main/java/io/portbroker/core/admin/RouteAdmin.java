@@ -36,7 +36,17 @@ final class RouteAdmin {
             @JsonProperty("model") String model,
             @JsonProperty("strategy") String strategy,
             @JsonProperty("listed") Boolean listed,
+            @JsonProperty("hedge") HedgeBody hedge,
             @JsonProperty("targets") List<JsonNode> targets) {}
+
+    /**
+     * A route's hedging: race the next target when the first has sent no token after {@code delay} (a duration
+     * such as {@code 1500ms} or {@code 2s}), or after the target's observed p95 time to first token.
+     */
+    record HedgeBody(
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("delay") String delay,
+            @JsonProperty("use_p95") Boolean useP95) {}
 
     Object list(AdminCall call) {
         Optional<String> provider = call.query("provider");
@@ -86,6 +96,10 @@ final class RouteAdmin {
         ModelRoute route = ConfigEntries.route(
                 entry.toString(),
                 config.providers().stream().map(ProviderConfig::id).collect(Collectors.toSet()));
+        if (route.hedge().enabled() && route.targets().size() < 2) {
+            // named like the config rules' problems, so the portal shows it at the hedge field
+            throw new InvalidRequestError("route.hedge.enabled: hedging needs a second target to race");
+        }
         config.putRoute(route);
         audit.append(new AuditEvent(
                 AuditStream.ADMIN,
@@ -112,6 +126,11 @@ final class RouteAdmin {
         v.put("model", r.pattern());
         v.put("strategy", r.strategy());
         v.put("listed", r.listed());
+        Map<String, Object> hedge = new LinkedHashMap<>();
+        hedge.put("enabled", r.hedge().enabled());
+        hedge.put("delay_ms", r.hedge().delay().toMillis());
+        hedge.put("use_p95", r.hedge().useObservedP95());
+        v.put("hedge", hedge);
         v.put("targets", r.targets().stream().map(RouteAdmin::target).toList());
         return v;
     }

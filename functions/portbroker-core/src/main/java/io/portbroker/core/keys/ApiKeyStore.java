@@ -30,4 +30,12 @@ public interface ApiKeyStore {
 
     /** Records in a stable store order, one page at a time; the cursor is the store's own position text. */
     Page<ApiKeyRecord> list(PageRequest page);
+
+    /**
+     * Current records (not secrets rotating out) whose name starts with {@code namePrefix}, compared without
+     * case, ordered by lower-case name then key id, one page at a time. Served from an index on the name, so a
+     * page reads only the matching records it returns, however many keys there are; an empty prefix pages
+     * through every current key by name.
+     */
+    Page<ApiKeyRecord> searchByName(String namePrefix, PageRequest page);
 }

@@ -61,6 +61,11 @@ final class SchemaConformance {
                     out.add(path + ": not an integer");
                 }
             }
+            case "number" -> {
+                if (!value.isNumber()) {
+                    out.add(path + ": not a number");
+                }
+            }
             case "boolean" -> {
                 if (!value.isBoolean()) {
                     out.add(path + ": not a boolean");

@@ -147,6 +147,12 @@ class DataPlaneTest {
             public io.portbroker.core.page.Page<ApiKeyRecord> list(io.portbroker.core.page.PageRequest page) {
                 return new io.portbroker.core.page.Page<>(java.util.List.of(), null);
             }
+
+            @Override
+            public io.portbroker.core.page.Page<ApiKeyRecord> searchByName(
+                    String namePrefix, io.portbroker.core.page.PageRequest page) {
+                return new io.portbroker.core.page.Page<>(java.util.List.of(), null);
+            }
         };
         BreakerStateStore noSharing = new BreakerStateStore() {
             @Override

@@ -6,6 +6,7 @@ import io.portbroker.core.keys.KeyAlreadyExistsException;
 import io.portbroker.core.page.Page;
 import io.portbroker.core.page.PageRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,6 +47,26 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
         var rest = page.cursor() == null ? byHash : byHash.tailMap(page.cursor(), false);
         List<ApiKeyRecord> items = rest.values().stream().limit(page.limit()).toList();
         return new Page<>(items, rest.size() > items.size() ? items.getLast().keyHash() : null);
+    }
+
+    /** Like the name index: current records by lower-case name + key id; the cursor is that sort text. */
+    @Override
+    public synchronized Page<ApiKeyRecord> searchByName(String namePrefix, PageRequest page) {
+        String prefix = namePrefix.toLowerCase(java.util.Locale.ROOT);
+        TreeMap<String, ApiKeyRecord> index = new TreeMap<>();
+        byHash.values().stream().filter(ApiKeyRecord::current).forEach(r -> index.put(sortText(r), r));
+        var rest = page.cursor() == null ? index : index.tailMap(page.cursor(), false);
+        List<Map.Entry<String, ApiKeyRecord>> matching = rest.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .limit(page.limit() + 1L)
+                .toList();
+        List<ApiKeyRecord> items =
+                matching.stream().limit(page.limit()).map(Map.Entry::getValue).toList();
+        return new Page<>(items, matching.size() > items.size() ? sortText(items.getLast()) : null);
+    }
+
+    private static String sortText(ApiKeyRecord r) {
+        return r.name().toLowerCase(java.util.Locale.ROOT) + "#" + r.keyId();
     }
 
     public synchronized List<ApiKeyRecord> all() {

@@ -168,4 +168,80 @@ public abstract class ApiKeyStoreContract {
         // then
         assertThat(seen).containsExactlyInAnyOrder("key_0", "key_1", "key_2", "key_3", "key_4", "key_5", "key_6");
     }
+
+    @Test
+    void searchByName_shouldAnswerCurrentKeysWhoseNameStartsWithThePrefix_inNameOrderWithoutCase() {
+        // given: two matching keys, one not matching, and a secret rotating out that shares a matching name
+        store.create(Keys.key(hash(1)).keyId("key_b").name("Team Alpha svc").build());
+        store.create(Keys.key(hash(2)).keyId("key_a").name("team alpha batch").build());
+        store.create(Keys.key(hash(3)).keyId("key_c").name("beta").build());
+        store.create(Keys.key(hash(4))
+                .keyId("key_b")
+                .name("Team Alpha svc")
+                .build()
+                .withRetiredAt(Instant.parse("2026-06-01T00:00:00Z")));
+
+        // when
+        var page = store.searchByName("TEAM al", new io.portbroker.core.page.PageRequest(null, 10));
+
+        // then
+        assertThat(page.items()).extracting(ApiKeyRecord::keyHash).containsExactly(hash(2), hash(1));
+    }
+
+    @Test
+    void searchByName_shouldVisitEveryMatchOnce_whenPaging() {
+        // given
+        for (int i = 0; i < 7; i++) {
+            store.create(
+                    Keys.key(hash(10 + i)).keyId("key_" + i).name("ci-" + i).build());
+        }
+        store.create(Keys.key(hash(30)).keyId("key_x").name("other").build());
+
+        // when
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = store.searchByName("ci-", new io.portbroker.core.page.PageRequest(cursor, 3));
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
+            page.items().forEach(r -> seen.add(r.name()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        // then
+        assertThat(seen).containsExactly("ci-0", "ci-1", "ci-2", "ci-3", "ci-4", "ci-5", "ci-6");
+    }
+
+    @Test
+    void searchByName_shouldPageThroughEveryCurrentKey_whenThePrefixIsEmpty() {
+        // given
+        store.create(Keys.key(hash(1)).keyId("key_1").name("b").build());
+        store.create(Keys.key(hash(2)).keyId("key_2").name("a").build());
+
+        // when / then
+        assertThat(store.searchByName("", new io.portbroker.core.page.PageRequest(null, 10))
+                        .items())
+                .extracting(ApiKeyRecord::name)
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void searchByName_shouldDropARecordFromTheResults_whenItIsRetiredByRotation() {
+        // given
+        ApiKeyRecord record = Keys.key(hash(1)).keyId("key_1").name("rotating").build();
+        store.create(record);
+
+        // when
+        store.update(record.withRetiredAt(Instant.parse("2026-06-01T00:00:00Z")));
+
+        // then
+        assertThat(store.searchByName("rot", new io.portbroker.core.page.PageRequest(null, 10))
+                        .items())
+                .isEmpty();
+    }
+
+    private static String hash(int n) {
+        return String.format("%064x", n);
+    }
 }
