@@ -42,47 +42,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class ObservabilityFactory {
     private final io.portbroker.core.settings.Settings config;
     private final ObservabilitySettings settings;
-    private final io.portbroker.core.alerting.AlertSettings alerts;
 
     public ObservabilityFactory(io.portbroker.core.settings.Settings config, ObservabilityProperties properties) {
         this.config = config;
         this.settings = properties.toSettings();
-        this.alerts = properties.toAlertSettings();
-    }
-
-    /**
-     * In-process alerting where a webhook is configured (the local stack; on AWS the CloudWatch alarms are the
-     * twins, see docs/observability.md). Created with the API handler, evaluated on the observability scheduler.
-     */
-    @Singleton
-    @io.micronaut.context.annotation.Requires(property = "portbroker.observability.alert-webhook-url")
-    io.portbroker.core.alerting.AlertManager alertManager(
-            ConfigStore store,
-            BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
-            InMemoryMetrics inMemory,
-            io.portbroker.core.finops.CostLedger ledger,
-            Clock clock,
-            @Named("observability") ScheduledExecutorService scheduler) {
-        java.util.function.Function<String, io.portbroker.core.resilience.BreakerState> states =
-                t -> dataPlane.get().current().breakers().state(t);
-        java.util.function.Supplier<java.time.LocalDate> today =
-                () -> java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-        var rules = List.of(
-                io.portbroker.core.alerting.Rules.providerUnhealthy(store, states),
-                io.portbroker.core.alerting.Rules.breakerOpenLongerThan(store, states, alerts.breakerOpenLimit()),
-                io.portbroker.core.alerting.Rules.highErrorRate(inMemory, alerts.errorRateThreshold(), 20),
-                io.portbroker.core.alerting.Rules.costAnomaly(
-                        () -> {
-                            Map<java.time.LocalDate, Double> daily = new java.util.TreeMap<>();
-                            ledger.days(today.get().minusDays(7), today.get())
-                                    .forEach(d -> daily.merge(d.day(), d.costUsd(), Double::sum));
-                            return daily;
-                        },
-                        today));
-        var channel = new io.portbroker.core.alerting.WebhookChannel(
-                alerts.webhook(), java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofSeconds(5));
-        return new io.portbroker.core.alerting.AlertManager(rules, List.of(channel), clock)
-                .every(scheduler, alerts.interval());
     }
 
     @Singleton
@@ -109,8 +72,9 @@ public class ObservabilityFactory {
     }
 
     @Singleton
-    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf) {
+    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf, io.portbroker.core.alerting.TrafficWindow traffic) {
         List<Metrics> sinks = new ArrayList<>();
+        sinks.add(traffic); // the windowed alert rules' recent past
         if (config.infrastructure().exposeMetrics()) {
             sinks.add(inMemory);
         }
@@ -189,7 +153,8 @@ public class ObservabilityFactory {
             ApiKeyAuthenticator authenticator,
             EmfPublisher emf,
             io.portbroker.core.finops.CostRecorder costs,
-            Optional<io.portbroker.core.alerting.AlertManager> alerting) {
+            Optional<io.portbroker.core.alerting.AlertManager> alerting,
+            TracingFactory.Installation tracing) {
         return new Observability(
                 metrics,
                 facts,
@@ -199,6 +164,12 @@ public class ObservabilityFactory {
                 request -> request.header("x-api-key")
                         .map(key -> authenticator.authenticate(key, Scopes.ADMIN_READ) != null)
                         .orElse(false),
-                config.infrastructure().emfMetrics() ? emf::flush : () -> {});
+                config.infrastructure().emfMetrics()
+                        ? () -> {
+                            emf.flush();
+                            // a frozen Lambda container sends nothing in the background: spans go out per request
+                            tracing.flush(java.time.Duration.ofSeconds(2));
+                        }
+                        : () -> {});
     }
 }

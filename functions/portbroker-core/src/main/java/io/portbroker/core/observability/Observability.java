@@ -41,6 +41,11 @@ public record Observability(
         return new TimedTransport(transport, waits);
     }
 
+    /** The Messages port (the response-cache layer) inside the {@code cache} span. */
+    public Messages traced(Messages messages) {
+        return new TracedMessages(messages);
+    }
+
     /** The Messages port with token, TTFT and cost accounting around it. */
     public Messages decorate(Messages messages) {
         return new ObservedMessages(messages, metrics, facts, costs);
