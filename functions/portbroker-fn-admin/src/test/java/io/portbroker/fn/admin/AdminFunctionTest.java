@@ -96,7 +96,7 @@ class AdminFunctionTest {
         snsReceiver.start();
         try (SnsClient sns = SnsClient.builder()
                 .endpointOverride(MotoEndpoint.resolve())
-                .region(Region.EU_WEST_1)
+                .region(Region.US_EAST_1) // the local stack's region: moto keeps topics per region
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build()) {
