@@ -6,6 +6,7 @@ import io.portbroker.core.health.DiskCheck;
 import io.portbroker.core.health.HealthCheck;
 import io.portbroker.core.health.MemoryCheck;
 import io.portbroker.core.health.ProviderBreakerCheck;
+import io.portbroker.core.health.ProviderProbe;
 import io.portbroker.core.health.Readiness;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Scopes;
@@ -25,6 +26,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.File;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class ObservabilityFactory {
     private final io.portbroker.core.settings.Settings config;
     private final ObservabilitySettings settings;
+    private final Duration probeInterval;
 
     public ObservabilityFactory(io.portbroker.core.settings.Settings config, ObservabilityProperties properties) {
         this.config = config;
         this.settings = properties.toSettings();
+        this.probeInterval = properties.getProviderProbeInterval();
     }
 
     @Singleton
@@ -99,7 +103,10 @@ public class ObservabilityFactory {
             BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
             Metrics metrics,
             Clock clock,
-            @Named("observability") ScheduledExecutorService scheduler) {
+            @Named("observability") ScheduledExecutorService scheduler,
+            AwsClientsFactory aws,
+            @io.micronaut.context.annotation.Value("${portbroker.cache.l3-bucket:}") String cacheBucket,
+            @io.micronaut.context.annotation.Value("${portbroker.audit-archive.bucket:}") String auditBucket) {
         String keysTable = TableSchemaDefinition.load()
                 .table("api-keys")
                 .physicalName(config.infrastructure().tablePrefix());
@@ -119,6 +126,36 @@ public class ObservabilityFactory {
                 () -> secrets.getSecretValue(b -> b.secretId(config.security().pepperSecretId()))));
         checks.add(new ProviderBreakerCheck(
                 store, t -> dataPlane.get().current().breakers().state(t)));
+        // the background provider probe: its own schedule, a TCP connect through the SSRF-guarded resolver
+        ProviderProbe probe = new ProviderProbe(
+                store,
+                t -> dataPlane.get().current().breakers().state(t),
+                ObservabilityFactory::tcpConnect,
+                settings.checkTimeout());
+        checks.add(probe);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        probe.probeAll();
+                    } catch (RuntimeException e) {
+                        // the next round tries again; readiness keeps the last results
+                    }
+                },
+                0,
+                probeInterval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        // S3: a HeadBucket of each configured bucket (cache L3, audit archive), cached like every check
+        List<String> buckets = java.util.stream.Stream.of(cacheBucket, auditBucket)
+                .filter(b -> b != null && !b.isBlank())
+                .map(ObservabilityFactory::bucketName)
+                .distinct()
+                .toList();
+        if (!buckets.isEmpty()) {
+            software.amazon.awssdk.services.s3.S3Client s3 = aws.configure(
+                            software.amazon.awssdk.services.s3.S3Client.builder())
+                    .build();
+            checks.add(HealthCheck.probe("s3", false, () -> buckets.forEach(b -> s3.headBucket(h -> h.bucket(b)))));
+        }
         checks.add(new MemoryCheck(settings.minFreeHeap()));
         if (!config.infrastructure().emfMetrics()) {
             checks.add(new DiskCheck(new File("."), settings.minFreeDiskBytes()));
@@ -128,7 +165,30 @@ public class ObservabilityFactory {
                 0,
                 settings.readinessInterval().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> heapUsed(metrics), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         return new Readiness(checks, clock, settings.checkTimeout()).every(scheduler, settings.readinessInterval());
+    }
+
+    /** A bucket name from a name or an ARN ({@code arn:aws:s3:::name}). */
+    static String bucketName(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf(':') + 1) : nameOrArn;
+    }
+
+    private static void tcpConnect(java.net.URI base, Duration timeout) throws java.io.IOException {
+        int port = base.getPort() > 0 ? base.getPort() : "http".equals(base.getScheme()) ? 80 : 443;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), port), (int) timeout.toMillis());
+        }
+    }
+
+    /** Heap in use, each second: the memory curve {@code ./pb baseline save} samples. */
+    private static void heapUsed(Metrics metrics) {
+        metrics.gauge(
+                "portbroker_heap_used_bytes",
+                Map.of(),
+                java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed());
     }
 
     private static void activeProviders(ConfigStore store, Metrics metrics) {

@@ -13,17 +13,25 @@ import java.util.function.Consumer;
 /**
  * The {@code cache} span around the response-cache layer: it covers the lookup and, on a miss, the call below it
  * (route and upstream attempts are its children), and carries the cache's verdict ({@code pb.cache}: hit-l1 …
- * miss, bypass, skip) from the {@code x-portbroker-cache} header the layer leaves.
+ * miss, bypass, skip) from the {@code x-portbroker-cache} header the layer leaves. It also feeds the cache-hit
+ * potential ({@link RepeatSketch}), which counts repeats whether or not the cache is on.
  */
 final class TracedMessages implements Messages {
     private final Messages inner;
+    private final RepeatSketch repeats;
 
-    TracedMessages(Messages inner) {
+    TracedMessages(Messages inner, RepeatSketch repeats) {
         this.inner = inner;
+        this.repeats = repeats;
+    }
+
+    private void observe(NormalizedRequest request, RequestContext ctx) {
+        repeats.observe(ctx.principal() == null ? null : ctx.principal().keyId(), request);
     }
 
     @Override
     public Served<NormalizedResponse> complete(NormalizedRequest request, RequestContext ctx, Notes notes) {
+        observe(request, ctx);
         Span span = Tracing.span("cache").startSpan();
         try (var scope = span.makeCurrent()) {
             return inner.complete(request, ctx, notes);
@@ -42,6 +50,7 @@ final class TracedMessages implements Messages {
             Notes notes,
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
+        observe(request, ctx);
         Span span = Tracing.span("cache").startSpan();
         try (var scope = span.makeCurrent()) {
             inner.stream(request, ctx, notes, starter, cancellation);

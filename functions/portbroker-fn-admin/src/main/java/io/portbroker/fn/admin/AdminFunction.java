@@ -25,6 +25,7 @@ public final class AdminFunction implements RequestStreamHandler {
     private final ApiHandler admin;
     private final ArchiveSchedule schedule;
     private final AlertSchedule alerts;
+    private boolean coldStart = true;
 
     /** Called by the managed runtime, once per container. */
     public AdminFunction() {
@@ -45,6 +46,21 @@ public final class AdminFunction implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         byte[] event = input.readAllBytes();
+        // the managed runtime's invocations get the same log fields as the streaming loop's
+        org.slf4j.MDC.put(
+                io.portbroker.lambda.StreamingRuntimeLoop.LAMBDA_REQUEST_ID,
+                lambda == null ? "local" : lambda.getAwsRequestId());
+        org.slf4j.MDC.put(io.portbroker.lambda.StreamingRuntimeLoop.COLD_START, Boolean.toString(coldStart));
+        coldStart = false;
+        try {
+            handle(event, output);
+        } finally {
+            org.slf4j.MDC.remove(io.portbroker.lambda.StreamingRuntimeLoop.LAMBDA_REQUEST_ID);
+            org.slf4j.MDC.remove(io.portbroker.lambda.StreamingRuntimeLoop.COLD_START);
+        }
+    }
+
+    private void handle(byte[] event, OutputStream output) throws IOException {
         if (ScheduledEvents.isScheduled(event)) {
             output.write(ScheduledEvents.ruleName(event).endsWith("-alerts") ? alerts.run() : schedule.run());
             return;
