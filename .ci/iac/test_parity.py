@@ -237,13 +237,38 @@ def test_admin_scheduleAndCanary_shouldMatch(template):
     schedule = first(next(v["audit_archive_schedule"] for v in variables if "audit_archive_schedule" in v)["default"])
     assert template["Parameters"]["AuditArchiveSchedule"]["Default"] == schedule == "rate(1 hour)"
     rule = next(r["aws_cloudwatch_event_target"]["audit_archive"] for r in modules("portbroker")["resource"]
-                if "aws_cloudwatch_event_target" in r)
+                if "aws_cloudwatch_event_target" in r and "audit_archive" in r["aws_cloudwatch_event_target"])
     assert first(rule["arn"]) == "${module.admin.alias_arn}", "the schedule invokes the live alias"
     preference = sam_function(template, "admin")["DeploymentPreference"]
     assert preference["Type"] == "Canary10Percent5Minutes"
     assert {a["Ref"] for a in preference["Alarms"]} == {"AdminErrorsAlarm"}
     assert sam_function(template, "admin")["AutoPublishAlias"] == "live"
     assert first(function_call("admin")["deployment_config_name"]) == "CodeDeployDefault.LambdaCanary10Percent5Minutes"
+
+
+def test_alertSchedule_shouldRunTheAdminFunctionEveryMinuteAndPublishToTheAlarmsTopic_inBoth(template):
+    # the handler tells this rule from the archive's by its name's "-alerts" suffix (AdminFunction)
+    sam = sam_function(template, "admin")
+    alerts = sam["Events"]["AlertRules"]
+    assert alerts["Type"] == "Schedule"
+    assert alerts["Properties"]["Schedule"] == "rate(1 minute)"
+    assert alerts["Properties"]["Name"]["Fn::Sub"].endswith("-alerts")
+    resources = {kind: body for block in modules("portbroker")["resource"] for kind, body in block.items()
+                 if kind.startswith("aws_cloudwatch_event") and "alerts" in body}
+    rule = resources["aws_cloudwatch_event_rule"]["alerts"]
+    assert first(rule["schedule_expression"]) == "rate(1 minute)"
+    assert first(rule["name"]).endswith("-alerts")
+    assert first(resources["aws_cloudwatch_event_target"]["alerts"]["arn"]) == "${module.admin.alias_arn}"
+    # the topic: SAM's alarms topic and Terraform's observability module output, published to by the admin role
+    assert sam["Environment"]["Variables"]["PORTBROKER_OBSERVABILITY_ALERT_SNS_TOPIC_ARN"] == {"Ref": "AlarmTopic"}
+    tf_env = first(function_call("admin")["environment_variables"])
+    assert tf_env["PORTBROKER_OBSERVABILITY_ALERT_SNS_TOPIC_ARN"] == "${module.observability.topic_arn}"
+    policy = template["Resources"]["AdminRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    publish = next(st for st in policy if st["Sid"] == "PublishAlerts")
+    assert publish["Action"] == "sns:Publish" and publish["Resource"] == {"Ref": "AlarmTopic"}
+    tf = {first(st["sid"]): st for st in first(function_call("admin")["policy_statements"])}
+    assert as_set(tf["PublishAlerts"]["resources"]) == {"${module.observability.topic_arn}"}
+    assert template["Resources"]["AlarmTopic"]["Type"] == "AWS::SNS::Topic"
 
 
 # ---------------------------------------------------------------- admin portal CDN (both paths, same policy)

@@ -424,17 +424,28 @@ module "admin" {
   kms_key_arn   = module.data_key.key_arn
 
   environment_variables = {
-    PORTBROKER_ENVIRONMENT                  = var.environment
-    PORTBROKER_TABLE_PREFIX                 = local.table_prefix
-    PORTBROKER_PEPPER_SECRET_ARN            = module.secrets.arns["key-pepper"]
-    PORTBROKER_JWT_SECRET_ARN               = module.secrets.arns["jwt-signing"]
-    PORTBROKER_CREDENTIALS_KEY_ARN          = module.credentials_key.key_arn
-    PORTBROKER_AUDIT_ARCHIVE_BUCKET         = module.audit_bucket.name
-    PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE = var.audit_retention.mode
-    PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS = tostring(var.audit_retention.days)
+    PORTBROKER_ENVIRONMENT                       = var.environment
+    PORTBROKER_TABLE_PREFIX                      = local.table_prefix
+    PORTBROKER_PEPPER_SECRET_ARN                 = module.secrets.arns["key-pepper"]
+    PORTBROKER_JWT_SECRET_ARN                    = module.secrets.arns["jwt-signing"]
+    PORTBROKER_CREDENTIALS_KEY_ARN               = module.credentials_key.key_arn
+    PORTBROKER_AUDIT_ARCHIVE_BUCKET              = module.audit_bucket.name
+    PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE      = var.audit_retention.mode
+    PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS      = tostring(var.audit_retention.days)
+    PORTBROKER_OBSERVABILITY_ALERT_SNS_TOPIC_ARN = module.observability.topic_arn
   }
 
   policy_statements = [
+    {
+      sid       = "PublishAlerts" # the scheduled alert rules notify the alarms topic
+      actions   = ["sns:Publish"]
+      resources = [module.observability.topic_arn]
+    },
+    {
+      sid       = "UseOpsKeyForAlerts" # the alarms topic is SSE-KMS with the ops key
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [module.ops_key.key_arn]
+    },
     {
       # Keys: issue and rotate (PutItem), get (GetItem), list (Scan), look up by id (Query on by-key-id),
       # search by name prefix (Query on by-name).
@@ -547,4 +558,28 @@ resource "aws_lambda_permission" "audit_archive" {
   qualifier     = module.admin.alias_name
   principal     = "events.amazonaws.com"
   source_arn    = aws_cloudwatch_event_rule.audit_archive.arn
+}
+
+# ---------------------------------------------------------------- alert rules schedule (#14)
+# The in-application alert rules (provider_unhealthy, breaker_open_long, cost_anomaly, …) evaluated every minute
+# by the admin function, which publishes to the alarms topic; the twin of SAM's AlertRules event.
+resource "aws_cloudwatch_event_rule" "alerts" {
+  name                = "${local.prefix}-alerts"
+  description         = "Evaluates the in-application alert rules and notifies the alarms topic (admin function)."
+  schedule_expression = "rate(1 minute)"
+  tags                = local.tags
+}
+
+resource "aws_cloudwatch_event_target" "alerts" {
+  rule = aws_cloudwatch_event_rule.alerts.name
+  arn  = module.admin.alias_arn
+}
+
+resource "aws_lambda_permission" "alerts" {
+  statement_id  = "AllowAlertRulesSchedule"
+  action        = "lambda:InvokeFunction"
+  function_name = module.admin.function_name
+  qualifier     = module.admin.alias_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.alerts.arn
 }

@@ -21,4 +21,15 @@ public final class ScheduledEvents {
             return false;
         }
     }
+
+    /** The name of the rule that sent a scheduled event (the last part of its first resource ARN), or "". */
+    public static String ruleName(byte[] eventJson) {
+        try {
+            JsonNode event = JSON.readTree(eventJson);
+            String arn = event == null ? "" : event.path("resources").path(0).asText("");
+            return arn.substring(arn.lastIndexOf('/') + 1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
 }

@@ -6,13 +6,23 @@ import io.portbroker.error.GatewayException;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
-/** The invocation loop: next event, map it, hand it to the API, stream the answer back; forever. */
+/**
+ * The invocation loop: next event, map it, hand it to the API, stream the answer back; forever. While an
+ * invocation runs, {@code lambda_request_id} and {@code cold_start} are in the logging context, so every log line
+ * it emits carries them.
+ */
 public final class StreamingRuntimeLoop {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntimeLoop.class);
+    /** The log field holding the Lambda request id of the invocation being served. */
+    public static final String LAMBDA_REQUEST_ID = "lambda_request_id";
+    /** The log field telling the container's first invocation ({@code true}) from later ones. */
+    public static final String COLD_START = "cold_start";
 
     private final RuntimeApiClient client;
     private final ApiHandler handler;
+    private boolean coldStart = true;
 
     public StreamingRuntimeLoop(RuntimeApiClient client, ApiHandler handler) {
         this.client = client;
@@ -35,6 +45,10 @@ public final class StreamingRuntimeLoop {
     public void runOnce() throws IOException, InterruptedException {
         Invocation invocation = client.next();
         StreamingResponder responder = new StreamingResponder(client, invocation.requestId());
+        // every log line of this invocation (the MDC goes into each JSON line) names it and its cold start
+        MDC.put(LAMBDA_REQUEST_ID, invocation.requestId());
+        MDC.put(COLD_START, Boolean.toString(coldStart));
+        coldStart = false;
         try {
             ApiRequest request = ApiGatewayEvents.toApiRequest(invocation.payload());
             handler.handle(request, responder);
@@ -46,6 +60,9 @@ public final class StreamingRuntimeLoop {
                     "invocation {} failed: {}",
                     invocation.requestId(),
                     e.getClass().getSimpleName());
+        } finally {
+            MDC.remove(LAMBDA_REQUEST_ID);
+            MDC.remove(COLD_START);
         }
     }
 }

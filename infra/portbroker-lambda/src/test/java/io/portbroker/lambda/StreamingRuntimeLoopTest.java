@@ -119,6 +119,30 @@ class StreamingRuntimeLoopTest {
     }
 
     @Test
+    void runOnce_shouldPutTheLambdaRequestIdAndColdStartInEveryLogLine_whileAnInvocationRuns() throws Exception {
+        RuntimeApiClient client = startFakeRuntime(EVENT);
+        List<Map<String, String>> logContext = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StreamingRuntimeLoop loop = new StreamingRuntimeLoop(client, (request, responder) -> {
+            logContext.add(org.slf4j.MDC.getCopyOfContextMap());
+            responder.respond(200, Map.of("content-type", "application/json"), "{}".getBytes());
+        });
+
+        loop.runOnce();
+        loop.runOnce();
+
+        assertThat(logContext).hasSize(2);
+        assertThat(logContext.get(0))
+                .containsEntry(StreamingRuntimeLoop.LAMBDA_REQUEST_ID, "req-1")
+                .containsEntry(StreamingRuntimeLoop.COLD_START, "true");
+        assertThat(logContext.get(1))
+                .containsEntry(StreamingRuntimeLoop.LAMBDA_REQUEST_ID, "req-1")
+                .containsEntry(StreamingRuntimeLoop.COLD_START, "false");
+        assertThat(org.slf4j.MDC.get(StreamingRuntimeLoop.LAMBDA_REQUEST_ID))
+                .as("cleared after")
+                .isNull();
+    }
+
+    @Test
     void runOnce_shouldSendCompleteBody_whenHandlerResponds() throws Exception {
         RuntimeApiClient client = startFakeRuntime(EVENT);
 

@@ -169,7 +169,7 @@ public class GatewayFactory {
                                 upstreamClients),
                         metering,
                         // the cache answers before observability's upstream timing (hits cost no upstream)
-                        m -> cache.apply(observability.decorate(m)),
+                        m -> observability.traced(cache.apply(observability.decorate(m))),
                         guards.withBodyLimit(upstreamLimits.toBodyLimit())));
     }
 

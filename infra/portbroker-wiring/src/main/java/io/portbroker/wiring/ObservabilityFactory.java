@@ -6,6 +6,7 @@ import io.portbroker.core.health.DiskCheck;
 import io.portbroker.core.health.HealthCheck;
 import io.portbroker.core.health.MemoryCheck;
 import io.portbroker.core.health.ProviderBreakerCheck;
+import io.portbroker.core.health.ProviderProbe;
 import io.portbroker.core.health.Readiness;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.Scopes;
@@ -25,6 +26,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.File;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,47 +44,12 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public class ObservabilityFactory {
     private final io.portbroker.core.settings.Settings config;
     private final ObservabilitySettings settings;
-    private final io.portbroker.core.alerting.AlertSettings alerts;
+    private final Duration probeInterval;
 
     public ObservabilityFactory(io.portbroker.core.settings.Settings config, ObservabilityProperties properties) {
         this.config = config;
         this.settings = properties.toSettings();
-        this.alerts = properties.toAlertSettings();
-    }
-
-    /**
-     * In-process alerting where a webhook is configured (the local stack; on AWS the CloudWatch alarms are the
-     * twins, see docs/observability.md). Created with the API handler, evaluated on the observability scheduler.
-     */
-    @Singleton
-    @io.micronaut.context.annotation.Requires(property = "portbroker.observability.alert-webhook-url")
-    io.portbroker.core.alerting.AlertManager alertManager(
-            ConfigStore store,
-            BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
-            InMemoryMetrics inMemory,
-            io.portbroker.core.finops.CostLedger ledger,
-            Clock clock,
-            @Named("observability") ScheduledExecutorService scheduler) {
-        java.util.function.Function<String, io.portbroker.core.resilience.BreakerState> states =
-                t -> dataPlane.get().current().breakers().state(t);
-        java.util.function.Supplier<java.time.LocalDate> today =
-                () -> java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-        var rules = List.of(
-                io.portbroker.core.alerting.Rules.providerUnhealthy(store, states),
-                io.portbroker.core.alerting.Rules.breakerOpenLongerThan(store, states, alerts.breakerOpenLimit()),
-                io.portbroker.core.alerting.Rules.highErrorRate(inMemory, alerts.errorRateThreshold(), 20),
-                io.portbroker.core.alerting.Rules.costAnomaly(
-                        () -> {
-                            Map<java.time.LocalDate, Double> daily = new java.util.TreeMap<>();
-                            ledger.days(today.get().minusDays(7), today.get())
-                                    .forEach(d -> daily.merge(d.day(), d.costUsd(), Double::sum));
-                            return daily;
-                        },
-                        today));
-        var channel = new io.portbroker.core.alerting.WebhookChannel(
-                alerts.webhook(), java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofSeconds(5));
-        return new io.portbroker.core.alerting.AlertManager(rules, List.of(channel), clock)
-                .every(scheduler, alerts.interval());
+        this.probeInterval = properties.getProviderProbeInterval();
     }
 
     @Singleton
@@ -109,9 +76,14 @@ public class ObservabilityFactory {
     }
 
     @Singleton
-    Metrics metrics(InMemoryMetrics inMemory, EmfPublisher emf, io.portbroker.core.stats.StatsTimeline stats) {
+    Metrics metrics(
+            InMemoryMetrics inMemory,
+            EmfPublisher emf,
+            io.portbroker.core.stats.StatsTimeline stats,
+            io.portbroker.core.alerting.TrafficWindow traffic) {
         List<Metrics> sinks = new ArrayList<>();
         sinks.add(stats); // the admin dashboard's time series (StatsFactory)
+        sinks.add(traffic); // the windowed alert rules' recent past
         if (config.infrastructure().exposeMetrics()) {
             sinks.add(inMemory);
         }
@@ -136,7 +108,10 @@ public class ObservabilityFactory {
             BeanProvider<io.portbroker.core.reload.LiveDataPlane> dataPlane,
             Metrics metrics,
             Clock clock,
-            @Named("observability") ScheduledExecutorService scheduler) {
+            @Named("observability") ScheduledExecutorService scheduler,
+            AwsClientsFactory aws,
+            @io.micronaut.context.annotation.Value("${portbroker.cache.l3-bucket:}") String cacheBucket,
+            @io.micronaut.context.annotation.Value("${portbroker.audit-archive.bucket:}") String auditBucket) {
         String keysTable = TableSchemaDefinition.load()
                 .table("api-keys")
                 .physicalName(config.infrastructure().tablePrefix());
@@ -156,6 +131,36 @@ public class ObservabilityFactory {
                 () -> secrets.getSecretValue(b -> b.secretId(config.security().pepperSecretId()))));
         checks.add(new ProviderBreakerCheck(
                 store, t -> dataPlane.get().current().breakers().state(t)));
+        // the background provider probe: its own schedule, a TCP connect through the SSRF-guarded resolver
+        ProviderProbe probe = new ProviderProbe(
+                store,
+                t -> dataPlane.get().current().breakers().state(t),
+                ObservabilityFactory::tcpConnect,
+                settings.checkTimeout());
+        checks.add(probe);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        probe.probeAll();
+                    } catch (RuntimeException e) {
+                        // the next round tries again; readiness keeps the last results
+                    }
+                },
+                0,
+                probeInterval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        // S3: a HeadBucket of each configured bucket (cache L3, audit archive), cached like every check
+        List<String> buckets = java.util.stream.Stream.of(cacheBucket, auditBucket)
+                .filter(b -> b != null && !b.isBlank())
+                .map(ObservabilityFactory::bucketName)
+                .distinct()
+                .toList();
+        if (!buckets.isEmpty()) {
+            software.amazon.awssdk.services.s3.S3Client s3 = aws.configure(
+                            software.amazon.awssdk.services.s3.S3Client.builder())
+                    .build();
+            checks.add(HealthCheck.probe("s3", false, () -> buckets.forEach(b -> s3.headBucket(h -> h.bucket(b)))));
+        }
         checks.add(new MemoryCheck(settings.minFreeHeap()));
         if (!config.infrastructure().emfMetrics()) {
             checks.add(new DiskCheck(new File("."), settings.minFreeDiskBytes()));
@@ -165,7 +170,30 @@ public class ObservabilityFactory {
                 0,
                 settings.readinessInterval().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> heapUsed(metrics), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         return new Readiness(checks, clock, settings.checkTimeout()).every(scheduler, settings.readinessInterval());
+    }
+
+    /** A bucket name from a name or an ARN ({@code arn:aws:s3:::name}). */
+    static String bucketName(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf(':') + 1) : nameOrArn;
+    }
+
+    private static void tcpConnect(java.net.URI base, Duration timeout) throws java.io.IOException {
+        int port = base.getPort() > 0 ? base.getPort() : "http".equals(base.getScheme()) ? 80 : 443;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), port), (int) timeout.toMillis());
+        }
+    }
+
+    /** Heap in use, each second: the memory curve {@code ./pb baseline save} samples. */
+    private static void heapUsed(Metrics metrics) {
+        metrics.gauge(
+                "portbroker_heap_used_bytes",
+                Map.of(),
+                java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed());
     }
 
     private static void activeProviders(ConfigStore store, Metrics metrics) {
@@ -190,7 +218,8 @@ public class ObservabilityFactory {
             ApiKeyAuthenticator authenticator,
             EmfPublisher emf,
             io.portbroker.core.finops.CostRecorder costs,
-            Optional<io.portbroker.core.alerting.AlertManager> alerting) {
+            Optional<io.portbroker.core.alerting.AlertManager> alerting,
+            TracingFactory.Installation tracing) {
         return new Observability(
                 metrics,
                 facts,
@@ -200,6 +229,12 @@ public class ObservabilityFactory {
                 request -> request.header("x-api-key")
                         .map(key -> authenticator.authenticate(key, Scopes.ADMIN_READ) != null)
                         .orElse(false),
-                config.infrastructure().emfMetrics() ? emf::flush : () -> {});
+                config.infrastructure().emfMetrics()
+                        ? () -> {
+                            emf.flush();
+                            // a frozen Lambda container sends nothing in the background: spans go out per request
+                            tracing.flush(java.time.Duration.ofSeconds(2));
+                        }
+                        : () -> {});
     }
 }

@@ -19,6 +19,14 @@ public class ObservabilityProperties {
     private Duration alertInterval = alertDefaults.interval();
     private Duration alertBreakerOpenLimit = alertDefaults.breakerOpenLimit();
     private double alertErrorRate = alertDefaults.errorRateThreshold();
+    // wave 2 session 3 (#14): SNS channel, windowed rules, provider probe
+    private String alertSnsTopicArn;
+    private Duration alertLatencySlo = Duration.ofMillis(500);
+    private Duration alertLatencyWindow = Duration.ofMinutes(5);
+    private double alertCacheHitFraction = 0.5;
+    private int alertCacheTrailingWindows = 6;
+    private int alertMinimumRequests = 20;
+    private Duration providerProbeInterval = Duration.ofSeconds(30);
 
     /** The validated settings (throws at startup on a bad value). */
     public ObservabilitySettings toSettings() {
@@ -104,5 +112,68 @@ public class ObservabilityProperties {
 
     public void setLabelRefresh(Duration labelRefresh) {
         this.labelRefresh = labelRefresh;
+    }
+
+    /** The SNS topic alerts are published to (with or instead of the webhook), or null. */
+    public String getAlertSnsTopicArn() {
+        return alertSnsTopicArn;
+    }
+
+    public void setAlertSnsTopicArn(String alertSnsTopicArn) {
+        this.alertSnsTopicArn = alertSnsTopicArn;
+    }
+
+    /** {@code latency_slo} fires when the chat p95 over {@link #getAlertLatencyWindow()} exceeds this. */
+    public Duration getAlertLatencySlo() {
+        return alertLatencySlo;
+    }
+
+    public void setAlertLatencySlo(Duration alertLatencySlo) {
+        this.alertLatencySlo = alertLatencySlo;
+    }
+
+    /** The window of {@code latency_slo} and of {@code cache_hit_collapse}'s current ratio. */
+    public Duration getAlertLatencyWindow() {
+        return alertLatencyWindow;
+    }
+
+    public void setAlertLatencyWindow(Duration alertLatencyWindow) {
+        this.alertLatencyWindow = alertLatencyWindow;
+    }
+
+    /** {@code cache_hit_collapse} fires below this share (0..1) of the trailing hit ratio. */
+    public double getAlertCacheHitFraction() {
+        return alertCacheHitFraction;
+    }
+
+    public void setAlertCacheHitFraction(double alertCacheHitFraction) {
+        this.alertCacheHitFraction = alertCacheHitFraction;
+    }
+
+    /** How many windows before the current one make the trailing hit ratio. */
+    public int getAlertCacheTrailingWindows() {
+        return alertCacheTrailingWindows;
+    }
+
+    public void setAlertCacheTrailingWindows(int alertCacheTrailingWindows) {
+        this.alertCacheTrailingWindows = alertCacheTrailingWindows;
+    }
+
+    /** The fewest requests (or cache lookups) in a window for the windowed rules to judge it. */
+    public int getAlertMinimumRequests() {
+        return alertMinimumRequests;
+    }
+
+    public void setAlertMinimumRequests(int alertMinimumRequests) {
+        this.alertMinimumRequests = alertMinimumRequests;
+    }
+
+    /** How often the background probe checks each provider (a TCP connect through the SSRF policy). */
+    public Duration getProviderProbeInterval() {
+        return providerProbeInterval;
+    }
+
+    public void setProviderProbeInterval(Duration providerProbeInterval) {
+        this.providerProbeInterval = providerProbeInterval;
     }
 }

@@ -280,24 +280,27 @@ public final class AdminApi implements ApiHandler {
 
     @Override
     public void handle(ApiRequest request, ApiResponder responder) {
-        String traceId = request.header("x-request-id")
+        String requestId = request.header("x-request-id")
                 .filter(id -> id.matches("[A-Za-z0-9_-]{8,64}"))
                 .orElseGet(Ids::requestId);
+        // the request's OpenTelemetry trace id where the observability wrapper opened one, else the request id
+        String traceId = java.util.Objects.requireNonNullElse(
+                io.portbroker.core.observability.Tracing.currentTraceId(), requestId);
         try {
-            dispatch(request, responder, traceId);
+            dispatch(request, responder, requestId);
         } catch (GatewayException e) {
-            Map<String, String> headers = headers(traceId);
+            Map<String, String> headers = headers(requestId);
             if (e.retryAfterSeconds() >= 0) {
                 headers.put("retry-after", Long.toString(e.retryAfterSeconds()));
             }
             responder.respond(AdminErrors.status(e), headers, AdminErrors.body(e, traceId));
         } catch (ConfigFileException e) {
             InvalidRequestError invalid = new InvalidRequestError(String.join("; ", e.problems()));
-            respond(responder, 400, traceId, AdminErrors.body(invalid, traceId));
+            respond(responder, 400, requestId, AdminErrors.body(invalid, traceId));
         } catch (RuntimeException e) {
-            LOG.error("admin request {} failed unexpectedly", traceId, e);
+            LOG.error("admin request {} failed unexpectedly", requestId, e);
             InternalMappingError internal = new InternalMappingError("internal error");
-            respond(responder, 500, traceId, AdminErrors.body(internal, traceId));
+            respond(responder, 500, requestId, AdminErrors.body(internal, traceId));
         }
     }
 

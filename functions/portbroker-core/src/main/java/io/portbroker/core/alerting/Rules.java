@@ -106,7 +106,7 @@ public final class Rules {
         return targets;
     }
 
-    private static AlertRule rule(String name, String severity, Function<Instant, Map<String, String>> firing) {
+    static AlertRule rule(String name, String severity, Function<Instant, Map<String, String>> firing) {
         return new AlertRule() {
             @Override
             public String name() {

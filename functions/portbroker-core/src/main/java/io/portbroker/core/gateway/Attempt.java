@@ -1,5 +1,7 @@
 package io.portbroker.core.gateway;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.portbroker.core.resilience.TraceContext;
 import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.upstream.UpstreamResponse;
@@ -7,7 +9,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One try of one candidate within a client request. The orchestrator can cancel it from another thread (a hedge
+ * One try of one candidate within a client request, traced as its own {@code upstream.attempt} span (the time
+ * to first token is its {@code first_token} event). The orchestrator can cancel it from another thread (a hedge
  * won, the client left): the registered upstream response is closed, which unblocks any read on it.
  */
 final class Attempt {
@@ -16,11 +19,18 @@ final class Attempt {
     private final TraceContext trace;
     private final Instant started;
     private final boolean hedge;
+    private final Span span;
     private final CompletableFuture<Instant> firstToken = new CompletableFuture<>();
     private Runnable abort;
     private boolean cancelled;
 
     Attempt(Candidate candidate, String requestId, TraceContext trace, Instant started, boolean hedge) {
+        this(candidate, requestId, trace, started, hedge, Span.getInvalid());
+    }
+
+    /** As above, traced by {@code span} (its id is what goes upstream when it records). */
+    Attempt(Candidate candidate, String requestId, TraceContext trace, Instant started, boolean hedge, Span span) {
+        this.span = span;
         this.candidate = candidate;
         this.requestId = requestId;
         this.trace = trace;
@@ -54,7 +64,17 @@ final class Attempt {
     }
 
     void markFirstToken(Instant at) {
-        firstToken.complete(at);
+        if (firstToken.complete(at)) {
+            span.addEvent("first_token", at);
+        }
+    }
+
+    /** Ends the attempt's span, as an error when {@code failure} is not null. */
+    void endSpan(String failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure);
+        }
+        span.end();
     }
 
     /** Remembers the open response so that {@link #cancel()} can close it; closes it at once if already cancelled. */

@@ -1,6 +1,11 @@
 package io.portbroker.core.gateway;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.portbroker.core.metrics.MetricNames;
+import io.portbroker.core.observability.Tracing;
 import io.portbroker.core.resilience.TraceContext;
 import io.portbroker.core.routing.Candidate;
 import io.portbroker.core.routing.HedgePolicy;
@@ -39,6 +44,9 @@ final class Execution<T> {
     private final List<Candidate> candidates;
     private final Instant deadline;
     private final TraceContext trace;
+    /** The span attempts are children of (captured here: hedges run on other threads). */
+    private final Context traceParent;
+
     private final Set<String> tried = new HashSet<>();
     private final Map<String, Integer> retriesOf = new HashMap<>();
     /** Targets that asked this request for a pause (Retry-After): not tried again by it. */
@@ -58,6 +66,7 @@ final class Execution<T> {
         this.candidates = plan.candidates();
         this.deadline = o.clock().instant().plus(o.settings().totalDeadline());
         this.trace = TraceContext.fromHeaderOrNew(ctx.traceparent());
+        this.traceParent = Context.current();
     }
 
     T run() {
@@ -221,7 +230,20 @@ final class Execution<T> {
     private Attempt newAttempt(Candidate c, boolean hedge) {
         attempts++;
         o.metrics().increment(MetricNames.ATTEMPTS, Map.of("target", c.id()));
-        return new Attempt(c, ctx.requestId(), trace.child(), o.clock().instant(), hedge);
+        Span span = Tracing.span("upstream.attempt")
+                .setParent(traceParent)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("pb.target", c.id())
+                .setAttribute("pb.attempt", attempts)
+                .setAttribute("pb.hedge", hedge)
+                .startSpan();
+        SpanContext sc = span.getSpanContext();
+        // a recording span's id goes upstream; without an SDK each attempt still gets its own span id
+        TraceContext upstream = span.isRecording()
+                ? new TraceContext(
+                        sc.getTraceId(), sc.getSpanId(), sc.getTraceFlags().asHex())
+                : trace.child();
+        return new Attempt(c, ctx.requestId(), upstream, o.clock().instant(), hedge, span);
     }
 
     private T single(Candidate candidate, Race race) {
@@ -233,8 +255,10 @@ final class Execution<T> {
     private T runAndAccount(Attempt attempt, Race race) {
         String id = attempt.candidate().id();
         String coolDownKey = ExecutionOrchestrator.coolDownKey(attempt.candidate());
+        String failure = "error";
         try {
             T result = work.run(attempt, headersTimeout(attempt.candidate()), race);
+            failure = null;
             o.breakers().onSuccess(id);
             o.coolDowns().clear(coolDownKey);
             return result;
@@ -252,6 +276,7 @@ final class Execution<T> {
             o.breakers().release(id);
             throw e;
         } catch (GatewayException e) {
+            failure = e.category().name();
             if (attempt.cancelled()) {
                 o.breakers().release(id);
                 throw new Race.Lost();
@@ -265,6 +290,7 @@ final class Execution<T> {
             o.breakers().release(id);
             throw e;
         } finally {
+            attempt.endSpan(failure);
             if (probes.remove(coolDownKey)) {
                 o.coolDowns().endProbe(coolDownKey);
             }

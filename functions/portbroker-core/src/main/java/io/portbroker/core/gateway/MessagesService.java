@@ -61,9 +61,15 @@ public final class MessagesService implements Messages {
         this.orchestrator = orchestrator;
     }
 
+    /** The route plan, in its own {@code route} span. */
+    private RoutePlan route(NormalizedRequest request) {
+        return io.portbroker.core.observability.Tracing.inSpan(
+                "route", () -> router.plan(request.model(), RequestNeeds.of(request)));
+    }
+
     @Override
     public Served<NormalizedResponse> complete(NormalizedRequest request, RequestContext ctx, Notes notes) {
-        RoutePlan plan = router.plan(request.model(), RequestNeeds.of(request));
+        RoutePlan plan = route(request);
         return orchestrator.execute(plan, ctx, (attempt, headersTimeout, race) -> {
             var candidate = attempt.candidate();
             Optional<UpstreamClient> client = clients.find(candidate.provider().dialect());
@@ -95,7 +101,7 @@ public final class MessagesService implements Messages {
             Notes notes,
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
-        RoutePlan plan = router.plan(request.model(), RequestNeeds.of(request));
+        RoutePlan plan = route(request);
         orchestrator.execute(plan, ctx, (attempt, headersTimeout, race) -> {
             var candidate = attempt.candidate();
             Optional<UpstreamClient> client = clients.find(candidate.provider().dialect());

@@ -98,8 +98,9 @@ public final class GatewayApi implements ApiHandler {
     @Override
     public void handle(ApiRequest request, ApiResponder responder) {
         String requestId = RequestIds.of(request);
-        TraceContext trace =
-                TraceContext.fromHeaderOrNew(request.header("traceparent").orElse(null));
+        // the request's span (opened by the observability wrapper) when there is one, else the caller's header
+        TraceContext trace = io.portbroker.core.observability.Tracing.currentOr(
+                () -> TraceContext.fromHeaderOrNew(request.header("traceparent").orElse(null)));
         MDC.put("request_id", requestId);
         MDC.put("trace_id", trace.traceId());
         long started = System.nanoTime();
@@ -115,8 +116,11 @@ public final class GatewayApi implements ApiHandler {
                     new Exchange(request, responder, requestId, trace.header(), started, dialect, match.params());
             // the one scope check of the data plane: the route table declares it, nothing else may skip it
             if (endpoint.scope() != null) {
-                new io.portbroker.core.http.steps.AuthStep(authenticator, endpoint.scope())
-                        .apply(exchange, x -> endpoint.handler().pipeline().run(x));
+                io.portbroker.core.http.steps.Pipeline.traced(
+                        "auth",
+                        new io.portbroker.core.http.steps.AuthStep(authenticator, endpoint.scope()),
+                        exchange,
+                        x -> endpoint.handler().pipeline().run(x));
             } else {
                 endpoint.handler().pipeline().run(exchange);
             }

@@ -41,6 +41,14 @@ public record Observability(
         return new TimedTransport(transport, waits);
     }
 
+    /**
+     * The Messages port (the response-cache layer) inside the {@code cache} span, with the cache-hit potential
+     * counted over the last 10,000 requests.
+     */
+    public Messages traced(Messages messages) {
+        return new TracedMessages(messages, new RepeatSketch(metrics, 10_000));
+    }
+
     /** The Messages port with token, TTFT and cost accounting around it. */
     public Messages decorate(Messages messages) {
         return new ObservedMessages(messages, metrics, facts, costs);

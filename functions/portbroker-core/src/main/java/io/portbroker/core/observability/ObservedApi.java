@@ -1,5 +1,9 @@
 package io.portbroker.core.observability;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.http.ApiResponder;
@@ -17,7 +21,8 @@ import org.slf4j.MDC;
 /**
  * Wraps the whole HTTP API (data plane and admin): counts and times every request
  * ({@code portbroker_requests_total{method,endpoint,status}}, the {@code portbroker_request_duration_seconds}
- * histogram, {@code error_rate_total}), writes the {@code request_started} and {@code request_completed} JSON lines
+ * histogram, {@code error_rate_total}), opens the request's server span (the caller's W3C trace continued),
+ * writes the {@code request_started} and {@code request_completed} JSON lines
  * through the logging layout's redaction choke point, refuses to send a 5xx body that holds a stack frame (counted
  * as {@code leaked_stacktrace_count}), and runs {@code afterEach} (the EMF flush on Lambda) once per request.
  */
@@ -52,8 +57,16 @@ public final class ObservedApi implements ApiHandler {
         String endpoint = EndpointLabel.of(request.path());
         String method = request.method();
         Watched watched = new Watched(responder, started);
-        logStarted(request, endpoint);
-        try {
+        // the server span: the caller's trace continued, or a new one; every span of this request is its child
+        Span root = Tracing.orFresh(Tracing.span(method + " " + endpoint)
+                .setSpanKind(SpanKind.SERVER)
+                .setParent(Tracing.extract(name -> request.header(name).orElse(null)))
+                .setAttribute("http.request.method", method)
+                .setAttribute("http.route", endpoint)
+                .startSpan());
+        String traceId = root.getSpanContext().getTraceId();
+        logStarted(request, endpoint, traceId);
+        try (Scope scope = root.makeCurrent()) {
             delegate.handle(request, watched);
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -65,7 +78,12 @@ public final class ObservedApi implements ApiHandler {
             if (status >= 400) {
                 metrics.increment(MetricNames.ERROR_RATE, Map.of("class", status >= 500 ? "5xx" : "4xx"));
             }
-            logCompleted(request, endpoint, status, took, watched.requestId);
+            root.setAttribute("http.response.status_code", status);
+            if (status >= 500) {
+                root.setStatus(StatusCode.ERROR);
+            }
+            root.end();
+            logCompleted(request, endpoint, status, took, watched.requestId, traceId);
             try {
                 afterEach.run();
             } catch (RuntimeException e) {
@@ -74,9 +92,10 @@ public final class ObservedApi implements ApiHandler {
         }
     }
 
-    private static void logStarted(ApiRequest request, String endpoint) {
+    private static void logStarted(ApiRequest request, String endpoint, String traceId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event", "request_started");
+        fields.put("trace_id", traceId);
         fields.put("method", request.method());
         fields.put("path", request.path());
         fields.put("endpoint", endpoint);
@@ -84,9 +103,11 @@ public final class ObservedApi implements ApiHandler {
         withFields(fields, () -> LOG.info("request_started"));
     }
 
-    private void logCompleted(ApiRequest request, String endpoint, int status, Duration took, String requestId) {
+    private void logCompleted(
+            ApiRequest request, String endpoint, int status, Duration took, String requestId, String traceId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event", "request_completed");
+        fields.put("trace_id", traceId);
         if (requestId != null) {
             fields.put("request_id", requestId);
         }

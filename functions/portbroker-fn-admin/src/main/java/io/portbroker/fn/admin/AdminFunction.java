@@ -17,12 +17,15 @@ import java.io.OutputStream;
 /**
  * Lambda entry point of the admin function ({@code io.portbroker.fn.admin.AdminFunction::handleRequest}). Two
  * kinds of event arrive: API Gateway proxy events for {@code /admin/*}, answered by the admin API in one buffered
- * response, and the EventBridge schedule's events, which run the audit archiver. The Micronaut context starts
+ * response, and the EventBridge schedules' events: the {@code <prefix>-alerts} rule evaluates the alert rules, any
+ * other runs the audit archiver. The Micronaut context starts
  * once per container, in the constructor, so its cost falls on the cold start and not on a request.
  */
 public final class AdminFunction implements RequestStreamHandler {
     private final ApiHandler admin;
     private final ArchiveSchedule schedule;
+    private final AlertSchedule alerts;
+    private boolean coldStart = true;
 
     /** Called by the managed runtime, once per container. */
     public AdminFunction() {
@@ -37,13 +40,29 @@ public final class AdminFunction implements RequestStreamHandler {
         // the same CORS policy as the local server's /admin routes; built here so a bad origin list fails the start
         this.admin = new CorsHandler(context.getBean(CorsPolicy.class), context.getBean(AdminApi.class));
         this.schedule = context.getBean(ArchiveSchedule.class);
+        this.alerts = context.getBean(AlertSchedule.class);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context lambda) throws IOException {
         byte[] event = input.readAllBytes();
+        // the managed runtime's invocations get the same log fields as the streaming loop's
+        org.slf4j.MDC.put(
+                io.portbroker.lambda.StreamingRuntimeLoop.LAMBDA_REQUEST_ID,
+                lambda == null ? "local" : lambda.getAwsRequestId());
+        org.slf4j.MDC.put(io.portbroker.lambda.StreamingRuntimeLoop.COLD_START, Boolean.toString(coldStart));
+        coldStart = false;
+        try {
+            handle(event, output);
+        } finally {
+            org.slf4j.MDC.remove(io.portbroker.lambda.StreamingRuntimeLoop.LAMBDA_REQUEST_ID);
+            org.slf4j.MDC.remove(io.portbroker.lambda.StreamingRuntimeLoop.COLD_START);
+        }
+    }
+
+    private void handle(byte[] event, OutputStream output) throws IOException {
         if (ScheduledEvents.isScheduled(event)) {
-            output.write(schedule.run());
+            output.write(ScheduledEvents.ruleName(event).endsWith("-alerts") ? alerts.run() : schedule.run());
             return;
         }
         BufferedResponder responder = new BufferedResponder();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.portbroker.core.finops.CostLedger;
+import io.portbroker.core.finops.CostRecord;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.local.LocalStack;
 import io.portbroker.testkit.MotoEndpoint;
@@ -14,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +25,21 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The handler as Lambda calls it, with recorded API Gateway and EventBridge events (src/test/resources/events),
@@ -41,6 +52,8 @@ class AdminFunctionTest {
     private static AdminFunction function;
     private static String adminKey;
     private static String bucket;
+    private static HttpServer snsReceiver;
+    private static final List<JsonNode> NOTIFIED = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -49,6 +62,7 @@ class AdminFunctionTest {
         adminKey = ApiKeyFormat.generate(new SecureRandom());
         Path config = Files.createTempFile("portbroker-admin-fn", ".yaml");
         Files.writeString(config, "providers:\n  - id: seed\n    base_url: https://api.openai.com/v1\n");
+        String topicArn = alertTopic(prefix);
         stack = LocalStack.start(
                 new LocalStack.Settings(
                         MotoEndpoint.resolve().toString(),
@@ -59,7 +73,10 @@ class AdminFunctionTest {
                         Map.of(
                                 "portbroker.audit-archive.bucket", bucket,
                                 "portbroker.audit-archive.retention-mode", "GOVERNANCE",
-                                "portbroker.audit-archive.retention-days", "2"),
+                                "portbroker.audit-archive.retention-days", "2",
+                                // alerts go to SNS; the in-process timer waits an hour, the schedule runs them
+                                "portbroker.observability.alert-sns-topic-arn", topicArn,
+                                "portbroker.observability.alert-interval", "1h"),
                         adminKey),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.context()
@@ -68,9 +85,81 @@ class AdminFunctionTest {
         function = new AdminFunction(stack.context());
     }
 
+    /** A moto SNS topic with an HTTP subscription to a receiver of the test's own. */
+    private static String alertTopic(String prefix) throws IOException {
+        snsReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        snsReceiver.createContext("/sns", exchange -> {
+            NOTIFIED.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        snsReceiver.start();
+        try (SnsClient sns = SnsClient.builder()
+                .endpointOverride(MotoEndpoint.resolve())
+                .region(Region.US_EAST_1) // the local stack's region: moto keeps topics per region
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            String arn = sns.createTopic(b -> b.name(prefix + "-alarms")).topicArn();
+            sns.subscribe(b -> b.topicArn(arn)
+                    .protocol("http")
+                    .endpoint("http://127.0.0.1:" + snsReceiver.getAddress().getPort() + "/sns"));
+            return arn;
+        }
+    }
+
     @AfterAll
     static void stop() {
         stack.close();
+        snsReceiver.stop(0);
+    }
+
+    @Test
+    void handleRequest_shouldEvaluateTheAlertRulesAndPublishToSns_whenTheAlertsScheduleFires() throws Exception {
+        // given: a week at $1 a day, then $10 today (the cost-anomaly rule reads the shared ledger in DynamoDB)
+        CostLedger ledger = stack.context().getBean(CostLedger.class);
+        Instant now = Instant.now();
+        for (int day = 0; day <= 7; day++) {
+            ledger.record(new CostRecord(
+                    "req_alerts" + day,
+                    now.minus(day, ChronoUnit.DAYS),
+                    "test",
+                    "gateway",
+                    "seed",
+                    "m",
+                    "k",
+                    1,
+                    1,
+                    0,
+                    0,
+                    day == 0 ? 10.0 : 1.0,
+                    0));
+        }
+
+        // when
+        JsonNode run = invoke(event("scheduled-alerts.json"));
+        JsonNode again = invoke(event("scheduled-alerts.json"));
+
+        // then: one firing notification, delivered through SNS; the next run repeats nothing
+        assertThat(run.path("sent").findValuesAsText("rule")).containsExactly("cost_anomaly");
+        assertThat(run.path("sent").get(0).path("state").asText()).isEqualTo("firing");
+        assertThat(again.path("sent")).isEmpty();
+        assertThat(again.path("firing").asInt()).isEqualTo(1);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (NOTIFIED.stream()
+                        .noneMatch(n -> "Notification".equals(n.path("Type").asText()))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        JsonNode notification = NOTIFIED.stream()
+                .filter(n -> "Notification".equals(n.path("Type").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(notification.path("Subject").asText()).startsWith("[FIRING] cost_anomaly costs");
+        assertThat(JSON.readTree(notification.path("Message").asText())
+                        .path("rule")
+                        .asText())
+                .isEqualTo("cost_anomaly");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.portbroker.core.http.steps;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.portbroker.core.gateway.Messages;
 import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.metrics.Metrics;
+import io.portbroker.core.observability.Tracing;
 import io.portbroker.protocol.codec.StreamEventSink;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.StreamEvent;
@@ -49,10 +52,25 @@ public final class MessagesStep implements Step {
         headers.put("x-portbroker-provider", served.providerId());
         headers.putAll(ctx.responseHeaders());
         ResponseHeaders.addNotes(headers, exchange.notes());
-        exchange.responder().respond(200, headers, exchange.dialect().encodeResponse(served.value()));
+        byte[] body = Tracing.inSpan("encode", () -> exchange.dialect().encodeResponse(served.value()));
+        exchange.responder().respond(200, headers, body);
     }
 
     private void stream(Exchange exchange, NormalizedRequest decoded, RequestContext ctx) {
+        var responder = exchange.responder();
+        // the stream span: from the first byte to the end of the stream, encoding every event
+        Context parent = Context.current();
+        Span[] streamSpan = {Span.getInvalid()};
+        try {
+            streamThrough(exchange, decoded, ctx, parent, streamSpan);
+            responder.endStream();
+        } finally {
+            streamSpan[0].end();
+        }
+    }
+
+    private void streamThrough(
+            Exchange exchange, NormalizedRequest decoded, RequestContext ctx, Context parent, Span[] streamSpan) {
         var responder = exchange.responder();
         messages.stream(
                 decoded,
@@ -67,6 +85,7 @@ public final class MessagesStep implements Step {
                     headers.putAll(ctx.responseHeaders());
                     ResponseHeaders.addNotes(headers, exchange.notes());
                     firstByte(exchange);
+                    streamSpan[0] = Tracing.span("stream").setParent(parent).startSpan();
                     StreamEventSink encoder = exchange.dialect()
                             .newStreamEncoder(
                                     responder.startStream(200, headers),
@@ -79,7 +98,6 @@ public final class MessagesStep implements Step {
                     };
                 },
                 responder::onCancel);
-        responder.endStream();
     }
 
     private void firstByte(Exchange exchange) {
