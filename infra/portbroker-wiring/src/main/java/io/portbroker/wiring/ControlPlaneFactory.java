@@ -88,8 +88,18 @@ public class ControlPlaneFactory {
     }
 
     @Singleton
-    Metering metering(RateLimiter limiter, Clock clock, UsageRecorder usage, AnomalyDetector anomalies) {
-        return new KeyMetering(new Admission(limiter, clock), usage, anomalies);
+    Metering metering(
+            RateLimiter limiter,
+            Clock clock,
+            UsageRecorder usage,
+            AnomalyDetector anomalies,
+            io.portbroker.core.reload.ConfigSnapshots snapshots) {
+        // the default limits are runtime settings: read from the snapshot in force on every admission
+        Admission admission = new Admission(
+                limiter,
+                clock,
+                () -> snapshots.get().typed().runtime().rateLimits().toKeyLimits());
+        return new KeyMetering(admission, usage, anomalies);
     }
 
     /** Provider keys written by admins are sealed with KMS into the provider record (never Secrets Manager). */

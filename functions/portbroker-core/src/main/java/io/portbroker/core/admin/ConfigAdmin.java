@@ -135,7 +135,7 @@ public final class ConfigAdmin implements AdminRoutes {
         }
         ConfigSnapshot in = snapshots.get();
         if (body.version() != in.version()) {
-            throw new InvalidRequestError("version conflict: the config is at version " + in.version()
+            throw new io.portbroker.error.ConflictError("version conflict: the config is at version " + in.version()
                     + ", the edit was based on " + body.version() + "; read it again and retry");
         }
         Map<String, String> remote = new HashMap<>(in.settings().layers().getOrDefault(SettingsLayer.REMOTE, Map.of()));
