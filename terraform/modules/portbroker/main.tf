@@ -9,14 +9,18 @@ locals {
   prefix       = "pb-${var.environment}"
   table_prefix = coalesce(var.table_prefix, local.prefix)
   secret_path  = "portbroker/${var.environment}"
-  config_path  = "/portbroker/${var.environment}/config" # SSM path of the remote settings layer
+  replicated   = var.manage_tables && var.replica_region != null
+  tags         = merge(var.tags, { env = var.environment, service = "portbroker" })
+  bucket_base  = "${local.prefix}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+}
+
+# The remote settings layer (SSM Parameter Store, String parameters): both functions read it, the admin API writes it.
+locals {
+  config_path = "/portbroker/${var.environment}/config"
   config_arns = [
     "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${local.config_path}",
     "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${local.config_path}/*",
   ]
-  replicated   = var.manage_tables && var.replica_region != null
-  tags         = merge(var.tags, { env = var.environment, service = "portbroker" })
-  bucket_base  = "${local.prefix}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
 }
 
 # ---------------------------------------------------------------- keys

@@ -126,7 +126,9 @@ public class ControlPlaneFactory {
             ConfigPoller poller,
             Metrics metrics,
             Optional<io.portbroker.core.admin.CacheAdmin> cache,
-            io.portbroker.core.admin.CostServices costs) {
+            io.portbroker.core.admin.CostServices costs,
+            io.micronaut.context.env.Environment env,
+            io.micronaut.context.BeanContext beans) {
         // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
         poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
@@ -146,7 +148,7 @@ public class ControlPlaneFactory {
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
                 services,
-                new ConfigAdmin(snapshots, audit, metrics),
+                new ConfigAdmin(snapshots, audit, metrics, StartupGroups.effective(env, beans, System.getenv())),
                 cache.orElse(null),
                 AdminApi.costRoutes(costs, services));
     }
