@@ -54,8 +54,12 @@ class RateLimitReloadEndToEndTest {
                 """.formatted(upstream.baseUrl()));
         String prefix = "pbrl-" + UUID.randomUUID().toString().substring(0, 8);
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(clientKey)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -103,6 +107,29 @@ class RateLimitReloadEndToEndTest {
         assertThat(body.get("message").asText()).contains("version conflict");
         assertThat(body.get("retriable").asBoolean()).isFalse();
         assertThat(body.has("trace_id")).isTrue();
+    }
+
+    @Test
+    void effective_shouldListTheStartupGroupsWithSourceAndRefuseEditingThem_whenRead() {
+        // when
+        JsonNode effective = json(admin("GET", "/admin/v1/config/effective", null));
+        HttpResponse<String> edit = admin("PATCH", "/admin/v1/config", """
+                {"version":%d,"settings":{"portbroker.cache.min-ttl":"1m"}}""".formatted(
+                        effective.get("version").asLong()));
+
+        // then
+        JsonNode row = null;
+        for (JsonNode r : effective.get("settings")) {
+            if (r.get("key").asText().equals("portbroker.overload.max-in-flight")) {
+                row = r;
+            }
+        }
+        assertThat(row).as("the overload group is in the effective view").isNotNull();
+        assertThat(row.get("reloadable").asBoolean()).isFalse();
+        assertThat(row.get("source").asText()).isIn("default", "file", "environment");
+        assertThat(setting(effective, "portbroker.cache.min-ttl")).isNotBlank();
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("restart required");
     }
 
     private static List<Integer> statuses(int calls) {
