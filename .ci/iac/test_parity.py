@@ -18,6 +18,7 @@ ALLOWED_PLAIN_ENV = {
     "PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE",
     "PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS",
     "PORTBROKER_CACHE_L3_BUCKET",  # the cold-cache bucket ARN (bound to portbroker.cache.l3-bucket)
+    "PORTBROKER_CONFIG_PATH",  # the SSM path of the remote settings layer (infrastructure.remote-path)
 }
 PACKAGES = {"gateway": "portbroker-fn-gateway", "admin": "portbroker-fn-admin"}
 GATEWAY_PATHS = {"/", "/{proxy+}"}
@@ -325,3 +326,56 @@ def test_portalBucket_shouldBeReadableOnlyByItsDistribution(template):
     assert "${PortalDistribution}" in read["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
     portal = function_call("portal_bucket")
     assert "module.portal_cdn.distribution_arn" in first(portal["cloudfront_read"])["distribution_arn"]
+
+
+# ---------------------------------------------------------------- remote settings layer (SSM)
+CONFIG_PATH_SUFFIX = "/config"
+SSM_READ = {"ssm:GetParametersByPath", "ssm:GetParameter"}
+SSM_WRITE = SSM_READ | {"ssm:PutParameter", "ssm:DeleteParameter"}
+SSM_STATEMENTS = {"gateway": ("ReadRemoteSettings", SSM_READ), "admin": ("EditRemoteSettings", SSM_WRITE)}
+
+
+def sam_statements(template, name):
+    role = template["Resources"][f"{name.capitalize()}Role"]["Properties"]
+    return [st for policy in role["Policies"] for st in policy["PolicyDocument"]["Statement"]]
+
+
+def tf_locals():
+    return {k: first(v) for block in modules("portbroker")["locals"] for k, v in block.items()}
+
+
+@pytest.mark.parametrize("name", ["gateway", "admin"])
+def test_remoteSettings_shouldBeTheSameSsmPathInBoth(template, name):
+    sam = sam_function(template, name)["Environment"]["Variables"]["PORTBROKER_CONFIG_PATH"]["Fn::Sub"]
+    tf = first(function_call(name)["environment_variables"])["PORTBROKER_CONFIG_PATH"]
+    assert sam == "/portbroker/${Environment}/config"
+    assert tf == "${local.config_path}"
+    assert tf_locals()["config_path"] == "/portbroker/${var.environment}/config"
+    assert sam.replace("${Environment}", "ENV") == tf_locals()["config_path"].replace("${var.environment}", "ENV")
+
+
+@pytest.mark.parametrize("name", ["gateway", "admin"])
+def test_remoteSettings_shouldBeGrantedOnlyOnThatPathInBoth(template, name):
+    sid, actions = SSM_STATEMENTS[name]
+    sam = [st for st in sam_statements(template, name) if any(a.startswith("ssm:") for a in as_set(st["Action"]))]
+    assert [st["Sid"] for st in sam] == [sid], "one SSM statement, scoped to the config path"
+    assert as_set(sam[0]["Action"]) == actions
+    resources = [r["Fn::Sub"] for r in sam[0]["Resource"]]
+    assert resources == [
+        "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/portbroker/${Environment}/config",
+        "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/portbroker/${Environment}/config/*",
+    ]
+    # the gateway's statements are a concat() expression, which python-hcl2 keeps as text: read the block itself
+    text = (TERRAFORM / "modules/portbroker/main.tf").read_text(encoding="utf-8")
+    blocks = re.findall(r'sid\s*=\s*"([^"]+)"[^\n]*\n\s*actions\s*=\s*\[([^\]]*)\]\s*\n\s*resources\s*=\s*(\S+)', text)
+    tf = [(sid_, {a.strip().strip('"') for a in acts.split(",") if a.strip()}, res) for sid_, acts, res in blocks
+          if "ssm:" in acts]
+    assert sorted(b[0] for b in tf) == ["EditRemoteSettings", "ReadRemoteSettings"]
+    assert next(b for b in tf if b[0] == sid)[1:] == (actions, "local.config_arns")
+    arns = tf_locals()["config_arns"]
+    assert [a.replace("${local.config_path}", CONFIG_PATH_SUFFIX) for a in arns] == [
+        "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:"
+        "${data.aws_caller_identity.current.account_id}:parameter" + CONFIG_PATH_SUFFIX,
+        "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:"
+        "${data.aws_caller_identity.current.account_id}:parameter" + CONFIG_PATH_SUFFIX + "/*",
+    ]

@@ -3,6 +3,7 @@
 # releases. Environment roots are thin calls of this module.
 data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
 
 locals {
   prefix       = "pb-${var.environment}"
@@ -11,6 +12,15 @@ locals {
   replicated   = var.manage_tables && var.replica_region != null
   tags         = merge(var.tags, { env = var.environment, service = "portbroker" })
   bucket_base  = "${local.prefix}-${data.aws_caller_identity.current.account_id}-${data.aws_region.current.name}"
+}
+
+# The remote settings layer (SSM Parameter Store, String parameters): both functions read it, the admin API writes it.
+locals {
+  config_path = "/portbroker/${var.environment}/config"
+  config_arns = [
+    "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${local.config_path}",
+    "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:parameter${local.config_path}/*",
+  ]
 }
 
 # ---------------------------------------------------------------- keys
@@ -294,6 +304,7 @@ module "gateway" {
     PORTBROKER_THINKING_KEY_SECRET_ARN = module.secrets.arns["thinking-key"]
     PORTBROKER_CREDENTIALS_KEY_ARN     = module.credentials_key.key_arn
     PORTBROKER_CACHE_L3_BUCKET         = module.cold_cache_bucket.arn
+    PORTBROKER_CONFIG_PATH             = local.config_path
   }
 
   policy_statements = concat(
@@ -366,6 +377,11 @@ module "gateway" {
         resources = [module.credentials_key.key_arn]
       },
       {
+        sid       = "ReadRemoteSettings" # polled every config-poll; String parameters only
+        actions   = ["ssm:GetParametersByPath", "ssm:GetParameter"]
+        resources = local.config_arns
+      },
+      {
         sid     = "ReadGatewaySecrets"
         actions = ["secretsmanager:GetSecretValue"]
         resources = concat(
@@ -433,6 +449,7 @@ module "admin" {
     PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE      = var.audit_retention.mode
     PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS      = tostring(var.audit_retention.days)
     PORTBROKER_OBSERVABILITY_ALERT_SNS_TOPIC_ARN = module.observability.topic_arn
+    PORTBROKER_CONFIG_PATH                       = local.config_path
   }
 
   policy_statements = [
@@ -510,6 +527,11 @@ module "admin" {
       sid       = "ReadAdminSecrets"
       actions   = ["secretsmanager:GetSecretValue"]
       resources = [module.secrets.arns["jwt-signing"], module.secrets.arns["key-pepper"]]
+    },
+    {
+      sid       = "EditRemoteSettings" # PATCH /admin/v1/config; String parameters (no SecureString, no KMS)
+      actions   = ["ssm:GetParametersByPath", "ssm:GetParameter", "ssm:PutParameter", "ssm:DeleteParameter"]
+      resources = local.config_arns
     },
     {
       sid       = "UseDataKey" # secrets, the environment and the SSE-KMS archive bucket

@@ -11,6 +11,8 @@ public enum ErrorCategory {
     BILLING(402, false),
     PERMISSION(403, false),
     NOT_FOUND(404, false),
+    /** An edit based on a version that is no longer in force (admin API optimistic concurrency). */
+    CONFLICT(409, false),
     REQUEST_TOO_LARGE(413, false),
     RATE_LIMITED(429, true),
     INTERNAL(500, false),

@@ -20,7 +20,8 @@ public abstract sealed class GatewayException extends RuntimeException
                 InternalMappingError,
                 CancelledError,
                 StreamTruncatedError,
-                BillingError {
+                BillingError,
+                ConflictError {
 
     private final ErrorCategory category;
 

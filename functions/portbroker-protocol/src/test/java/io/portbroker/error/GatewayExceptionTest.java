@@ -22,6 +22,7 @@ class GatewayExceptionTest {
                 Arguments.of(new BillingError("m"), 402, "billing_error", false),
                 Arguments.of(new PermissionError("m"), 403, "permission_error", false),
                 Arguments.of(new NotFoundError("m"), 404, "not_found_error", false),
+                Arguments.of(new ConflictError("m"), 409, "invalid_request_error", false),
                 Arguments.of(new RequestTooLargeError("m"), 413, "request_too_large", false),
                 Arguments.of(new RateLimitError("m", 30), 429, "rate_limit_error", true),
                 Arguments.of(new InternalMappingError("m"), 500, "api_error", false),

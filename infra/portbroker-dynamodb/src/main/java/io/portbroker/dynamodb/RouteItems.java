@@ -44,15 +44,15 @@ final class RouteItems {
 
     static ModelRoute fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> h = map(item, "hedge");
-        return new ModelRoute(
-                string(item, PATTERN, null),
-                maps(item, "targets").stream().map(RouteItems::target).toList(),
-                string(item, "strategy", "priority"),
-                bool(item, "listed", false),
-                new HedgePolicy(
+        return ModelRoute.builder(string(item, PATTERN, null))
+                .targets(maps(item, "targets").stream().map(RouteItems::target).toList())
+                .strategy(string(item, "strategy", "priority"))
+                .listed(bool(item, "listed", false))
+                .hedge(new HedgePolicy(
                         bool(h, "enabled", false),
                         Duration.ofMillis(number(h, "delay_ms", HedgePolicy.DEFAULT_DELAY.toMillis())),
-                        bool(h, "use_p95", false)));
+                        bool(h, "use_p95", false)))
+                .build();
     }
 
     private static AttributeValue target(RouteTarget t) {
@@ -71,12 +71,11 @@ final class RouteItems {
     }
 
     private static RouteTarget target(Map<String, AttributeValue> m) {
-        return new RouteTarget(
-                string(m, "provider_id", null),
-                string(m, "model", null),
-                (int) number(m, "priority", 0),
-                (int) number(m, "weight", 1),
-                m.containsKey("max_output_tokens") ? (int) number(m, "max_output_tokens", 0) : null,
-                m.containsKey("context_window") ? (int) number(m, "context_window", 0) : null);
+        return RouteTarget.builder(string(m, "provider_id", null), string(m, "model", null))
+                .priority((int) number(m, "priority", 0))
+                .weight((int) number(m, "weight", 1))
+                .maxOutputTokens(m.containsKey("max_output_tokens") ? (int) number(m, "max_output_tokens", 0) : null)
+                .contextWindow(m.containsKey("context_window") ? (int) number(m, "context_window", 0) : null)
+                .build();
     }
 }

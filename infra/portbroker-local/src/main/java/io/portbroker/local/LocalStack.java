@@ -109,6 +109,75 @@ public final class LocalStack implements AutoCloseable {
                 Map<String, Object> extraProperties) {
             this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, null, null);
         }
+
+        /**
+         * A builder over the emulator at {@code awsEndpoint} and the config file: port 8080, prefix
+         * {@code portbroker-local}, no extra properties, printed bootstrap keys and password.
+         */
+        public static Builder builder(String awsEndpoint, Path configFile) {
+            return new Builder(awsEndpoint, configFile);
+        }
+
+        /** Builds {@link Settings} by name instead of through the positional constructors. */
+        public static final class Builder {
+            private final String awsEndpoint;
+            private final Path configFile;
+            private int port = 8080;
+            private String tablePrefix = "portbroker-local";
+            private String bootstrapKey;
+            private Map<String, Object> extraProperties = Map.of();
+            private String bootstrapAdminKey;
+            private String bootstrapAdminPassword;
+
+            private Builder(String awsEndpoint, Path configFile) {
+                this.awsEndpoint = awsEndpoint;
+                this.configFile = configFile;
+            }
+
+            /** The HTTP port; 0 or -1 for an ephemeral one (tests). */
+            public Builder port(int value) {
+                this.port = value;
+                return this;
+            }
+
+            public Builder tablePrefix(String value) {
+                this.tablePrefix = value;
+                return this;
+            }
+
+            public Builder bootstrapKey(String value) {
+                this.bootstrapKey = value;
+                return this;
+            }
+
+            /** Application properties for the context (settings, test switches). */
+            public Builder extraProperties(Map<String, Object> value) {
+                this.extraProperties = Map.copyOf(value);
+                return this;
+            }
+
+            public Builder bootstrapAdminKey(String value) {
+                this.bootstrapAdminKey = value;
+                return this;
+            }
+
+            public Builder bootstrapAdminPassword(String value) {
+                this.bootstrapAdminPassword = value;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(
+                        awsEndpoint,
+                        configFile,
+                        port,
+                        tablePrefix,
+                        bootstrapKey,
+                        extraProperties,
+                        bootstrapAdminKey,
+                        bootstrapAdminPassword);
+            }
+        }
     }
 
     private static void ensureColdCache(ApplicationContext context) {
@@ -307,15 +376,14 @@ public final class LocalStack implements AutoCloseable {
             // nothing has started yet, so there are no shutdown hooks to run
             Runtime.getRuntime().halt(2);
         }
-        Settings settings = new Settings(
-                endpoint,
-                Path.of(env.getOrDefault("PORTBROKER_CONFIG", "portbroker.yaml")),
-                Integer.parseInt(env.getOrDefault("PORTBROKER_PORT", "8080")),
-                env.getOrDefault("PORTBROKER_TABLE_PREFIX", "portbroker-local"),
-                env.get("PORTBROKER_BOOTSTRAP_KEY"),
-                Map.of(),
-                env.get("PORTBROKER_BOOTSTRAP_ADMIN_KEY"),
-                env.get("PORTBROKER_BOOTSTRAP_ADMIN_PASSWORD"));
+        Settings settings = Settings.builder(
+                        endpoint, Path.of(env.getOrDefault("PORTBROKER_CONFIG", "portbroker.yaml")))
+                .port(Integer.parseInt(env.getOrDefault("PORTBROKER_PORT", "8080")))
+                .tablePrefix(env.getOrDefault("PORTBROKER_TABLE_PREFIX", "portbroker-local"))
+                .bootstrapKey(env.get("PORTBROKER_BOOTSTRAP_KEY"))
+                .bootstrapAdminKey(env.get("PORTBROKER_BOOTSTRAP_ADMIN_KEY"))
+                .bootstrapAdminPassword(env.get("PORTBROKER_BOOTSTRAP_ADMIN_PASSWORD"))
+                .build();
         LocalStack stack = start(settings, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         Thread.currentThread().join();

@@ -88,8 +88,18 @@ public class ControlPlaneFactory {
     }
 
     @Singleton
-    Metering metering(RateLimiter limiter, Clock clock, UsageRecorder usage, AnomalyDetector anomalies) {
-        return new KeyMetering(new Admission(limiter, clock), usage, anomalies);
+    Metering metering(
+            RateLimiter limiter,
+            Clock clock,
+            UsageRecorder usage,
+            AnomalyDetector anomalies,
+            io.portbroker.core.reload.ConfigSnapshots snapshots) {
+        // the default limits are runtime settings: read from the snapshot in force on every admission
+        Admission admission = new Admission(
+                limiter,
+                clock,
+                () -> snapshots.get().typed().runtime().rateLimits().toKeyLimits());
+        return new KeyMetering(admission, usage, anomalies);
     }
 
     /** Provider keys written by admins are sealed with KMS into the provider record (never Secrets Manager). */
@@ -118,7 +128,9 @@ public class ControlPlaneFactory {
             Optional<io.portbroker.core.admin.CacheAdmin> cache,
             io.portbroker.core.admin.CostServices costs,
             Optional<io.portbroker.core.admin.ProviderTestAdmin> providerTest,
-            Optional<io.portbroker.core.admin.StatsAdmin> stats) {
+            Optional<io.portbroker.core.admin.StatsAdmin> stats,
+            io.micronaut.context.env.Environment env,
+            io.micronaut.context.BeanContext beans) {
         // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
         poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
@@ -138,7 +150,7 @@ public class ControlPlaneFactory {
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
                 services,
-                new ConfigAdmin(snapshots, audit, metrics),
+                new ConfigAdmin(snapshots, audit, metrics, StartupGroups.effective(env, beans, System.getenv())),
                 cache.orElse(null),
                 AdminApi.costRoutes(costs, services),
                 providerTest.orElse(null),

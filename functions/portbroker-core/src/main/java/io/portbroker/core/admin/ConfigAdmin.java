@@ -38,11 +38,25 @@ public final class ConfigAdmin implements AdminRoutes {
     private final ConfigSnapshots snapshots;
     private final AuditLog audit;
     private final Metrics metrics;
+    private final List<io.portbroker.core.settings.StartupSetting> startup;
 
     public ConfigAdmin(ConfigSnapshots snapshots, AuditLog audit, Metrics metrics) {
+        this(snapshots, audit, metrics, List.of());
+    }
+
+    /**
+     * @param startup the settings of the start-up groups ({@code portbroker.cache.*}, ...), fixed for the life of
+     *     the container: shown with the others, never editable here
+     */
+    public ConfigAdmin(
+            ConfigSnapshots snapshots,
+            AuditLog audit,
+            Metrics metrics,
+            List<io.portbroker.core.settings.StartupSetting> startup) {
         this.snapshots = snapshots;
         this.audit = audit;
         this.metrics = metrics;
+        this.startup = List.copyOf(startup);
     }
 
     /**
@@ -87,6 +101,14 @@ public final class ConfigAdmin implements AdminRoutes {
             row.put("value", shown(key, s.settings().values().get(key.path())));
             row.put("source", s.settings().sources().get(key.path()).name().toLowerCase(Locale.ROOT));
             row.put("reloadable", key.reloadable());
+            rows.add(row);
+        }
+        for (io.portbroker.core.settings.StartupSetting fixed : startup) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", fixed.key());
+            row.put("value", fixed.value());
+            row.put("source", fixed.source().name().toLowerCase(Locale.ROOT));
+            row.put("reloadable", false);
             rows.add(row);
         }
         return Map.of("version", s.version(), "settings", rows);
@@ -135,7 +157,7 @@ public final class ConfigAdmin implements AdminRoutes {
         }
         ConfigSnapshot in = snapshots.get();
         if (body.version() != in.version()) {
-            throw new InvalidRequestError("version conflict: the config is at version " + in.version()
+            throw new io.portbroker.error.ConflictError("version conflict: the config is at version " + in.version()
                     + ", the edit was based on " + body.version() + "; read it again and retry");
         }
         Map<String, String> remote = new HashMap<>(in.settings().layers().getOrDefault(SettingsLayer.REMOTE, Map.of()));
@@ -144,7 +166,12 @@ public final class ConfigAdmin implements AdminRoutes {
         body.settings().forEach((k, v) -> {
             String path = SettingsSchema.strip(k);
             SettingKey key = SettingsSchema.find(path).orElse(null);
-            if (key == null) {
+            if (key == null
+                    && startup.stream()
+                            .anyMatch(f -> f.key().equals(io.portbroker.core.settings.Settings.PREFIX + "." + path))) {
+                problems.add(
+                        new SettingsProblem(k, "restart required: a start-up setting, not editable while running"));
+            } else if (key == null) {
                 problems.add(new SettingsProblem(k, "unknown setting"));
             } else if (!key.reloadable()) {
                 problems.add(new SettingsProblem(key.fullKey(), "restart required: not editable while running"));

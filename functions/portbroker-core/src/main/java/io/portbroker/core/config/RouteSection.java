@@ -69,7 +69,11 @@ final class RouteSection {
                 raw.contextWindow() == null || raw.contextWindow() > 0,
                 where + ".context_window",
                 "must be a positive number");
-        return new RouteTarget(
-                raw.provider(), raw.model(), priority, weight, raw.maxOutputTokens(), raw.contextWindow());
+        return RouteTarget.builder(raw.provider(), raw.model())
+                .priority(priority)
+                .weight(weight)
+                .maxOutputTokens(raw.maxOutputTokens())
+                .contextWindow(raw.contextWindow())
+                .build();
     }
 }

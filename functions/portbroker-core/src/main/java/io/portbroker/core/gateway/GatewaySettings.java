@@ -34,6 +34,41 @@ public record GatewaySettings(
                 BreakerSettings.ofDefaults());
     }
 
+    /** A copy with another body limit. */
+    public GatewaySettings withMaxBodyBytes(long value) {
+        return new GatewaySettings(value, pingInterval, validateStreams, exposeMetrics, retry, breaker);
+    }
+
+    /** A copy with another keep-alive ping interval. */
+    public GatewaySettings withPingInterval(Duration value) {
+        return new GatewaySettings(maxBodyBytes, value, validateStreams, exposeMetrics, retry, breaker);
+    }
+
+    /** A copy with stream validation on or off. */
+    public GatewaySettings withValidateStreams(boolean value) {
+        return new GatewaySettings(maxBodyBytes, pingInterval, value, exposeMetrics, retry, breaker);
+    }
+
+    /** A copy with {@code GET /metrics} exposed or not. */
+    public GatewaySettings withExposeMetrics(boolean value) {
+        return new GatewaySettings(maxBodyBytes, pingInterval, validateStreams, value, retry, breaker);
+    }
+
+    /** A copy with other retry settings. */
+    public GatewaySettings withRetry(RetrySettings value) {
+        return new GatewaySettings(maxBodyBytes, pingInterval, validateStreams, exposeMetrics, value, breaker);
+    }
+
+    /** A copy with other breaker settings. */
+    public GatewaySettings withBreaker(BreakerSettings value) {
+        return new GatewaySettings(maxBodyBytes, pingInterval, validateStreams, exposeMetrics, retry, value);
+    }
+
+    /** A copy whose requests may make {@code value} attempts (at least one), the other retry settings kept. */
+    public GatewaySettings withMaxAttempts(int value) {
+        return withRetry(withAttempts(retry, value));
+    }
+
     /** How many attempts one request may make. */
     public int maxAttempts() {
         return retry.maxAttempts();

@@ -22,4 +22,14 @@ public record KeyLimits(Long requestsPerMinute, Long tokensPerMinute) {
     public boolean unlimited() {
         return requestsPerMinute == null && tokensPerMinute == null;
     }
+
+    /** These limits with each missing one taken from {@code defaults} (a key's own limit always wins). */
+    public KeyLimits orDefaults(KeyLimits defaults) {
+        if (defaults.unlimited() || (requestsPerMinute != null && tokensPerMinute != null)) {
+            return this;
+        }
+        return new KeyLimits(
+                requestsPerMinute != null ? requestsPerMinute : defaults.requestsPerMinute(),
+                tokensPerMinute != null ? tokensPerMinute : defaults.tokensPerMinute());
+    }
 }

@@ -7,18 +7,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * The admit step of the data plane: reserves one request and the request's token estimate in the key's current
- * one-minute window, and later settles the estimate against the real usage. Keys without limits cost nothing.
+ * one-minute window, and later settles the estimate against the real usage. A key's missing limits come from the
+ * runtime defaults ({@code portbroker.runtime.rate-limits.*}); keys without any limit cost nothing.
  */
 public final class Admission {
     private final RateLimiter limiter;
     private final Clock clock;
+    private final Supplier<KeyLimits> defaults;
 
+    /** Admission without default limits: keys without their own limits are unlimited. */
     public Admission(RateLimiter limiter, Clock clock) {
+        this(limiter, clock, () -> KeyLimits.NONE);
+    }
+
+    /**
+     * @param defaults the limits of keys that set none of their own, read per request (reloadable settings)
+     */
+    public Admission(RateLimiter limiter, Clock clock, Supplier<KeyLimits> defaults) {
         this.limiter = limiter;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
     /**
@@ -32,7 +44,7 @@ public final class Admission {
      *     limit (no retry-after: no window would admit it)
      */
     public Reservation admit(Principal principal, long estimatedTokens) {
-        KeyLimits limits = principal.limits();
+        KeyLimits limits = principal.limits().orDefaults(defaults.get());
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         if (limits.unlimited()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param retry retry, backoff and budget
  * @param breaker circuit breakers
  * @param cors the admin API's browser origins
+ * @param rateLimits per-key limits for keys that set none of their own
  * @param cachePolicy the response-cache policy written by {@code PUT /admin/v1/cache/policy} (JSON), or empty for
  *     the start-up cache settings; every container applies it on reload
  */
@@ -22,6 +23,7 @@ public record RuntimeSettings(
         @Valid RetryTuning retry,
         @Valid BreakerTuning breaker,
         @Valid CorsSettings cors,
+        @Valid RateLimitDefaults rateLimits,
 
         @Doc("Response-cache policy (JSON) written by PUT /admin/v1/cache/policy; every container applies it on"
                 + " reload. Empty: the start-up portbroker.cache.* settings.")
@@ -33,21 +35,27 @@ public record RuntimeSettings(
                 RetryTuning.ofDefaults(),
                 BreakerTuning.ofDefaults(),
                 CorsSettings.ofDefaults(),
+                RateLimitDefaults.ofDefaults(),
                 "");
     }
 
     /** A copy with other retry settings. */
     public RuntimeSettings withRetry(RetryTuning value) {
-        return new RuntimeSettings(pingInterval, value, breaker, cors, cachePolicy);
+        return new RuntimeSettings(pingInterval, value, breaker, cors, rateLimits, cachePolicy);
     }
 
     /** A copy with other breaker settings. */
     public RuntimeSettings withBreaker(BreakerTuning value) {
-        return new RuntimeSettings(pingInterval, retry, value, cors, cachePolicy);
+        return new RuntimeSettings(pingInterval, retry, value, cors, rateLimits, cachePolicy);
     }
 
     /** A copy with other CORS settings. */
     public RuntimeSettings withCors(CorsSettings value) {
-        return new RuntimeSettings(pingInterval, retry, breaker, value, cachePolicy);
+        return new RuntimeSettings(pingInterval, retry, breaker, value, rateLimits, cachePolicy);
+    }
+
+    /** A copy with other default rate limits. */
+    public RuntimeSettings withRateLimits(RateLimitDefaults value) {
+        return new RuntimeSettings(pingInterval, retry, breaker, cors, value, cachePolicy);
     }
 }

@@ -20,8 +20,17 @@ public final class SettingsDocs {
 
     private SettingsDocs() {}
 
-    /** The whole document. */
+    /** The whole document, the core groups only. */
     public static String render() {
+        return render(List.of());
+    }
+
+    /**
+     * The whole document: the core groups, then the groups kept in JavaBeans of their own (bound at start).
+     *
+     * @param beanGroups the other groups, in the order they are listed
+     */
+    public static String render(List<BeanGroup> beanGroups) {
         Map<String, String> defaults = SettingsSchema.flatten(Settings.ofDefaults());
         StringBuilder out = new StringBuilder();
         out.append("# Configuration\n\n")
@@ -48,6 +57,15 @@ public final class SettingsDocs {
                 .append("agent layer; PortBroker validates and fans out changes itself (version item in DynamoDB, ")
                 .append("CONFIG_RELOAD), which is what AppConfig's validators and rollouts would add; and the local ")
                 .append("emulator (moto) serves SSM.\n\n")
+                .append(
+                        "In AWS both `template.yaml` and `terraform/` set `PORTBROKER_CONFIG_PATH=/portbroker/<environment>/config` ")
+                .append(
+                        "on the gateway and admin functions; the gateway may `ssm:GetParametersByPath`/`ssm:GetParameter` ")
+                .append(
+                        "on that path only, the admin function also `ssm:PutParameter`/`ssm:DeleteParameter` (admin edits). ")
+                .append(
+                        "Parameters are `String` (nothing secret lives there), so no `kms:Decrypt` is granted for them; ")
+                .append("`.ci/iac/test_parity.py` keeps both templates in agreement.\n\n")
                 .append("Environment names the templates pass: ");
         List<String> aliases = new ArrayList<>();
         new java.util.TreeMap<>(EnvironmentLayer.ALIASES)
@@ -78,7 +96,52 @@ public final class SettingsDocs {
                     .append(key.secret() ? " (masked when shown)" : "")
                     .append(" |\n");
         }
+        beanGroups(beanGroups, out);
         return out.toString();
+    }
+
+    private static void beanGroups(List<BeanGroup> groups, StringBuilder out) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        out.append("\n## Start-up groups (restart required)\n\n")
+                .append(
+                        "These groups are JavaBeans of their own (`portbroker.<group>.*`), bound once at start from the ")
+                .append("application's properties and `PORTBROKER_<GROUP>_<KEY>` environment variables (not from the ")
+                .append("`settings:` section or the remote layer). They are validated with the groups above at start ")
+                .append("(one message listing every problem) and shown by `GET /admin/v1/config/effective` with their ")
+                .append("source (`reloadable: false`); the cache policy is changed live through ")
+                .append(
+                        "`PUT /admin/v1/cache/policy` (`runtime.cache-policy`). A property added to one of these classes ")
+                .append("is listed here on the next regeneration.\n");
+        for (BeanGroup g : groups) {
+            out.append("\n### ")
+                    .append(Settings.PREFIX)
+                    .append('.')
+                    .append(g.prefix())
+                    .append(" (`")
+                    .append(g.type().getSimpleName())
+                    .append("`)\n\n| Key | Environment variable | Type | Default | Description |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (BeanSetting s : g.settings()) {
+                Class<?> t = s.type();
+                out.append("| `")
+                        .append(s.fullKey())
+                        .append("` | `")
+                        .append(s.environmentVariable())
+                        .append("` | ")
+                        .append(
+                                t == java.time.Duration.class
+                                        ? "duration"
+                                        : t == List.class ? "list" : t.getSimpleName())
+                        .append(" | ")
+                        .append(cell(s.defaultText()))
+                        .append(" | ")
+                        .append(s.doc().replace("|", "\\|"))
+                        .append(s.secret() ? " (masked when shown)" : "")
+                        .append(" |\n");
+            }
+        }
     }
 
     private static String type(SettingKey key) {

@@ -72,7 +72,7 @@ class SettingsAdminTest {
     }
 
     @Test
-    void edit_shouldBeRefused_whenAnotherEditLandedSinceTheCallerRead() {
+    void edit_shouldAnswer409_whenAnotherEditLandedSinceTheCallerRead() {
         // given
         f.ok(f.call("PATCH", "/admin/v1/config", json("{'version':0,'settings':{'runtime.ping-interval':'5s'}}")));
 
@@ -81,8 +81,10 @@ class SettingsAdminTest {
                 f.call("PATCH", "/admin/v1/config", json("{'version':0,'settings':{'runtime.ping-interval':'9s'}}"));
 
         // then
-        assertThat(stale.status).isEqualTo(400);
-        assertThat(stale.text()).contains("version conflict: the config is at version 1");
+        assertThat(stale.status).isEqualTo(409);
+        assertThat(stale.text())
+                .contains("version conflict: the config is at version 1")
+                .contains("\"category\":\"conflict\"");
         assertThat(f.snapshots.get().typed().runtime().pingInterval()).hasSeconds(5);
     }
 

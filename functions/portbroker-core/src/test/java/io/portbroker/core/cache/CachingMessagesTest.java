@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.routing.Router;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.MemoryCacheStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.PermissionError;

@@ -3,6 +3,7 @@ package io.portbroker.core.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.metrics.InMemoryMetrics;
+import io.portbroker.core.testing.MemoryCacheStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.protocol.ir.StopReason;
 import java.nio.charset.StandardCharsets;

@@ -109,4 +109,38 @@ class AdmissionTest {
         assertThat(limiter.count("key_1", r.window()).tokens()).isEqualTo(300);
         assertThat(limiter.settled.get()).isEqualTo(1);
     }
+
+    @Test
+    @Tag("error-path")
+    void admit_shouldApplyTheDefaultLimit_whenTheKeyHasNoLimitOfItsOwn() {
+        // given: a default of one request per minute, changed at run time
+        java.util.concurrent.atomic.AtomicReference<KeyLimits> defaults =
+                new java.util.concurrent.atomic.AtomicReference<>(KeyLimits.NONE);
+        Admission withDefaults = new Admission(limiter, clock, defaults::get);
+        assertThat(withDefaults.admit(key(KeyLimits.NONE), 10).counted()).isFalse();
+        defaults.set(new KeyLimits(1L, null));
+
+        // when
+        Admission.Reservation first = withDefaults.admit(key(KeyLimits.NONE), 10);
+
+        // then
+        assertThat(first.counted()).isTrue();
+        assertThatThrownBy(() -> withDefaults.admit(key(KeyLimits.NONE), 10)).isInstanceOf(RateLimitError.class);
+    }
+
+    @Test
+    void admit_shouldKeepTheKeysOwnLimit_whenADefaultIsSet() {
+        // given: the key allows 3 requests, the default only 1; its token limit is missing and taken from the default
+        Admission withDefaults = new Admission(limiter, clock, () -> new KeyLimits(1L, 1000L));
+        Principal own = key(new KeyLimits(3L, null));
+
+        // when
+        withDefaults.admit(own, 0);
+        withDefaults.admit(own, 0);
+        Admission.Reservation third = withDefaults.admit(own, 5000);
+
+        // then: the third passes the key's own RPM; its token reservation is capped by the default TPM
+        assertThat(third.reservedTokens()).isEqualTo(1000);
+        assertThat(new KeyLimits(3L, 7L).orDefaults(new KeyLimits(1L, 1L))).isEqualTo(new KeyLimits(3L, 7L));
+    }
 }

@@ -2,36 +2,13 @@ package io.portbroker.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/configuration.md is generated from the records and must be current. {@code scripts/test-config-docs.sh}
- * runs this test; with {@code --write} (system property {@code portbroker.docs.write=true}) it rewrites the file.
+ * What the generator writes for the core groups. The check that docs/configuration.md is current (with the start-up
+ * groups of the wiring module) is {@code io.portbroker.wiring.ConfigurationDocsTest}.
  */
 class SettingsDocsTest {
-    private static final Path DOC = Path.of("../../docs/configuration.md");
-
-    @Test
-    void configurationDoc_shouldMatchTheSettingsRecords_whenGenerated() throws IOException {
-        // given
-        String generated = SettingsDocs.render();
-        if (Boolean.getBoolean("portbroker.docs.write")) {
-            Files.writeString(DOC, generated, StandardCharsets.UTF_8);
-        }
-
-        // when
-        String committed = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
-
-        // then
-        assertThat(committed)
-                .as("docs/configuration.md is stale: run scripts/test-config-docs.sh --write")
-                .isEqualTo(generated);
-    }
-
     @Test
     void render_shouldListEveryKeyWithItsVariableDefaultAndConstraints_whenCalled() {
         // when

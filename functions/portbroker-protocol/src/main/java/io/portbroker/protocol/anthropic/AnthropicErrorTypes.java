@@ -10,7 +10,7 @@ public final class AnthropicErrorTypes {
     /** The Anthropic error type of a category. */
     public static String type(ErrorCategory category) {
         return switch (category) {
-            case INVALID_REQUEST -> "invalid_request_error";
+            case INVALID_REQUEST, CONFLICT -> "invalid_request_error";
             case AUTHENTICATION -> "authentication_error";
             case BILLING -> "billing_error";
             case PERMISSION -> "permission_error";

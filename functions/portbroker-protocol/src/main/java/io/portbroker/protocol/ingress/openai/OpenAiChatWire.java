@@ -23,7 +23,7 @@ public final class OpenAiChatWire {
     /** The error {@code type} of a category. */
     public static String errorType(ErrorCategory category) {
         return switch (category) {
-            case INVALID_REQUEST, REQUEST_TOO_LARGE, NOT_FOUND, CANCELLED -> "invalid_request_error";
+            case INVALID_REQUEST, REQUEST_TOO_LARGE, NOT_FOUND, CONFLICT, CANCELLED -> "invalid_request_error";
             case AUTHENTICATION -> "authentication_error";
             case PERMISSION -> "permission_error";
             case RATE_LIMITED -> "rate_limit_error";

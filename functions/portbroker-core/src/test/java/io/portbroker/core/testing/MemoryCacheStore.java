@@ -1,5 +1,6 @@
-package io.portbroker.core.cache;
+package io.portbroker.core.testing;
 
+import io.portbroker.core.cache.CacheStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -7,13 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A cache tier for core tests (core cannot see the testkit): can be down or hang. */
-final class MemoryCacheStore implements CacheStore {
-    final Map<String, byte[]> values = new ConcurrentHashMap<>();
-    final Map<String, Instant> expiries = new ConcurrentHashMap<>();
-    final AtomicInteger reads = new AtomicInteger();
-    volatile boolean down;
-    volatile CountDownLatch hang;
+/**
+ * The in-memory {@link CacheStore} (the one fake of the port, run through the testkit's CacheStoreContract): expiry
+ * checked against the caller's {@code now}; {@link #down} makes every call throw, {@link #hang} holds reads, and
+ * {@link #reads} counts them, for the cache's fault and promotion tests.
+ */
+public final class MemoryCacheStore implements CacheStore {
+    public final Map<String, byte[]> values = new ConcurrentHashMap<>();
+    public final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    public final AtomicInteger reads = new AtomicInteger();
+    public volatile boolean down;
+    public volatile CountDownLatch hang;
 
     @Override
     public Optional<byte[]> get(String key, Instant now) {

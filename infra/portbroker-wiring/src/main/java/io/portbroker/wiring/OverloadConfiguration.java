@@ -1,4 +1,4 @@
-package io.portbroker.fn.gateway;
+package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.portbroker.core.overload.OverloadSettings;
