@@ -9,7 +9,9 @@
 #   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
-#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags
+#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
+#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
+#        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first)
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
     --rates) rates="$2"; shift ;;
     --streams) streams="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -83,7 +85,7 @@ AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 POR
   PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
   PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
   PORTBROKER_TABLE_PREFIX="pbperf" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
-  java ${PB_PERF_JAVA_OPTS:-} -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
+  java ${PB_PERF_JAVA_OPTS:-} -cp "${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" \
   io.portbroker.local.LocalStack > "$out/portbroker.log" 2>&1 &
 gw_pid=$!
 pids+=("$gw_pid")
@@ -153,16 +155,18 @@ if [ "$smoke" = 0 ]; then
       record "$s" "open$rate" 1 "${line#PB_OPEN }"
     done
   done
-  note "streaming: time to first byte and last byte, 200 sequential requests each"
-  line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
-  record direct stream 1 "${line#PB_STREAM }"
-  stream_url_pb="$gateway/v1/messages"
-  line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
-  record portbroker stream 1 "${line#PB_STREAM }"
-  note "memory: $streams concurrent slow streams through PortBroker"
-  line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
-    "x-api-key: $key" "anthropic-version: 2023-06-01")"
-  record portbroker slow "$streams" "${line#PB_SLOW }"
+  if [ "${PB_PERF_STREAMS:-1}" = 1 ]; then
+    note "streaming: time to first byte and last byte, 200 sequential requests each"
+    line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
+    record direct stream 1 "${line#PB_STREAM }"
+    stream_url_pb="$gateway/v1/messages"
+    line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
+    record portbroker stream 1 "${line#PB_STREAM }"
+    note "memory: $streams concurrent slow streams through PortBroker"
+    line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
+      "x-api-key: $key" "anthropic-version: 2023-06-01")"
+    record portbroker slow "$streams" "${line#PB_SLOW }"
+  fi
   if [ "${PB_PERF_OVERLOAD:-1}" = 1 ]; then
     # 2x the measured closed-loop capacity, open loop: refusals must be well formed, admitted p99 stays low
     cap="$(awk '$1=="portbroker" && $2=="closed32" {for(i=4;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]} r=v["requests"]/(v["duration_us"]/1e6); if(r>m)m=r} END{printf "%d", m}' "$raw")"
