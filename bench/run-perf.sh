@@ -10,6 +10,8 @@
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
 #        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
+#        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
+#        .portbroker/perf-tools, written by the first run, mapped by later ones),
 #        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
 #        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first)
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
@@ -28,7 +30,7 @@ while [ $# -gt 0 ]; do
     --rates) rates="$2"; shift ;;
     --streams) streams="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,16p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -85,7 +87,7 @@ AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 POR
   PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
   PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
   PORTBROKER_TABLE_PREFIX="pbperf" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
-  java ${PB_PERF_JAVA_OPTS:-} -cp "${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" \
+  java ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa -XX:+AutoCreateSharedArchive"} ${PB_PERF_JAVA_OPTS:-} -cp "${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" \
   io.portbroker.local.LocalStack > "$out/portbroker.log" 2>&1 &
 gw_pid=$!
 pids+=("$gw_pid")
