@@ -44,6 +44,10 @@ export PATH="$tools/bin:$PATH"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # let the JVMs exit before the emulator goes: shutdown flushes usage, and the AppCDS archive is written at exit
+  for p in "${pids[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+  done
   if [ -f "$out/nginx.pid" ]; then kill "$(cat "$out/nginx.pid")" 2>/dev/null || true; fi
   PB_MOTO_PORT="$moto_port" scripts/moto.sh stop 2>/dev/null || true
 }
