@@ -99,7 +99,7 @@ if [ -z "${PB_PERF_CDS_OPTS+set}" ] && [ -z "${PB_PERF_CLASSPATH:-}" ] && cds_st
   rm -f "$tools/local.jsa"
   # one training start, dumped with jcmd once listening (a JVM killed by this script did not write it at exit)
   note "writing the AppCDS archive: one training start of the local stack"
-  PB_PERF_CDS_OPTS="-XX:+RecordDynamicDumpInfo" gateway_java pbperf-cds "$out/portbroker-cds.log"
+  PB_PERF_CDS_OPTS="-XX:+RecordDynamicDumpInfo -XX:ErrorFile=$out/hs_err_cds_%p.log" gateway_java pbperf-cds "$out/portbroker-cds.log"
   cds_pid=$!
   for _ in $(seq 1 1200); do grep -q "started in" "$out/portbroker-cds.log" && break; kill -0 "$cds_pid" 2>/dev/null || break; sleep 0.1; done
   jcmd "$cds_pid" VM.cds dynamic_dump "$tools/local.jsa" > "$out/cds-dump.log" 2>&1 || note "AppCDS dump failed (see $out/cds-dump.log)"
