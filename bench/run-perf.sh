@@ -9,7 +9,11 @@
 #   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
-#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags
+#        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
+#        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
+#        .portbroker/perf-tools, dumped from a training start whenever the jars are newer than it),
+#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
+#        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first)
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -26,7 +30,7 @@ while [ $# -gt 0 ]; do
     --rates) rates="$2"; shift ;;
     --streams) streams="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,11p' "$0"; exit 2 ;;
+    *) sed -n '2,16p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -40,6 +44,10 @@ export PATH="$tools/bin:$PATH"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # let the JVMs exit before the emulator goes: shutdown flushes usage, and the AppCDS archive is written at exit
+  for p in "${pids[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+  done
   if [ -f "$out/nginx.pid" ]; then kill "$(cat "$out/nginx.pid")" 2>/dev/null || true; fi
   PB_MOTO_PORT="$moto_port" scripts/moto.sh stop 2>/dev/null || true
 }
@@ -78,13 +86,28 @@ fi
 endpoint="$(PB_MOTO_PORT="$moto_port" scripts/moto.sh)"
 sed -e "s|@UPSTREAM@|$upstream|g" bench/perf/portbroker.yaml.template > "$out/portbroker.yaml"
 key="$(java -cp functions/portbroker-core/target/classes io.portbroker.core.keys.KeyGen)"
+gateway_java() {   # gateway_java PREFIX LOG: the local stack in the background
+  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
+    PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
+    PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
+    PORTBROKER_TABLE_PREFIX="$1" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
+    java ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" \
+    io.portbroker.local.LocalStack > "$2" 2>&1 &
+}
+cds_stale() { [ ! -f "$tools/local.jsa" ] || [ -n "$(find infra/portbroker-local/target -name '*.jar' -newer "$tools/local.jsa" | head -1)" ]; }
+if [ -z "${PB_PERF_CDS_OPTS+set}" ] && [ -z "${PB_PERF_CLASSPATH:-}" ] && cds_stale; then
+  rm -f "$tools/local.jsa"
+  # one training start, dumped with jcmd once listening (a JVM killed by this script did not write it at exit)
+  note "writing the AppCDS archive: one training start of the local stack"
+  PB_PERF_CDS_OPTS="-XX:+RecordDynamicDumpInfo -XX:ErrorFile=$out/hs_err_cds_%p.log" gateway_java pbperf-cds "$out/portbroker-cds.log"
+  cds_pid=$!
+  for _ in $(seq 1 1200); do grep -q "started in" "$out/portbroker-cds.log" && break; kill -0 "$cds_pid" 2>/dev/null || break; sleep 0.1; done
+  jcmd "$cds_pid" VM.cds dynamic_dump "$tools/local.jsa" > "$out/cds-dump.log" 2>&1 || note "AppCDS dump failed (see $out/cds-dump.log)"
+  kill "$cds_pid" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "$cds_pid" 2>/dev/null || break; sleep 0.1; done
+fi
 start_ns="$(date +%s%N)"
-AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
-  PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
-  PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
-  PORTBROKER_TABLE_PREFIX="pbperf" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
-  java ${PB_PERF_JAVA_OPTS:-} -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \
-  io.portbroker.local.LocalStack > "$out/portbroker.log" 2>&1 &
+gateway_java pbperf "$out/portbroker.log"
 gw_pid=$!
 pids+=("$gw_pid")
 gateway="http://127.0.0.1:$gw_port"
@@ -153,16 +176,18 @@ if [ "$smoke" = 0 ]; then
       record "$s" "open$rate" 1 "${line#PB_OPEN }"
     done
   done
-  note "streaming: time to first byte and last byte, 200 sequential requests each"
-  line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
-  record direct stream 1 "${line#PB_STREAM }"
-  stream_url_pb="$gateway/v1/messages"
-  line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
-  record portbroker stream 1 "${line#PB_STREAM }"
-  note "memory: $streams concurrent slow streams through PortBroker"
-  line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
-    "x-api-key: $key" "anthropic-version: 2023-06-01")"
-  record portbroker slow "$streams" "${line#PB_SLOW }"
+  if [ "${PB_PERF_STREAMS:-1}" = 1 ]; then
+    note "streaming: time to first byte and last byte, 200 sequential requests each"
+    line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
+    record direct stream 1 "${line#PB_STREAM }"
+    stream_url_pb="$gateway/v1/messages"
+    line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
+    record portbroker stream 1 "${line#PB_STREAM }"
+    note "memory: $streams concurrent slow streams through PortBroker"
+    line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
+      "x-api-key: $key" "anthropic-version: 2023-06-01")"
+    record portbroker slow "$streams" "${line#PB_SLOW }"
+  fi
   if [ "${PB_PERF_OVERLOAD:-1}" = 1 ]; then
     # 2x the measured closed-loop capacity, open loop: refusals must be well formed, admitted p99 stays low
     cap="$(awk '$1=="portbroker" && $2=="closed32" {for(i=4;i<=NF;i++){split($i,kv,"="); v[kv[1]]=kv[2]} r=v["requests"]/(v["duration_us"]/1e6); if(r>m)m=r} END{printf "%d", m}' "$raw")"

@@ -195,6 +195,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Prepares the emulator and starts the server. */
     public static LocalStack start(Settings settings, PrintStream console) {
+        StartTimer timer = new StartTimer();
         Map<String, Object> props = new HashMap<>(LOCAL_DEFAULTS);
         String prefix = settings.tablePrefix();
         props.put("portbroker.security.kms-key-id", "alias/" + prefix + "-provider-keys");
@@ -225,6 +226,7 @@ public final class LocalStack implements AutoCloseable {
                 .environments("local")
                 .properties(props)
                 .start();
+        timer.mark("context");
         try {
             io.portbroker.core.settings.Settings config = context.getBean(io.portbroker.core.settings.Settings.class);
             SecretsManagerSecrets secrets = context.getBean(SecretsManagerSecrets.class);
@@ -232,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
             secrets.getOrCreateRandom(config.security().pepperSecretId(), random);
             secrets.getOrCreateRandom(config.security().thinkingKeySecretId(), random);
             secrets.getOrCreateRandom(config.security().jwtSecretId(), random);
+            timer.mark("secrets");
             LocalAws.ensureKmsAlias(
                     context.getBean(KmsClient.class), config.security().kmsKeyId());
             TableProvisioner.forBundledSchema()
@@ -239,11 +242,13 @@ public final class LocalStack implements AutoCloseable {
                             context.getBean(DynamoDbClient.class),
                             config.infrastructure().tablePrefix());
             ensureColdCache(context);
+            timer.mark("kms+tables+bucket");
             var seeded = ConfigSeeder.seed(
                     PortBrokerConfigFile.load(settings.configFile()),
                     context.getBean(ConfigStore.class),
                     url -> context.getBean(UrlPolicy.class).checkOnSeed(url.toString()));
             console.println("PortBroker: seeded " + seeded + " from " + settings.configFile());
+            timer.mark("seed");
             Optional<String> key = bootstrapKey(
                     context,
                     settings.tablePrefix() + "/" + BOOTSTRAP_MARKER,
@@ -275,10 +280,14 @@ public final class LocalStack implements AutoCloseable {
             });
             // build the request handler now, so an unsafe setting (short JWT key, '*' CORS origin) fails the start
             // rather than the first request
+            timer.mark("bootstrap keys");
             context.getBean(ApiHandler.class);
+            timer.mark("handler");
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            timer.mark("server");
             console.println("PortBroker: listening on http://127.0.0.1:" + server.getPort()
                     + " (admin API under /admin/v1, admin portal at /portal/)");
+            console.println("PortBroker: started in " + timer.summary());
             return new LocalStack(context, server, key, adminKey);
         } catch (RuntimeException e) {
             context.close();

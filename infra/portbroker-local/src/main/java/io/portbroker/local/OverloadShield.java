@@ -1,0 +1,108 @@
+package io.portbroker.local;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.portbroker.core.gateway.Ids;
+import io.portbroker.core.overload.InFlightLimit;
+import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.codec.ClientDialect;
+
+/**
+ * Refuses data-plane calls ({@code POST /v1/...}) right after Netty has decoded their request line and headers
+ * when the {@link InFlightLimit} is already full: the 529 {@code overloaded_error} (with retry-after, in the client's
+ * envelope) is written at once and the request's body is dropped as it arrives, never aggregated, routed or handed to
+ * a thread. Without it, a refused request still went through Micronaut's routing and waited for its whole body
+ * before the controller's {@code OverloadGate} could refuse it, so under overload the event loop queued work that
+ * was going to be refused anyway (and a request whose body never came was never answered).
+ *
+ * <p>It only peeks at the bound: the permit is still taken by the {@code OverloadGate}, which stays the authority
+ * (a request this shield lets through may still be refused there, in the same envelope). It refuses only when no
+ * earlier request of the connection is still being answered, so a pipelined refusal never overtakes an answer.
+ * One instance per connection; every method runs on the connection's event loop.
+ */
+final class OverloadShield extends ChannelDuplexHandler {
+    /** The handler's name in the pipeline. */
+    static final String NAME = "pb-overload-shield";
+
+    private final InFlightLimit limit;
+    private final int maxInFlight;
+    private final ClientDialect client;
+    private int answering;
+    private boolean discarding;
+
+    OverloadShield(InFlightLimit limit, int maxInFlight, ClientDialect client) {
+        this.limit = limit;
+        this.maxInFlight = maxInFlight;
+        this.client = client;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            if (answering == 0 && isDataPlane(request) && limit.inFlight() >= maxInFlight) {
+                refuse(ctx, request);
+                discarding = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            discarding = false;
+            answering++;
+        } else if (discarding && msg instanceof HttpContent) {
+            discarding = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        boolean informational =
+                msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+        if (msg instanceof LastHttpContent && !informational && answering > 0) {
+            answering--;
+        }
+        ctx.write(msg, promise);
+    }
+
+    private static boolean isDataPlane(HttpRequest request) {
+        return HttpMethod.POST.equals(request.method()) && request.uri().startsWith("/v1/");
+    }
+
+    private void refuse(ChannelHandlerContext ctx, HttpRequest request) {
+        OverloadedError refusal = limit.refusal();
+        String requestId = Ids.requestId();
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(529, "Overloaded"),
+                Unpooled.wrappedBuffer(client.encodeError(refusal, requestId)));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .set("request-id", requestId)
+                .set(HttpHeaderNames.RETRY_AFTER, refusal.retryAfterSeconds());
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
