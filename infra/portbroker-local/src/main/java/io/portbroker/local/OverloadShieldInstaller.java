@@ -6,7 +6,7 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.portbroker.core.overload.InFlightLimit;
-import io.portbroker.fn.gateway.OverloadConfiguration;
+import io.portbroker.wiring.OverloadConfiguration;
 import io.portbroker.protocol.codec.ClientDialect;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;

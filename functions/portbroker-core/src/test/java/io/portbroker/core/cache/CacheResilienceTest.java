@@ -9,6 +9,7 @@ import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.routing.Router;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.MemoryCacheStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.error.InvalidRequestError;
 import io.portbroker.error.OverloadedError;
