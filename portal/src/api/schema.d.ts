@@ -718,6 +718,8 @@ export interface components {
             dialect: string;
             enabled: boolean;
             id: string;
+            /** @description Bedrock model id or ARN; null: each route target's model */
+            model_id?: string | null;
             pricing?: {
                 input_per_million: number;
                 output_per_million: number;
@@ -725,6 +727,8 @@ export interface components {
             profile?: {
                 [key: string]: unknown;
             };
+            /** @description AWS region of a bedrock-converse provider */
+            region?: string | null;
             timeouts: {
                 /** Format: int64 */
                 connect_ms: number;
@@ -742,13 +746,16 @@ export interface components {
             base_url?: string;
             dialect?: string;
             enabled?: boolean;
+            endpoint_override?: string;
             id?: string;
+            model_id?: string;
             pricing?: {
                 [key: string]: unknown;
             };
             profile?: {
                 [key: string]: unknown;
             };
+            region?: string;
             timeouts?: {
                 [key: string]: unknown;
             };
