@@ -6,8 +6,8 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.portbroker.core.overload.InFlightLimit;
-import io.portbroker.wiring.OverloadConfiguration;
 import io.portbroker.protocol.codec.ClientDialect;
+import io.portbroker.wiring.OverloadConfiguration;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 

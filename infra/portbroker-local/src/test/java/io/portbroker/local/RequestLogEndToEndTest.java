@@ -103,6 +103,7 @@ class RequestLogEndToEndTest {
         String requestId = r.headers().firstValue("request-id").orElseThrow();
 
         JsonNode started = line("request_started", traceId);
+        assertThat(started.path("request_id").asText()).isEqualTo(requestId);
         assertThat(started.path("method").asText()).isEqualTo("POST");
         assertThat(started.path("path").asText()).isEqualTo("/v1/messages");
         assertThat(started.path("logger").asText()).isEqualTo("portbroker.request");

@@ -13,6 +13,7 @@ import io.portbroker.protocol.codec.ByteSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,12 @@ public final class ObservedApi implements ApiHandler {
     }
 
     @Override
-    public void handle(ApiRequest request, ApiResponder responder) {
+    public void handle(ApiRequest received, ApiResponder responder) {
         long started = System.nanoTime();
+        // the id is settled here, so request_started carries it; the pipeline's RequestIds step reads it back
+        String requestId = io.portbroker.core.http.steps.RequestIds.of(received);
+        String clientRequestId = received.header("x-request-id").orElse(null);
+        ApiRequest request = withRequestId(received, requestId);
         String endpoint = EndpointLabel.of(request.path());
         String method = request.method();
         Watched watched = new Watched(responder, started);
@@ -65,7 +70,7 @@ public final class ObservedApi implements ApiHandler {
                 .setAttribute("http.route", endpoint)
                 .startSpan());
         String traceId = root.getSpanContext().getTraceId();
-        logStarted(request, endpoint, traceId);
+        logStarted(request, endpoint, traceId, requestId, clientRequestId);
         try (Scope scope = root.makeCurrent()) {
             delegate.handle(request, watched);
         } finally {
@@ -92,14 +97,28 @@ public final class ObservedApi implements ApiHandler {
         }
     }
 
-    private static void logStarted(ApiRequest request, String endpoint, String traceId) {
+    private static ApiRequest withRequestId(ApiRequest request, String requestId) {
+        if (request.header("x-request-id").filter(requestId::equals).isPresent()) {
+            return request;
+        }
+        Map<String, List<String>> headers = new java.util.HashMap<>(request.headers());
+        headers.put("x-request-id", List.of(requestId));
+        return new ApiRequest(
+                request.method(), request.path(), request.query(), headers, request.body(), request.sourceIp());
+    }
+
+    private static void logStarted(
+            ApiRequest request, String endpoint, String traceId, String requestId, String clientRequestId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event", "request_started");
         fields.put("trace_id", traceId);
+        fields.put("request_id", requestId);
         fields.put("method", request.method());
         fields.put("path", request.path());
         fields.put("endpoint", endpoint);
-        request.header("x-request-id").ifPresent(id -> fields.put("client_request_id", id));
+        if (clientRequestId != null) {
+            fields.put("client_request_id", clientRequestId);
+        }
         withFields(fields, () -> LOG.info("request_started"));
     }
 
