@@ -137,10 +137,13 @@ class AdmissionTest {
         // when
         withDefaults.admit(own, 0);
         withDefaults.admit(own, 0);
-        Admission.Reservation third = withDefaults.admit(own, 5000);
+        Admission.Reservation third = withDefaults.admit(own, 800);
 
-        // then: the third passes the key's own RPM; its token reservation is capped by the default TPM
-        assertThat(third.reservedTokens()).isEqualTo(1000);
+        // then: the third passes the key's own RPM, and a request larger than the default TPM is refused outright
+        assertThat(third.reservedTokens()).isEqualTo(800);
+        assertThatThrownBy(() -> withDefaults.admit(key(new KeyLimits(null, null)), 5000))
+                .isInstanceOf(io.portbroker.error.RateLimitError.class)
+                .hasMessageContaining("1000 tokens per minute");
         assertThat(new KeyLimits(3L, 7L).orDefaults(new KeyLimits(1L, 1L))).isEqualTo(new KeyLimits(3L, 7L));
     }
 }
