@@ -50,6 +50,11 @@ public final class BufferedResponder implements ApiResponder {
         this.headers.putAll(headers);
     }
 
+    /** True once the handler started or sent its answer. */
+    public synchronized boolean answered() {
+        return status != 0;
+    }
+
     /**
      * The collected answer as an API Gateway proxy response (JSON).
      *

@@ -1,0 +1,82 @@
+package io.portbroker.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.http.ApiRequest;
+import io.portbroker.core.keys.ApiKeyFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Priming sends only requests that are refused without a lookup, and never fails init. */
+class PrimingTest {
+
+    @Test
+    void run_shouldMapAndAnswerEveryGatewayEvent_whenTheHandlerAnswers() {
+        // given
+        List<ApiRequest> seen = new CopyOnWriteArrayList<>();
+        ApiHandler handler = (request, responder) -> {
+            seen.add(request);
+            responder.respond(401, Map.of("content-type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+        };
+
+        // when
+        Priming.Outcome outcome = Priming.run(handler, Priming.gatewayEvents());
+
+        // then
+        assertThat(outcome.clean()).isTrue();
+        assertThat(outcome.answered()).isEqualTo(5);
+        assertThat(seen)
+                .extracting(ApiRequest::path)
+                .containsExactly("/health", "/", "/v1/messages", "/v1/messages/count_tokens", "/v1/chat/completions");
+        assertThat(seen.get(2).headers().get("x-api-key")).containsExactly(Priming.MALFORMED_KEY);
+        assertThat(new String(seen.get(2).body(), StandardCharsets.UTF_8)).contains("\"model\":\"priming\"");
+    }
+
+    @Test
+    void malformedKey_shouldBeRefusedByTheFormatCheck_soNoLookupIsMade() {
+        assertThat(ApiKeyFormat.isWellFormed(Priming.MALFORMED_KEY)).isFalse();
+    }
+
+    @Test
+    void run_shouldReportTheFailureAndNotThrow_whenTheHandlerThrows() {
+        // given
+        ApiHandler handler = (request, responder) -> {
+            throw new IllegalStateException("store down");
+        };
+
+        // when
+        Priming.Outcome outcome = Priming.run(handler, Priming.adminEvents());
+
+        // then
+        assertThat(outcome.clean()).isFalse();
+        assertThat(outcome.failure()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(outcome.answered()).isZero();
+    }
+
+    @Test
+    void run_shouldCountUnansweredRequests_whenTheHandlerReturnsWithoutAnswering() {
+        // given
+        ApiHandler silent = (request, responder) -> {};
+
+        // when
+        Priming.Outcome outcome = Priming.run(silent, Priming.adminEvents());
+
+        // then
+        assertThat(outcome.clean()).isFalse();
+        assertThat(outcome.requests()).isEqualTo(4);
+        assertThat(outcome.answered()).isZero();
+        assertThat(outcome.failure()).isEmpty();
+    }
+
+    @Test
+    void enabled_shouldBeOnByDefault_andOffWhenTheSwitchSaysSo() {
+        assertThat(Priming.enabled(Map.of())).isTrue();
+        assertThat(Priming.enabled(Map.of(Priming.SWITCH, "on"))).isTrue();
+        assertThat(Priming.enabled(Map.of(Priming.SWITCH, "off"))).isFalse();
+        assertThat(Priming.enabled(Map.of(Priming.SWITCH, " FALSE "))).isFalse();
+    }
+}
