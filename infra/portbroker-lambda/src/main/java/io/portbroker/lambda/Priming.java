@@ -1,9 +1,12 @@
 package io.portbroker.lambda;
 
 import io.portbroker.core.http.ApiHandler;
+import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * SnapStart checkpoint (the admin function): synthetic API Gateway events go through the real event mapper, the
  * real handler and the response encoders, and a sample Anthropic request through the request decoder, so the
  * class loading and first interpretation of that code are paid before a caller waits. Every synthetic request is
- * one the handler refuses without any network call (liveness, and a malformed API key, which is refused before
- * any lookup); nothing is stored, sent upstream or metered, and the observing wrapper is not primed so no access
- * log or metric counts a priming request. A failure of priming is logged and never fails init.
+ * refused: liveness and malformed API keys without any network call, and the gateway's one well-formed random key
+ * after a single key-table read that misses (so the AWS client, request signing and its connection are warm too).
+ * Nothing is written, sent upstream or metered, and the observing wrapper is not primed, so no access log or
+ * metric counts a priming request. A failure of priming is logged and never fails init.
  */
 public final class Priming {
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
@@ -32,20 +36,31 @@ public final class Priming {
             [{"type":"text","text":"hi"}]}],"tools":[{"name":"t","description":"d","input_schema":\
             {"type":"object","properties":{"a":{"type":"string"}}}}],"metadata":{"user_id":"u"}}""";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Priming() {}
 
     /**
      * What a priming run did.
      *
      * @param requests synthetic requests sent
-     * @param answered requests the handler answered
+     * @param statuses the status of each answered request, in order
      * @param failure the first failure's class name, or empty
      * @param nanos time spent
      */
-    public record Outcome(int requests, int answered, String failure, long nanos) {
+    public record Outcome(int requests, List<Integer> statuses, String failure, long nanos) {
+        public Outcome {
+            statuses = List.copyOf(statuses);
+        }
+
+        /** How many requests the handler answered. */
+        public int answered() {
+            return statuses.size();
+        }
+
         /** True when every request was answered and nothing failed. */
         public boolean clean() {
-            return failure.isEmpty() && answered == requests;
+            return failure.isEmpty() && answered() == requests;
         }
     }
 
@@ -55,14 +70,19 @@ public final class Priming {
         return !v.equalsIgnoreCase("off") && !v.equalsIgnoreCase("false");
     }
 
-    /** The gateway's synthetic events: liveness, {@code HEAD /}, and refused Messages, count and Chat calls. */
+    /**
+     * The gateway's synthetic events: liveness, {@code HEAD /}, Messages, count and Chat calls with a malformed key, and
+     * one Messages call with a fresh random well-formed key (refused after one key-table read).
+     */
     public static List<byte[]> gatewayEvents() {
         return List.of(
                 event("GET", "/health", Map.of(), ""),
                 event("HEAD", "/", Map.of(), ""),
                 event("POST", "/v1/messages", Map.of("x-api-key", MALFORMED_KEY), SAMPLE_MESSAGES),
                 event("POST", "/v1/messages/count_tokens", Map.of("x-api-key", MALFORMED_KEY), SAMPLE_MESSAGES),
-                event("POST", "/v1/chat/completions", Map.of("authorization", "Bearer " + MALFORMED_KEY), "{}"));
+                event("POST", "/v1/chat/completions", Map.of("authorization", "Bearer " + MALFORMED_KEY), "{}"),
+                // well formed and random: one GetItem that finds nothing (a read; 401), never a real key
+                event("POST", "/v1/messages", Map.of("x-api-key", ApiKeyFormat.generate(RANDOM)), SAMPLE_MESSAGES));
     }
 
     /** The admin function's synthetic events: admin routes called with a malformed key (refused, 401). */
@@ -81,7 +101,7 @@ public final class Priming {
      */
     public static Outcome run(ApiHandler handler, List<byte[]> events) {
         long start = System.nanoTime();
-        int answered = 0;
+        List<Integer> statuses = new ArrayList<>();
         String failure = "";
         try {
             new AnthropicMessagesDialect(false)
@@ -91,14 +111,14 @@ public final class Priming {
                 handler.handle(ApiGatewayEvents.toApiRequest(event), responder);
                 if (responder.answered()) {
                     responder.toProxyResponse();
+                    statuses.add(responder.status());
                     RuntimeApiClient.ResponseStream.prelude(200, Map.of("content-type", "application/json"));
-                    answered++;
                 }
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             failure = e.getClass().getName();
         }
-        Outcome outcome = new Outcome(events.size(), answered, failure, System.nanoTime() - start);
+        Outcome outcome = new Outcome(events.size(), statuses, failure, System.nanoTime() - start);
         if (outcome.clean()) {
             LOG.info("primed {} requests in {} ms", outcome.requests(), outcome.nanos() / 1_000_000);
         } else {

@@ -28,11 +28,23 @@ class PrimingTest {
 
         // then
         assertThat(outcome.clean()).isTrue();
-        assertThat(outcome.answered()).isEqualTo(5);
+        assertThat(outcome.answered()).isEqualTo(6);
+        assertThat(outcome.statuses()).containsOnly(401);
         assertThat(seen)
                 .extracting(ApiRequest::path)
-                .containsExactly("/health", "/", "/v1/messages", "/v1/messages/count_tokens", "/v1/chat/completions");
+                .containsExactly(
+                        "/health",
+                        "/",
+                        "/v1/messages",
+                        "/v1/messages/count_tokens",
+                        "/v1/chat/completions",
+                        "/v1/messages");
         assertThat(seen.get(2).headers().get("x-api-key")).containsExactly(Priming.MALFORMED_KEY);
+        // the one lookup: a fresh random key each run, well formed, so it costs one read that finds nothing
+        String random = seen.get(5).headers().get("x-api-key").get(0);
+        assertThat(ApiKeyFormat.isWellFormed(random)).isTrue();
+        assertThat(Priming.gatewayEvents().get(5))
+                .isNotEqualTo(Priming.gatewayEvents().get(5));
         assertThat(new String(seen.get(2).body(), StandardCharsets.UTF_8)).contains("\"model\":\"priming\"");
     }
 

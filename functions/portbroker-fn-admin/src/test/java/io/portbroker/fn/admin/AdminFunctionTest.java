@@ -238,6 +238,8 @@ class AdminFunctionTest {
         io.portbroker.lambda.Priming.Outcome outcome = function.priming().last();
         assertThat(outcome.failure()).isEmpty();
         assertThat(outcome.answered()).isEqualTo(outcome.requests()).isEqualTo(4);
+        // refused, never served: malformed keys and a forged token (401), a preflight from an unlisted origin
+        assertThat(outcome.statuses().subList(0, 3)).containsOnly(401);
         assertThat(invoke(event("list-providers.json")).path("statusCode").asInt())
                 .isEqualTo(200);
     }
