@@ -9,6 +9,9 @@
 #   bench/run-lambda.sh            every configuration, interleaved rounds (~5 min)
 #   bench/run-lambda.sh --smoke    the shipped configuration only, a few invocations (scripts/test-perf-smoke.sh)
 #   options: --rounds N (3)  --warm N (200 gateway invocations per start; the admin gets half)  --skip-build
+#            --configs "gw-c1-cds gw-c1-cds-priming" (a subset of the cold-start configurations, no warm step)
+#            --archive-to FILE (only the AppCDS training run; scripts/lambda-cds-archive.sh)
+#   env: PB_LAMBDA_JAVA runs the functions on another JVM (default $JAVA_HOME/bin/java)
 # Cold start = JVM start -> first response, per configuration: default JVM flags, C1 only (the shipped
 # JAVA_TOOL_OPTIONS), an AppCDS archive (dumped here by a training run of the same JDK: an archive only works in
 # the JVM build that wrote it), both, and each with the gateway's init priming. The machine is shared: the load
@@ -17,14 +20,16 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"
 
-smoke=0 rounds=3 warm=200 build=1
+smoke=0 rounds=3 warm=200 build=1 configs="" archive_to=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 rounds=1 warm=5 ;;
     --rounds) rounds="$2"; shift ;;
     --warm) warm="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,17p' "$0"; exit 2 ;;
+    --configs) configs="$2"; shift ;;
+    --archive-to) archive_to="$2"; shift ;;
+    *) sed -n '2,20p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -103,7 +108,7 @@ fn_env=(
   --env=PORTBROKER_CONFIG_PATH="/$prefix/config" --env=PORTBROKER_LOG_LEVEL=WARN --env=PB_BENCH_UPSTREAM_KEY=sk-bench-upstream
   --env=PORTBROKER_SECURITY_SSRF_ALLOWED_CIDRS=127.0.0.0/8 --env=PORTBROKER_SECURITY_SSRF_PLAIN_HTTP_HOSTS=127.0.0.1
   --env=PORTBROKER_INFRASTRUCTURE_EMF_METRICS=false
-  --env=LAMBDA_TASK_ROOT="$out/task-gateway" --env=PB_JAVA="$JAVA_HOME/bin/java"
+  --env=LAMBDA_TASK_ROOT="$out/task-gateway" --env=PB_JAVA="${PB_LAMBDA_JAVA:-$JAVA_HOME/bin/java}"
 )
 shipped_flags="$(sed -n 's/^  java_tool_options = "\(.*\)"$/\1/p' terraform/modules/portbroker/main.tf)"
 [ -n "$shipped_flags" ] || { echo "no java_tool_options in terraform/modules/portbroker/main.tf" >&2; exit 1; }
@@ -128,17 +133,22 @@ admin_run() {    # admin_run LABEL WARM JAVA_TOOL_OPTIONS
     --events "$out/admin-providers.event" "${fn_env[@]}" --env=JAVA_TOOL_OPTIONS="$3" --env=LAMBDA_TASK_ROOT="$out/task-admin" \
     --env=PORTBROKER_AUDIT_ARCHIVE_BUCKET="$prefix-audit" --env=PORTBROKER_AUDIT_ARCHIVE_RETENTION_MODE=GOVERNANCE \
     --env=PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS=1 \
-    -- "$JAVA_HOME/bin/java" -cp "$out/task-admin/lib/*:$ric_cp" \
+    -- "${PB_LAMBDA_JAVA:-$JAVA_HOME/bin/java}" -cp "$out/task-admin/lib/*:$ric_cp" \
     com.amazonaws.services.lambda.runtime.api.client.AWSLambda io.portbroker.fn.admin.AdminFunction::handleRequest
 }
 archive="$out/task-gateway/portbroker.jsa"
 
 # ---- the AppCDS archive: one training start (a few invocations of both kinds), dumped at exit by this JDK
 if [ "$smoke" = 0 ]; then
-  note "AppCDS: training run of the gateway ($("$JAVA_HOME/bin/java" -version 2>&1 | head -1))"
+  note "AppCDS: training run of the gateway ($("${PB_LAMBDA_JAVA:-$JAVA_HOME/bin/java}" -version 2>&1 | head -1))"
   gateway_run train 20 "$shipped_flags -XX:ArchiveClassesAtExit=$out/portbroker.jsa" on > /dev/null
   [ -s "$out/portbroker.jsa" ] || { echo "no AppCDS archive was written (see $out/gateway-train.log)" >&2; exit 1; }
   ls -l "$out/portbroker.jsa" | awk '{printf "archive: %.1f MB\n", $5/1048576}' > "$out/archive.txt"
+  if [ -n "$archive_to" ]; then
+    cp "$out/portbroker.jsa" "$archive_to"
+    echo "AppCDS archive written to $archive_to ($(cat "$out/archive.txt"))"
+    exit 0
+  fi
 fi
 cds() { if [ "$1" = on ]; then cp "$out/portbroker.jsa" "$archive"; else rm -f "$archive"; fi; }
 
@@ -148,23 +158,33 @@ if [ "$smoke" = 1 ]; then
   admin_run admin-shipped "$warm" "$shipped_flags" >&2
 else
   # configuration: label, JAVA_TOOL_OPTIONS, archive, priming; rounds interleave every configuration
+  cold() {  # cold CONFIG: one cold start of that configuration
+    case "$1" in
+      gw-default) cds off; gateway_run gw-default 0 "" off ;;
+      gw-c1) cds off; gateway_run gw-c1 0 "$shipped_flags" off ;;
+      gw-cds) cds on; gateway_run gw-cds 0 "" off ;;
+      gw-c1-cds) cds on; gateway_run gw-c1-cds 0 "$shipped_flags" off ;;
+      gw-c1-priming) cds off; gateway_run gw-c1-priming 0 "$shipped_flags" on ;;
+      gw-c1-cds-priming) cds on; gateway_run gw-c1-cds-priming 0 "$shipped_flags" on ;;
+      admin-default) cds off; admin_run admin-default 0 "" ;;
+      admin-c1) cds off; admin_run admin-c1 0 "$shipped_flags" ;;
+      *) echo "unknown configuration $1" >&2; return 2 ;;
+    esac
+  }
+  all="gw-default gw-c1 gw-cds gw-c1-cds gw-c1-priming gw-c1-cds-priming admin-default admin-c1"
   for r in $(seq 1 "$rounds"); do
     note "round $r of $rounds"
-    cds off; gateway_run gw-default 0 "" off >&2
-    cds off; gateway_run gw-c1 0 "$shipped_flags" off >&2
-    cds on;  gateway_run gw-cds 0 "" off >&2
-    cds on;  gateway_run gw-c1-cds 0 "$shipped_flags" off >&2
-    cds off; gateway_run gw-c1-priming 0 "$shipped_flags" on >&2
-    cds on;  gateway_run gw-c1-cds-priming 0 "$shipped_flags" on >&2
-    cds off; admin_run admin-default 0 "" >&2
-    cds off; admin_run admin-c1 0 "$shipped_flags" >&2
+    for c in ${configs:-$all}; do cold "$c" >&2; done
   done
-  note "warm invocations: gateway (shipped flags, primed) x $warm, admin x $((warm / 2)), default flags vs shipped"
-  cds off
-  gateway_run gw-shipped "$warm" "$shipped_flags" on >&2
-  gateway_run gw-default "$warm" "" off >&2
-  admin_run admin-shipped "$((warm / 2))" "$shipped_flags" >&2
-  admin_run admin-default "$((warm / 2))" "" >&2
+  [ -z "$configs" ] || warm=0
+  if [ "$warm" -gt 0 ]; then
+    note "warm invocations: gateway (shipped flags, primed) x $warm, admin x $((warm / 2)), default flags vs shipped"
+    cds off
+    gateway_run gw-shipped "$warm" "$shipped_flags" on >&2
+    gateway_run gw-default "$warm" "" off >&2
+    admin_run admin-shipped "$((warm / 2))" "$shipped_flags" >&2
+    admin_run admin-default "$((warm / 2))" "" >&2
+  fi
 fi
 echo "{\"host\":{\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}}" >> "$raw"
 python3 bench/lambda/report.py "$raw" | tee "$out/table.txt"

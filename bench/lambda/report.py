@@ -80,9 +80,12 @@ def main(path):
         print(f"{label:<20}{event:<17}{len(rows):>5}  {pct(wall, 50):.2f} / {pct(wall, 99):<8.2f}"
               f"{pct(cpu, 50):.2f} / {pct(cpu, 99):<8.2f}{pct(billed, 50)} / {pct(billed, 99):<7}"
               f"{pct(fb, 50):<13.2f}{cost:<15.2f}{statuses:<8}")
+    not_ok = [r for r in invocations if r["label"] != "train" and r["status"] != 200]
+    if not_ok:
+        failed.append(f"{len(not_ok)} invocations not answered 200 (first: {not_ok[0]})")
     if failed:
         print()
-        print("failed starts: " + "; ".join(failed))
+        print("failed: " + "; ".join(failed))
     return 1 if failed else 0
 
 
