@@ -4,8 +4,13 @@ import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.codec.StreamDecoder;
+import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.openai.HmacThinkingSignatures;
+import io.portbroker.protocol.openai.OpenAiChatDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,20 @@ public final class Priming {
             {"model":"priming","max_tokens":16,"stream":false,"system":"s","messages":[{"role":"user","content":\
             [{"type":"text","text":"hi"}]}],"tools":[{"name":"t","description":"d","input_schema":\
             {"type":"object","properties":{"a":{"type":"string"}}}}],"metadata":{"user_id":"u"}}""";
+
+    /** A non-streamed OpenAI-compatible answer and the chunks of a streamed one, for the translation step. */
+    private static final String SAMPLE_ANSWER = """
+            {"id":"chatcmpl-priming","object":"chat.completion","created":1764720000,"model":"priming","choices":\
+            [{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],\
+            "usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}""";
+
+    private static final List<String> SAMPLE_CHUNKS = List.of(
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1764720000,\"model\":\"priming\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"o\"},"
+                    + "\"finish_reason\":null}]}",
+            "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1764720000,\"model\":\"priming\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -104,8 +123,7 @@ public final class Priming {
         List<Integer> statuses = new ArrayList<>();
         String failure = "";
         try {
-            new AnthropicMessagesDialect(false)
-                    .decodeRequest(SAMPLE_MESSAGES.getBytes(StandardCharsets.UTF_8), new Notes());
+            translate();
             for (byte[] event : events) {
                 BufferedResponder responder = new BufferedResponder();
                 handler.handle(ApiGatewayEvents.toApiRequest(event), responder);
@@ -129,6 +147,30 @@ public final class Priming {
                     outcome.failure().isEmpty() ? "none" : outcome.failure());
         }
         return outcome;
+    }
+
+    /**
+     * The translation both ways without a provider: the sample request decoded, a sample OpenAI answer decoded and
+     * encoded as Anthropic, and a two-chunk OpenAI stream through the stream decoder and the SSE encoder. The
+     * signing key of this throw-away dialect is random and never leaves the method.
+     *
+     * @return the Anthropic answer and the SSE stream produced, one after the other (tests)
+     */
+    static String translate() {
+        AnthropicMessagesDialect client = new AnthropicMessagesDialect(false);
+        NormalizedRequest request = client.decodeRequest(SAMPLE_MESSAGES.getBytes(StandardCharsets.UTF_8), new Notes());
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        OpenAiChatDialect upstream =
+                new OpenAiChatDialect(new HmacThinkingSignatures(key), Clock.systemUTC(), () -> "msg_priming");
+        byte[] answer =
+                client.encodeResponse(upstream.decodeResponse(SAMPLE_ANSWER.getBytes(StandardCharsets.UTF_8), request));
+        java.io.ByteArrayOutputStream sse = new java.io.ByteArrayOutputStream();
+        StreamDecoder stream =
+                upstream.newStreamDecoder(request, "msg_priming", client.newStreamEncoder(sse::writeBytes));
+        SAMPLE_CHUNKS.forEach(stream::onData);
+        stream.onEnd();
+        return new String(answer, StandardCharsets.UTF_8) + "\n" + sse.toString(StandardCharsets.UTF_8);
     }
 
     private static byte[] event(String method, String path, Map<String, String> headers, String body) {

@@ -49,6 +49,17 @@ class PrimingTest {
     }
 
     @Test
+    void translate_shouldRunBothDirectionsAndTheStream_withoutAProvider() {
+        // when
+        String out = Priming.translate();
+
+        // then: the sample answer became an Anthropic message, the sample chunks a complete SSE stream
+        assertThat(out)
+                .contains("\"type\":\"message\"", "\"text\":\"ok\"")
+                .contains("event: message_start", "event: content_block_delta", "event: message_stop");
+    }
+
+    @Test
     void malformedKey_shouldBeRefusedByTheFormatCheck_soNoLookupIsMade() {
         assertThat(ApiKeyFormat.isWellFormed(Priming.MALFORMED_KEY)).isFalse();
     }
