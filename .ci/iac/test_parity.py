@@ -19,7 +19,9 @@ ALLOWED_PLAIN_ENV = {
     "PORTBROKER_AUDIT_ARCHIVE_RETENTION_DAYS",
     "PORTBROKER_CACHE_L3_BUCKET",  # the cold-cache bucket ARN (bound to portbroker.cache.l3-bucket)
     "PORTBROKER_CONFIG_PATH",  # the SSM path of the remote settings layer (infrastructure.remote-path)
+    "JAVA_TOOL_OPTIONS",  # JVM flags (test_javaToolOptions_*)
 }
+JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=75"
 PACKAGES = {"gateway": "portbroker-fn-gateway", "admin": "portbroker-fn-admin"}
 GATEWAY_PATHS = {"/", "/{proxy+}"}
 ADMIN_PATH = "/admin/{proxy+}"
@@ -199,8 +201,10 @@ def test_gatewayBootstrap_shouldBeTheExecutableExecWrapperTheEnvironmentNames(te
     assert wrapper == "/var/task/" + script.name
     assert script.stat().st_mode & 0o111 == 0o111, "the wrapper must be executable (the zip keeps the mode)"
     text = script.read_text(encoding="utf-8")
-    assert 'exec /var/lang/bin/java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "/var/task/lib/*" ' \
-        "io.portbroker.fn.gateway.StreamingRuntime" in text
+    assert 'exec "${PB_JAVA:-/var/lang/bin/java}" $cds -cp "$root/lib/*" io.portbroker.fn.gateway.StreamingRuntime' \
+        in text
+    # the JVM flags come from JAVA_TOOL_OPTIONS only (one value for both functions, checked below)
+    assert "TieredStopAtLevel" not in text.split("exec ", 1)[1]
 
 
 def test_admin_environment_shouldHaveTheSameNamesAndCarryNoSecrets(template):
@@ -381,3 +385,16 @@ def test_remoteSettings_shouldBeGrantedOnlyOnThatPathInBoth(template, name):
         "arn:${data.aws_partition.current.partition}:ssm:${data.aws_region.current.name}:"
         "${data.aws_caller_identity.current.account_id}:parameter" + CONFIG_PATH_SUFFIX + "/*",
     ]
+
+
+@pytest.mark.parametrize("function", ["gateway", "admin"])
+def test_javaToolOptions_shouldBeTheSameFlagsOnBothFunctionsInBoth(template, function):
+    sam = sam_function(template, function)["Environment"]["Variables"]["JAVA_TOOL_OPTIONS"]
+    tf = first(function_call(function)["environment_variables"])["JAVA_TOOL_OPTIONS"]
+    assert tf == "${local.java_tool_options}", "terraform names the one shared local"
+    assert sam == tf_locals()["java_tool_options"] == JAVA_TOOL_OPTIONS
+    flags = sam.split()
+    # short-lived containers: C1 only; one or two vCPUs: the serial collector; heap from the function memory
+    assert {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"} <= set(flags)
+    assert any(f.startswith("-XX:MaxRAMPercentage=") for f in flags)
+    assert not any(f.startswith(("-agentlib", "-javaagent", "-Xdebug", "-XX:+Unlock")) for f in flags)

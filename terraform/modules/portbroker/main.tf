@@ -281,6 +281,12 @@ module "observability" {
 }
 
 # ---------------------------------------------------------------- gateway function + API
+# JVM flags of both functions (the same value as template.yaml, .ci/iac/test_parity.py): C1 only, serial GC, heap
+# 75 % of the function memory; numbers and the choice in bench/README.md "Lambda cost and cold start".
+locals {
+  java_tool_options = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=75"
+}
+
 # Cold starts: SnapStart is NOT used. The gateway runs its own streaming Runtime API loop, started through
 # AWS_LAMBDA_EXEC_WRAPPER on the managed java21 runtime (docs/streaming-on-lambda.md); SnapStart snapshots the
 # managed runtime's own handler start-up and is incompatible with a wrapper that replaces the runtime client.
@@ -298,6 +304,7 @@ module "gateway" {
 
   environment_variables = {
     AWS_LAMBDA_EXEC_WRAPPER            = "/var/task/pb-stream-bootstrap"
+    JAVA_TOOL_OPTIONS                  = local.java_tool_options
     PORTBROKER_ENVIRONMENT             = var.environment
     PORTBROKER_TABLE_PREFIX            = local.table_prefix
     PORTBROKER_PEPPER_SECRET_ARN       = module.secrets.arns["key-pepper"]
@@ -440,6 +447,7 @@ module "admin" {
   kms_key_arn   = module.data_key.key_arn
 
   environment_variables = {
+    JAVA_TOOL_OPTIONS                            = local.java_tool_options
     PORTBROKER_ENVIRONMENT                       = var.environment
     PORTBROKER_TABLE_PREFIX                      = local.table_prefix
     PORTBROKER_PEPPER_SECRET_ARN                 = module.secrets.arns["key-pepper"]

@@ -50,6 +50,16 @@ public final class BufferedResponder implements ApiResponder {
         this.headers.putAll(headers);
     }
 
+    /** The answer's status, 0 before the handler answered. */
+    public synchronized int status() {
+        return status;
+    }
+
+    /** True once the handler started or sent its answer. */
+    public synchronized boolean answered() {
+        return status != 0;
+    }
+
     /**
      * The collected answer as an API Gateway proxy response (JSON).
      *

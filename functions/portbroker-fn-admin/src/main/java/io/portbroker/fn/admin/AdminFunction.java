@@ -25,6 +25,9 @@ public final class AdminFunction implements RequestStreamHandler {
     private final ApiHandler admin;
     private final ArchiveSchedule schedule;
     private final AlertSchedule alerts;
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    private final SnapStartPriming priming;
+
     private boolean coldStart = true;
 
     /** Called by the managed runtime, once per container. */
@@ -41,6 +44,15 @@ public final class AdminFunction implements RequestStreamHandler {
         this.admin = new CorsHandler(context.getBean(CorsPolicy.class), context.getBean(AdminApi.class));
         this.schedule = context.getBean(ArchiveSchedule.class);
         this.alerts = context.getBean(AlertSchedule.class);
+        this.priming = new SnapStartPriming(admin);
+        if (io.portbroker.lambda.Priming.enabled(System.getenv())) {
+            org.crac.Core.getGlobalContext().register(priming);
+        }
+    }
+
+    /** The SnapStart priming hook this function registered (tests; the checkpoint calls it). */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

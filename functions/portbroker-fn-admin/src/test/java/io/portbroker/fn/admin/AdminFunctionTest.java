@@ -226,6 +226,25 @@ class AdminFunctionTest {
     }
 
     @Test
+    void beforeCheckpoint_shouldPrimeTheRealAdminRouterWithoutFailing_whenSnapStartCheckpoints() throws IOException {
+        // given
+        org.crac.Context<org.crac.Resource> crac = org.crac.Core.getGlobalContext();
+
+        // when: what the managed runtime calls before it takes the snapshot
+        function.priming().beforeCheckpoint(crac);
+        function.priming().afterRestore(crac);
+
+        // then: every synthetic admin request was answered (refused), and the function still serves
+        io.portbroker.lambda.Priming.Outcome outcome = function.priming().last();
+        assertThat(outcome.failure()).isEmpty();
+        assertThat(outcome.answered()).isEqualTo(outcome.requests()).isEqualTo(4);
+        // refused, never served: malformed keys and a forged token (401), a preflight from an unlisted origin
+        assertThat(outcome.statuses().subList(0, 3)).containsOnly(401);
+        assertThat(invoke(event("list-providers.json")).path("statusCode").asInt())
+                .isEqualTo(200);
+    }
+
+    @Test
     void handleRequest_shouldFail_whenThePayloadIsNotAnEvent() {
         assertThatThrownBy(() -> invoke("[1,2]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(RuntimeException.class);

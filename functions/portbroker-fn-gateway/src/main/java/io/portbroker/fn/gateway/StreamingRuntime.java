@@ -2,6 +2,7 @@ package io.portbroker.fn.gateway;
 
 import io.micronaut.context.ApplicationContext;
 import io.portbroker.core.http.ApiHandler;
+import io.portbroker.lambda.Priming;
 import io.portbroker.lambda.RuntimeApiClient;
 import io.portbroker.lambda.StreamingRuntimeLoop;
 import java.net.http.HttpClient;
@@ -25,8 +26,13 @@ public final class StreamingRuntime {
                 .environments("function")
                 .start()) {
             // the live data plane (swapped whole when a reload changes runtime settings), observed per request
+            var plane = context.getBean(io.portbroker.core.reload.LiveDataPlane.class);
+            if (Priming.enabled(System.getenv())) {
+                // during init, before the first invocation/next: requests refused without network, unobserved
+                Priming.run(plane, Priming.gatewayEvents());
+            }
             ApiHandler api = context.getBean(io.portbroker.core.observability.Observability.class)
-                    .wrap(context.getBean(io.portbroker.core.reload.LiveDataPlane.class));
+                    .wrap(plane);
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             new StreamingRuntimeLoop(new RuntimeApiClient(runtimeApi, http), api).runForever();

@@ -38,10 +38,44 @@ class FunctionZipIT {
                             PosixFilePermission.OTHERS_READ);
             assertThat(script)
                     .startsWith("#!/bin/sh\n")
-                    .contains("exec /var/lang/bin/java -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
-                            + " -cp \"/var/task/lib/*\" io.portbroker.fn.gateway.StreamingRuntime\n")
+                    .contains("exec \"${PB_JAVA:-/var/lang/bin/java}\" $cds -cp \"$root/lib/*\""
+                            + " io.portbroker.fn.gateway.StreamingRuntime\n")
                     .doesNotContain("\r");
         }
+    }
+
+    @Test
+    void bootstrap_shouldUseTheAppCdsArchive_onlyWhenThePackageHoldsOne() throws Exception {
+        // given: the packaged wrapper unpacked as /var/task, a stand-in java that prints its arguments
+        Path task = Files.createTempDirectory("pb-task");
+        Path bootstrap = task.resolve("pb-stream-bootstrap");
+        try (FileSystem zip = open()) {
+            Files.copy(zip.getPath("/pb-stream-bootstrap"), bootstrap);
+        }
+        Path java = task.resolve("java-args");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n", StandardCharsets.UTF_8);
+        java.toFile().setExecutable(true);
+
+        // when
+        String without = runWrapper(bootstrap, task, java);
+        Files.write(task.resolve("portbroker.jsa"), new byte[] {1});
+        String with = runWrapper(bootstrap, task, java);
+
+        // then
+        String classPath = "-cp " + task + "/lib/* io.portbroker.fn.gateway.StreamingRuntime";
+        assertThat(without.strip()).isEqualTo(classPath);
+        assertThat(with.strip())
+                .isEqualTo("-XX:SharedArchiveFile=" + task + "/portbroker.jsa -Xshare:auto " + classPath);
+    }
+
+    private static String runWrapper(Path bootstrap, Path task, Path java) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", bootstrap.toString()).redirectErrorStream(true);
+        pb.environment().put("LAMBDA_TASK_ROOT", task.toString());
+        pb.environment().put("PB_JAVA", java.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        return out;
     }
 
     @Test
