@@ -11,13 +11,12 @@ import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.BedrockModel;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryBreakerStateStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
 import io.portbroker.core.testing.ScriptedUpstreamClient;
 import io.portbroker.core.upstream.UpstreamClients;
@@ -85,13 +84,11 @@ class UpstreamClientPathTest {
                 true,
                 null,
                 new BedrockModel("us-east-1", null)));
-        config.putRoute(new ModelRoute(
-                "sdk-only", List.of(new RouteTarget("bedrock", "model-a", 0, 1, null)), "priority", true));
-        config.putRoute(new ModelRoute(
-                "http-then-sdk",
-                List.of(new RouteTarget("http", "x", 0, 1, null), new RouteTarget("bedrock", "model-b", 1, 1, null)),
-                "priority",
-                true));
+        config.putRoute(Routes.route("sdk-only").to("bedrock", "model-a").build());
+        config.putRoute(Routes.route("http-then-sdk")
+                .to("http", "x")
+                .to("bedrock", "model-b")
+                .build());
         Clock clock = Clock.systemUTC();
         KeyHasher hasher = new KeyHasher(new byte[32]);
         key = new KeyIssuer(keys, hasher, clock, new SecureRandom())
@@ -224,11 +221,10 @@ class UpstreamClientPathTest {
 
     @Test
     void stream_shouldFailOverBeforeCommitting_whenTheClientRefusesTheStream() {
-        config.putRoute(new ModelRoute(
-                "sdk-then-http",
-                List.of(new RouteTarget("bedrock", "model-c", 0, 1, null), new RouteTarget("http", "x", 1, 1, null)),
-                "priority",
-                true));
+        config.putRoute(Routes.route("sdk-then-http")
+                .to("bedrock", "model-c")
+                .to("http", "x")
+                .build());
         sdk.stream(call -> List.of());
         http.reply(
                 200,

@@ -3,10 +3,9 @@ package io.portbroker.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.resilience.BreakerState;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +15,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +63,7 @@ class ProviderProbeTest {
                 ProviderConfig.Timeouts.defaults(),
                 enabled,
                 null));
-        config.putRoute(new ModelRoute("m-" + id, List.of(new RouteTarget(id, "up", 0, 1, null)), "priority", true));
+        config.putRoute(Routes.route("m-" + id).to(id, "up").build());
     }
 
     @Test
