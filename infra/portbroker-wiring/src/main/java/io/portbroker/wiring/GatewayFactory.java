@@ -8,6 +8,7 @@ import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.ConcurrentRandom;
 import io.portbroker.core.gateway.DataPlane;
 import io.portbroker.core.gateway.DataPlaneGuards;
+import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -157,7 +158,7 @@ public class GatewayFactory {
                                 authenticator,
                                 signatures,
                                 breakerStates,
-                                s.toGatewaySettings(),
+                                GatewaySettings.of(s),
                                 metrics,
                                 inMemory,
                                 clock,

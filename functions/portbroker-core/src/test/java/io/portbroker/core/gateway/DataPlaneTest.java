@@ -12,7 +12,6 @@ import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
-import io.portbroker.core.resilience.BreakerSettings;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.RetrySettings;
 import io.portbroker.core.resilience.SharedBreakerState;
@@ -175,7 +174,6 @@ class DataPlaneTest {
             calls.add(host);
             return scripts.get(host).apply(call);
         };
-        GatewaySettings d = GatewaySettings.ofDefaults();
         return DataPlane.assemble(new DataPlane.Parts(
                 config,
                 transport,
@@ -183,8 +181,10 @@ class DataPlaneTest {
                 new ApiKeyAuthenticator(keyStore, hasher, clock, Duration.ofSeconds(5)),
                 new HmacThinkingSignatures(new byte[32]),
                 noSharing,
-                new GatewaySettings(
-                        d.maxBodyBytes(), d.pingInterval(), true, true, retry, BreakerSettings.ofDefaults()),
+                GatewaySettings.ofDefaults()
+                        .withValidateStreams(true)
+                        .withExposeMetrics(true)
+                        .withRetry(retry),
                 metrics,
                 metrics,
                 clock,

@@ -115,7 +115,9 @@ class GatewayApiTest {
                                 new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
                                 new HmacThinkingSignatures(new byte[32]),
                                 noSharing,
-                                new GatewaySettings(maxBodyBytes, Duration.ofSeconds(10), 3, true),
+                                GatewaySettings.ofDefaults()
+                                        .withMaxBodyBytes(maxBodyBytes)
+                                        .withValidateStreams(true),
                                 io.portbroker.core.metrics.Metrics.NONE,
                                 null,
                                 clock,

@@ -88,7 +88,7 @@ class OpenAiRoutesTest {
                         new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
                         new HmacThinkingSignatures(new byte[32]),
                         noSharing,
-                        new GatewaySettings(1 << 20, Duration.ofSeconds(10), 3, true),
+                        GatewaySettings.ofDefaults().withMaxBodyBytes(1 << 20).withValidateStreams(true),
                         io.portbroker.core.metrics.Metrics.NONE,
                         null,
                         clock,

@@ -4,6 +4,7 @@ import static io.portbroker.core.reload.ConfigSnapshotsTest.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
@@ -70,7 +71,7 @@ class LiveDataPlaneTest {
                 new ApiKeyAuthenticator(new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
                 new HmacThinkingSignatures(new byte[32]),
                 noSharing,
-                s.toGatewaySettings(),
+                GatewaySettings.of(s),
                 Metrics.NONE,
                 null,
                 clock,

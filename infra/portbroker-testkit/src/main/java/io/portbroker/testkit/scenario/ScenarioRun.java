@@ -85,7 +85,6 @@ public final class ScenarioRun implements AutoCloseable {
         CredentialResolver noCredentials = ref -> {
             throw new ProviderAuthError("scenario providers take no credential");
         };
-        GatewaySettings defaults = GatewaySettings.ofDefaults();
         this.plane = DataPlane.assemble(
                 new DataPlane.Parts(
                         config,
@@ -94,13 +93,10 @@ public final class ScenarioRun implements AutoCloseable {
                         new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
                         new HmacThinkingSignatures(bytes(random)),
                         breakerStates,
-                        new GatewaySettings(
-                                defaults.maxBodyBytes(),
-                                defaults.pingInterval(),
-                                false,
-                                true,
-                                scenario.retry,
-                                scenario.breaker),
+                        GatewaySettings.ofDefaults()
+                                .withExposeMetrics(true)
+                                .withRetry(scenario.retry)
+                                .withBreaker(scenario.breaker),
                         metrics,
                         metrics,
                         clock,
