@@ -95,23 +95,23 @@ class UpstreamClientPathTest {
                 .issue("t", Scopes.CHAT, null)
                 .key();
         Sleeper sleeper = sleeps::add;
-        plane = DataPlane.assemble(new DataPlane.Parts(
-                config,
-                http,
-                ref -> "unused",
-                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                new HmacThinkingSignatures(new byte[32]),
-                new InMemoryBreakerStateStore(),
-                GatewaySettings.ofDefaults(),
-                metrics,
-                metrics,
-                clock,
-                sleeper,
-                new SplittableRandom(1),
-                scheduler,
-                Duration.ofMillis(20),
-                Executors.newVirtualThreadPerTaskExecutor(),
-                new UpstreamClients(List.of(sdk))));
+        plane = DataPlane.assemble(DataPlane.Parts.builder()
+                .config(config)
+                .transport(http)
+                .credentials(ref -> "unused")
+                .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                .signatures(new HmacThinkingSignatures(new byte[32]))
+                .breakerStates(new InMemoryBreakerStateStore())
+                .metrics(metrics)
+                .metricsPage(metrics)
+                .clock(clock)
+                .sleeper(sleeper)
+                .random(new SplittableRandom(1))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofMillis(20))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .clients(new UpstreamClients(List.of(sdk)))
+                .build());
     }
 
     @AfterEach

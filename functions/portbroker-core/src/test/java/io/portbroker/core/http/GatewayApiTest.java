@@ -94,39 +94,24 @@ class GatewayApiTest {
     }
 
     private GatewayApi api(long maxBodyBytes) {
-        io.portbroker.core.resilience.BreakerStateStore noSharing =
-                new io.portbroker.core.resilience.BreakerStateStore() {
-                    @Override
-                    public java.util.Optional<io.portbroker.core.resilience.SharedBreakerState> get(String targetId) {
-                        return java.util.Optional.empty();
-                    }
-
-                    @Override
-                    public boolean put(io.portbroker.core.resilience.SharedBreakerState next, long expectedVersion) {
-                        return true;
-                    }
-                };
         // the watchdog tick is far beyond any test, so no timer decides an outcome here
-        return io.portbroker.core.gateway.DataPlane.assemble(
-                        new io.portbroker.core.gateway.DataPlane.Parts(
-                                config,
-                                upstream,
-                                ref -> "sk-test-" + ref.substring(4),
-                                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                                new HmacThinkingSignatures(new byte[32]),
-                                noSharing,
-                                GatewaySettings.ofDefaults()
-                                        .withMaxBodyBytes(maxBodyBytes)
-                                        .withValidateStreams(true),
-                                io.portbroker.core.metrics.Metrics.NONE,
-                                null,
-                                clock,
-                                duration -> {},
-                                new java.util.SplittableRandom(1),
-                                scheduler,
-                                Duration.ofHours(1),
-                                Runnable::run),
-                        metering)
+        return io.portbroker.core.gateway.DataPlane.assemble(io.portbroker.core.gateway.DataPlane.Parts.builder()
+                        .config(config)
+                        .transport(upstream)
+                        .credentials(ref -> "sk-test-" + ref.substring(4))
+                        .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                        .signatures(new HmacThinkingSignatures(new byte[32]))
+                        .settings(GatewaySettings.ofDefaults()
+                                .withMaxBodyBytes(maxBodyBytes)
+                                .withValidateStreams(true))
+                        .clock(clock)
+                        .sleeper(duration -> {})
+                        .random(new java.util.SplittableRandom(1))
+                        .scheduler(scheduler)
+                        .watchdogTick(Duration.ofHours(1))
+                        .executor(Runnable::run)
+                        .metering(metering)
+                        .build())
                 .api();
     }
 

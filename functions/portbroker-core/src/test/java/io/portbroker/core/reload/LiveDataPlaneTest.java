@@ -9,8 +9,6 @@ import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.resilience.BreakerStateStore;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.Settings;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
@@ -22,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,35 +48,23 @@ class LiveDataPlaneTest {
 
     private DataPlane assemble(Settings s) {
         assembled.add(s);
-        BreakerStateStore noSharing = new BreakerStateStore() {
-            @Override
-            public Optional<SharedBreakerState> get(String targetId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean put(SharedBreakerState next, long expectedVersion) {
-                return true;
-            }
-        };
-        return DataPlane.assemble(new DataPlane.Parts(
-                new SnapshotConfigStore(snapshots, stored),
-                call -> {
+        return DataPlane.assemble(DataPlane.Parts.builder()
+                .config(new SnapshotConfigStore(snapshots, stored))
+                .transport(call -> {
                     throw new IllegalStateException("no upstream in this test");
-                },
-                ref -> "unused",
-                new ApiKeyAuthenticator(new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
-                new HmacThinkingSignatures(new byte[32]),
-                noSharing,
-                GatewaySettings.of(s),
-                Metrics.NONE,
-                null,
-                clock,
-                d -> {},
-                new SplittableRandom(1),
-                scheduler,
-                Duration.ofHours(1),
-                Runnable::run));
+                })
+                .credentials(ref -> "unused")
+                .authenticator(new ApiKeyAuthenticator(
+                        new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO))
+                .signatures(new HmacThinkingSignatures(new byte[32]))
+                .settings(GatewaySettings.of(s))
+                .clock(clock)
+                .sleeper(d -> {})
+                .random(new SplittableRandom(1))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofHours(1))
+                .executor(Runnable::run)
+                .build());
     }
 
     @Test
