@@ -69,14 +69,12 @@ class AdminSessionEndToEndTest {
                     base_url: %s
                 """.formatted(upstream.baseUrl()));
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        prefix,
-                        null,
-                        Map.of("portbroker.infrastructure.usage-flush", "200ms"),
-                        adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .extraProperties(Map.of("portbroker.infrastructure.usage-flush", "200ms"))
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.printedKey().ifPresent(SECRETS_SEEN::add);
     }

@@ -49,13 +49,12 @@ final class BedrockFixture implements AutoCloseable {
         String key = ApiKeyFormat.generate(new SecureRandom());
         String prefix = "pbbedrock-" + UUID.randomUUID().toString().substring(0, 8);
         LocalStack stack = LocalStack.start(
-                new LocalStack.Settings(
-                        motoEndpoint,
-                        config(bedrock, openAi),
-                        -1,
-                        prefix,
-                        key,
-                        Map.of("portbroker.experimental.validate-streams", true)),
+                LocalStack.Settings.builder(motoEndpoint, config(bedrock, openAi))
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(key)
+                        .extraProperties(Map.of("portbroker.experimental.validate-streams", true))
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new BedrockFixture(bedrock, openAi, stack, key);
     }

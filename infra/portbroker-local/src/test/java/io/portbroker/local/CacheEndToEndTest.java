@@ -89,18 +89,17 @@ class CacheEndToEndTest {
 
     private static LocalStack start(String tablePrefix) {
         return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        tablePrefix,
-                        clientKey,
-                        Map.of(
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(tablePrefix)
+                        .bootstrapKey(clientKey)
+                        .extraProperties(Map.of(
                                 "portbroker.experimental.validate-streams",
                                 true,
                                 "portbroker.infrastructure.config-poll",
-                                "1s"),
-                        adminKey),
+                                "1s"))
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

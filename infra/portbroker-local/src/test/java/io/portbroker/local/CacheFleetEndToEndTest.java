@@ -83,8 +83,13 @@ class CacheFleetEndToEndTest {
 
     private static LocalStack start(Path config, String prefix, Map<String, Object> properties) {
         return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, properties, adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(clientKey)
+                        .extraProperties(properties)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -80,8 +80,13 @@ class CachePrivacyEndToEndTest {
 
     private static LocalStack start(Path config, Map<String, Object> properties) {
         return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, tenantA, properties, adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(tenantA)
+                        .extraProperties(properties)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

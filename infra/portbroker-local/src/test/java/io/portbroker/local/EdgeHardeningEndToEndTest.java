@@ -71,17 +71,19 @@ class EdgeHardeningEndToEndTest {
                         model: fake-model
                 """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbedge-" + UUID.randomUUID().toString().substring(0, 8),
-                        clientKey,
-                        Map.of(
-                                "portbroker.security.edge.request-read-timeout", "1s",
-                                "portbroker.security.edge.trusted-proxies", "127.0.0.1/32",
-                                "portbroker.infrastructure.max-body-bytes", String.valueOf(MAX_BODY)),
-                        adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix("pbedge-" + UUID.randomUUID().toString().substring(0, 8))
+                        .bootstrapKey(clientKey)
+                        .extraProperties(Map.of(
+                                "portbroker.security.edge.request-read-timeout",
+                                "1s",
+                                "portbroker.security.edge.trusted-proxies",
+                                "127.0.0.1/32",
+                                "portbroker.infrastructure.max-body-bytes",
+                                String.valueOf(MAX_BODY)))
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -53,8 +53,13 @@ public final class GatewayFixture implements AutoCloseable {
         String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
         ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
         LocalStack stack = LocalStack.start(
-                new LocalStack.Settings(
-                        motoEndpoint, writeConfig(upstream), -1, prefix, key, extraProperties, adminKey),
+                LocalStack.Settings.builder(motoEndpoint, writeConfig(upstream))
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(key)
+                        .extraProperties(extraProperties)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
         return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
     }

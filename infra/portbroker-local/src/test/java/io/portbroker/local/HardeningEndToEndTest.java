@@ -66,18 +66,17 @@ class HardeningEndToEndTest {
                         model: fake-model
                 """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbhard-" + UUID.randomUUID().toString().substring(0, 8),
-                        clientKey,
-                        Map.of(
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix("pbhard-" + UUID.randomUUID().toString().substring(0, 8))
+                        .bootstrapKey(clientKey)
+                        .extraProperties(Map.of(
                                 "portbroker.stream.max-bytes",
                                 String.valueOf(STREAM_CAP),
                                 "portbroker.stream.max-sse-event-bytes",
-                                "16384"),
-                        adminKey),
+                                "16384"))
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -90,8 +90,12 @@ class HotReloadEndToEndTest {
 
     private static LocalStack start(Path config) {
         return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(clientKey)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

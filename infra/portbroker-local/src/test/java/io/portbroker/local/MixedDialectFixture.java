@@ -47,13 +47,12 @@ final class MixedDialectFixture implements AutoCloseable {
         String key = ApiKeyFormat.generate(new SecureRandom());
         String prefix = "pbmix-" + UUID.randomUUID().toString().substring(0, 8);
         LocalStack stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config(openAi, anthropic),
-                        -1,
-                        prefix,
-                        key,
-                        Map.of("portbroker.experimental.validate-streams", true)),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config(openAi, anthropic))
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(key)
+                        .extraProperties(Map.of("portbroker.experimental.validate-streams", true))
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new MixedDialectFixture(openAi, anthropic, stack, key);
     }

@@ -53,8 +53,12 @@ class SecurityEndToEndTest {
         Path config = Files.createTempFile("portbroker-sec", ".yaml");
         Files.writeString(config, AdminHttp.MINIMAL_CONFIG);
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapKey(clientKey)
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,13 +69,11 @@ class StreamBackpressureEndToEndTest {
                     targets: [{provider: fast, model: fast-model}]
                 """.formatted(upstream.getAddress().getPort(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbtest-" + UUID.randomUUID().toString().substring(0, 8),
-                        key,
-                        Map.of()),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix("pbtest-" + UUID.randomUUID().toString().substring(0, 8))
+                        .bootstrapKey(key)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
