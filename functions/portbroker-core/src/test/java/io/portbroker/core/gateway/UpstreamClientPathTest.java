@@ -15,6 +15,7 @@ import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryBreakerStateStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
@@ -65,15 +66,7 @@ class UpstreamClientPathTest {
 
     @BeforeEach
     void assemble() {
-        config.putProvider(new ProviderConfig(
-                "http",
-                "openai-chat",
-                URI.create("https://http.invalid/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
+        config.putProvider(Providers.openAi("http").noCredential().build());
         config.putProvider(new ProviderConfig(
                 "bedrock",
                 DIALECT,

@@ -3,16 +3,14 @@ package io.portbroker.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.resilience.BreakerState;
-import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.Routes;
-import io.portbroker.protocol.profile.CapabilityProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -54,15 +52,11 @@ class ProviderProbeTest {
     }
 
     private void provider(String id, int port, boolean enabled) {
-        config.putProvider(new ProviderConfig(
-                id,
-                "openai-chat",
-                URI.create("http://127.0.0.1:" + port + "/v1"),
-                "env:X",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                enabled,
-                null));
+        config.putProvider(Providers.openAi(id)
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .credentialRef("env:X")
+                .enabled(enabled)
+                .build());
         config.putRoute(Routes.route("m-" + id).to(id, "up").build());
     }
 
