@@ -9,20 +9,15 @@ import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,49 +43,34 @@ import org.junit.jupiter.api.Test;
 class EdgeHardeningEndToEndTest {
     private static final long MAX_BODY = 256 * 1024;
 
+    static GatewayFixture gw;
     static FakeOpenAiUpstream upstream;
     static LocalStack stack;
     static String adminKey;
     static String clientKey;
 
     @BeforeAll
-    static void start() throws IOException {
-        upstream = FakeOpenAiUpstream.start(EdgeHardeningEndToEndTest::hello);
+    static void start() {
         adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-edge", ".yaml");
-        Files.writeString(config, """
-                providers:
-                  - id: fake
-                    base_url: %s
-                    api_key_env: %s
-                routes:
-                  - model: claude-*
-                    targets:
-                      - provider: fake
-                        model: fake-model
-                """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        stack = LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
-                        .port(-1)
-                        .tablePrefix("pbedge-" + UUID.randomUUID().toString().substring(0, 8))
-                        .bootstrapKey(clientKey)
-                        .extraProperties(Map.of(
-                                "portbroker.security.edge.request-read-timeout",
-                                "1s",
-                                "portbroker.security.edge.trusted-proxies",
-                                "127.0.0.1/32",
-                                "portbroker.infrastructure.max-body-bytes",
-                                String.valueOf(MAX_BODY)))
-                        .bootstrapAdminKey(adminKey)
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        gw = GatewayFixture.builder()
+                .properties(Map.of(
+                        "portbroker.security.edge.request-read-timeout",
+                        "1s",
+                        "portbroker.security.edge.trusted-proxies",
+                        "127.0.0.1/32",
+                        "portbroker.infrastructure.max-body-bytes",
+                        String.valueOf(MAX_BODY)))
+                .adminKey(adminKey)
+                .upstream(EdgeHardeningEndToEndTest::hello)
+                .start();
+        upstream = gw.upstream;
+        stack = gw.stack;
+        clientKey = gw.clientKey;
     }
 
     @AfterAll
     static void stop() {
-        stack.close();
-        upstream.close();
+        gw.close();
     }
 
     @Test

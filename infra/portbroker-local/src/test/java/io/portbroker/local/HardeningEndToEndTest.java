@@ -8,17 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,47 +36,31 @@ class HardeningEndToEndTest {
     private static final String CONTENT_CHUNK = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"m\","
             + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
 
+    static GatewayFixture gw;
     static FakeOpenAiUpstream upstream;
     static LocalStack stack;
     static String adminKey;
     static String clientKey;
 
     @BeforeAll
-    static void start() throws IOException {
-        upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
+    static void start() {
         adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-hardening", ".yaml");
-        Files.writeString(config, """
-                providers:
-                  - id: fake
-                    base_url: %s
-                    api_key_env: %s
-                routes:
-                  - model: claude-*
-                    targets:
-                      - provider: fake
-                        model: fake-model
-                """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        stack = LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
-                        .port(-1)
-                        .tablePrefix("pbhard-" + UUID.randomUUID().toString().substring(0, 8))
-                        .bootstrapKey(clientKey)
-                        .extraProperties(Map.of(
-                                "portbroker.stream.max-bytes",
-                                String.valueOf(STREAM_CAP),
-                                "portbroker.stream.max-sse-event-bytes",
-                                "16384"))
-                        .bootstrapAdminKey(adminKey)
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        gw = GatewayFixture.builder()
+                .properties(Map.of(
+                        "portbroker.stream.max-bytes",
+                        String.valueOf(STREAM_CAP),
+                        "portbroker.stream.max-sse-event-bytes",
+                        "16384"))
+                .adminKey(adminKey)
+                .start();
+        upstream = gw.upstream;
+        stack = gw.stack;
+        clientKey = gw.clientKey;
     }
 
     @AfterAll
     static void stop() {
-        stack.close();
-        upstream.close();
+        gw.close();
     }
 
     @ParameterizedTest
