@@ -41,13 +41,13 @@ import org.junit.jupiter.api.Test;
  * key, retries, cool-downs and failover as HTTP providers.
  */
 class BedrockEndToEndTest {
-    static BedrockFixture gw;
+    static DialectFixture gw;
     static AnthropicClient anthropic;
     static OpenAIClient openAi;
 
     @BeforeAll
     static void start() {
-        gw = BedrockFixture.start();
+        gw = DialectFixture.start();
         anthropic = AnthropicOkHttpClient.builder()
                 .baseUrl(gw.baseUrl())
                 .apiKey(gw.clientKey)
@@ -200,7 +200,7 @@ class BedrockEndToEndTest {
     void create_shouldCallTheProvidersModelArn_whenTheProviderPinsAModelId() {
         anthropic.messages().create(params("claude-pinned").addUserMessage("Hi").build());
 
-        assertThat(lastBedrock().modelId()).isEqualTo(BedrockFixture.PINNED_ARN);
+        assertThat(lastBedrock().modelId()).isEqualTo(DialectFixture.PINNED_ARN);
         assertThat(gw.bedrock.violations()).isEmpty();
     }
 

@@ -33,12 +33,12 @@ class MixedRouteFailoverEndToEndTest {
     private static final Path FIXTURE =
             Path.of("../../functions/portbroker-protocol/src/test/resources/fixtures/claude-code-2.1.328-request.json");
 
-    static MixedDialectFixture gw;
+    static DialectFixture gw;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        gw = MixedDialectFixture.start();
+        gw = DialectFixture.start();
     }
 
     @AfterAll
@@ -92,7 +92,7 @@ class MixedRouteFailoverEndToEndTest {
         assertThat(received.header("anthropic-beta"))
                 .isEqualTo(fixture.path("headers").path("anthropic-beta").asText());
         assertThat(received.header("anthropic-version")).isEqualTo("2023-06-01");
-        assertThat(received.header("x-api-key")).isEqualTo(MixedDialectFixture.CREDENTIAL);
+        assertThat(received.header("x-api-key")).isEqualTo(DialectFixture.CREDENTIAL);
 
         // when: the tool result goes back, with the Anthropic-signed thinking and an older pbsig1 one in history
         ArrayNode messages = (ArrayNode) body.path("messages");

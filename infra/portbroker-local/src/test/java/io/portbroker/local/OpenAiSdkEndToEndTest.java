@@ -35,12 +35,12 @@ import org.junit.jupiter.api.Test;
  * Anthropic SDK uses), served by an OpenAI-compatible upstream and by an Anthropic-native one.
  */
 class OpenAiSdkEndToEndTest {
-    static MixedDialectFixture gw;
+    static DialectFixture gw;
     static OpenAIClient client;
 
     @BeforeAll
     static void start() {
-        gw = MixedDialectFixture.start();
+        gw = DialectFixture.start();
         client = OpenAIOkHttpClient.builder()
                 .baseUrl(gw.baseUrl() + "/v1")
                 .apiKey(gw.clientKey)
@@ -93,7 +93,7 @@ class OpenAiSdkEndToEndTest {
         assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(12);
         FakeOpenAiUpstream.Recorded sent = gw.openAi.requests().getLast();
         assertThat(sent.body().path("model").asText()).isEqualTo("gpt-4o-upstream");
-        assertThat(sent.header("authorization")).isEqualTo("Bearer " + MixedDialectFixture.CREDENTIAL);
+        assertThat(sent.header("authorization")).isEqualTo("Bearer " + DialectFixture.CREDENTIAL);
     }
 
     @Test
