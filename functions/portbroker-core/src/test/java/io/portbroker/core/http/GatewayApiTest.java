@@ -24,7 +24,6 @@ import io.portbroker.error.RateLimitError;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.testing.Requests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -95,23 +94,17 @@ class GatewayApiTest {
 
     private GatewayApi api(long maxBodyBytes) {
         // the watchdog tick is far beyond any test, so no timer decides an outcome here
-        return io.portbroker.core.gateway.DataPlane.assemble(io.portbroker.core.gateway.DataPlane.Parts.builder()
-                        .config(config)
-                        .transport(upstream)
-                        .credentials(ref -> "sk-test-" + ref.substring(4))
-                        .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
-                        .signatures(new HmacThinkingSignatures(new byte[32]))
-                        .settings(GatewaySettings.ofDefaults()
-                                .withMaxBodyBytes(maxBodyBytes)
-                                .withValidateStreams(true))
-                        .clock(clock)
-                        .sleeper(duration -> {})
-                        .random(new java.util.SplittableRandom(1))
-                        .scheduler(scheduler)
-                        .watchdogTick(Duration.ofHours(1))
-                        .executor(Runnable::run)
-                        .metering(metering)
-                        .build())
+        return io.portbroker.core.gateway.DataPlane.assemble(
+                        io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
+                                .config(config)
+                                .transport(upstream)
+                                .credentials(ref -> "sk-test-" + ref.substring(4))
+                                .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                                .settings(GatewaySettings.ofDefaults()
+                                        .withMaxBodyBytes(maxBodyBytes)
+                                        .withValidateStreams(true))
+                                .metering(metering)
+                                .build())
                 .api();
     }
 

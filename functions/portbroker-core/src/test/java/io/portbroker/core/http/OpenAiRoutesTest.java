@@ -15,7 +15,6 @@ import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -67,21 +66,14 @@ class OpenAiRoutesTest {
     }
 
     private GatewayApi api() {
-        return DataPlane.assemble(DataPlane.Parts.builder()
+        return DataPlane.assemble(io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
                         .config(config)
                         .transport(upstream)
                         .credentials(ref -> "sk-ant-" + ref.substring(4))
                         .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
-                        .signatures(new HmacThinkingSignatures(new byte[32]))
                         .settings(GatewaySettings.ofDefaults()
                                 .withMaxBodyBytes(1 << 20)
                                 .withValidateStreams(true))
-                        .clock(clock)
-                        .sleeper(duration -> {})
-                        .random(new java.util.SplittableRandom(1))
-                        .scheduler(scheduler)
-                        .watchdogTick(Duration.ofHours(1))
-                        .executor(Runnable::run)
                         .build())
                 .api();
     }

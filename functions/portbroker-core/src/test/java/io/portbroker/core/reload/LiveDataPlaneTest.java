@@ -15,12 +15,10 @@ import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +46,7 @@ class LiveDataPlaneTest {
 
     private DataPlane assemble(Settings s) {
         assembled.add(s);
-        return DataPlane.assemble(DataPlane.Parts.builder()
+        return DataPlane.assemble(io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
                 .config(new SnapshotConfigStore(snapshots, stored))
                 .transport(call -> {
                     throw new IllegalStateException("no upstream in this test");
@@ -56,14 +54,7 @@ class LiveDataPlaneTest {
                 .credentials(ref -> "unused")
                 .authenticator(new ApiKeyAuthenticator(
                         new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO))
-                .signatures(new HmacThinkingSignatures(new byte[32]))
                 .settings(GatewaySettings.of(s))
-                .clock(clock)
-                .sleeper(d -> {})
-                .random(new SplittableRandom(1))
-                .scheduler(scheduler)
-                .watchdogTick(Duration.ofHours(1))
-                .executor(Runnable::run)
                 .build());
     }
 
