@@ -9,11 +9,8 @@ import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -79,15 +76,10 @@ class CachePrivacyEndToEndTest {
     }
 
     private static LocalStack start(Path config, Map<String, Object> properties) {
-        return LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
-                        .port(-1)
-                        .tablePrefix(prefix)
-                        .bootstrapKey(tenantA)
-                        .extraProperties(properties)
-                        .bootstrapAdminKey(adminKey)
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return TestStacks.startQuietly(TestStacks.settings(config, prefix)
+                .bootstrapKey(tenantA)
+                .extraProperties(properties)
+                .bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

@@ -1,19 +1,12 @@
 package io.portbroker.local;
 
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.AnthropicReplies;
 import io.portbroker.testkit.upstream.BedrockReplies;
 import io.portbroker.testkit.upstream.FakeAnthropicUpstream;
 import io.portbroker.testkit.upstream.FakeBedrockUpstream;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,32 +25,19 @@ import java.util.UUID;
  * bedrock; {@code claude-bedrock-first} → bedrock, failing over to openai; every other {@code claude-*} → openai,
  * failing over to anthropic.
  */
-final class DialectFixture implements AutoCloseable {
+record DialectFixture(
+        FakeOpenAiUpstream openAi,
+        FakeAnthropicUpstream anthropic,
+        FakeBedrockUpstream bedrock,
+        LocalStack stack,
+        String clientKey)
+        implements AutoCloseable {
     /** The credential the Anthropic-native fake expects (the test JVM's {@code PB_FAKE_UPSTREAM_KEY}). */
     static final String CREDENTIAL = "sk-fake-upstream-credential";
 
     static final String REGION = "us-west-2";
     static final String PINNED_ARN =
             "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0";
-
-    final FakeOpenAiUpstream openAi;
-    final FakeAnthropicUpstream anthropic;
-    final FakeBedrockUpstream bedrock;
-    final LocalStack stack;
-    final String clientKey;
-
-    private DialectFixture(
-            FakeOpenAiUpstream openAi,
-            FakeAnthropicUpstream anthropic,
-            FakeBedrockUpstream bedrock,
-            LocalStack stack,
-            String clientKey) {
-        this.openAi = openAi;
-        this.anthropic = anthropic;
-        this.bedrock = bedrock;
-        this.stack = stack;
-        this.clientKey = clientKey;
-    }
 
     /** Starts the three fakes (each answering "hello") and the server on the shared moto. */
     static DialectFixture start() {
@@ -67,14 +47,9 @@ final class DialectFixture implements AutoCloseable {
         FakeBedrockUpstream bedrock = FakeBedrockUpstream.start(REGION, req -> BedrockReplies.text(req, "hello"));
         String key = ApiKeyFormat.generate(new SecureRandom());
         String prefix = "pbdialect-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalStack stack = LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config(openAi, anthropic, bedrock))
-                        .port(-1)
-                        .tablePrefix(prefix)
-                        .bootstrapKey(key)
-                        .extraProperties(Map.of("portbroker.experimental.validate-streams", true))
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        LocalStack stack = TestStacks.startQuietly(TestStacks.settings(config(openAi, anthropic, bedrock), prefix)
+                .bootstrapKey(key)
+                .extraProperties(Map.of("portbroker.experimental.validate-streams", true)));
         return new DialectFixture(openAi, anthropic, bedrock, stack, key);
     }
 
@@ -166,13 +141,7 @@ final class DialectFixture implements AutoCloseable {
                         REGION,
                         PINNED_ARN,
                         bedrock.endpoint());
-        try {
-            Path file = Files.createTempFile("portbroker-dialects", ".yaml");
-            Files.writeString(file, yaml);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestStacks.writeConfig(yaml);
     }
 
     @Override

@@ -7,11 +7,8 @@ import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -151,13 +148,7 @@ public final class GatewayFixture implements AutoCloseable {
                       - provider: fake
                         model: fake-model
                 """.formatted(upstream.baseUrl(), UPSTREAM_CREDENTIAL_ENV);
-        try {
-            Path file = Files.createTempFile("portbroker-test", ".yaml");
-            Files.writeString(file, yaml);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestStacks.writeConfig(yaml);
     }
 
     @Override

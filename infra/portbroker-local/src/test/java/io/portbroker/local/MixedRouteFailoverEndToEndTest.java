@@ -56,7 +56,7 @@ class MixedRouteFailoverEndToEndTest {
             if (!Set.RESTRICTED.contains(name)) {
                 b.header(
                         h.getKey(),
-                        name.equals("x-api-key") ? gw.clientKey : h.getValue().asText());
+                        name.equals("x-api-key") ? gw.clientKey() : h.getValue().asText());
             }
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -68,10 +68,11 @@ class MixedRouteFailoverEndToEndTest {
         JsonNode fixture = JSON.readTree(Files.readString(FIXTURE));
         ObjectNode body = (ObjectNode) fixture.path("body").deepCopy();
         body.put("model", "claude-sonnet-4-5");
-        gw.openAi.script(req -> Replies.serverError());
-        gw.anthropic.script(req -> req.path("messages").toString().contains("tool_result")
-                ? AnthropicReplies.streamText("The file says hi.")
-                : AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/tmp/a\"}"));
+        gw.openAi().script(req -> Replies.serverError());
+        gw.anthropic()
+                .script(req -> req.path("messages").toString().contains("tool_result")
+                        ? AnthropicReplies.streamText("The file says hi.")
+                        : AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/tmp/a\"}"));
 
         // when: the first turn
         HttpResponse<String> first = post(fixture, body);
@@ -83,9 +84,9 @@ class MixedRouteFailoverEndToEndTest {
                 .contains("\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"Read\"")
                 .contains(AnthropicReplies.ANTHROPIC_SIGNATURE)
                 .contains("\"stop_reason\":\"tool_use\"");
-        assertThat(gw.openAi.requests()).isNotEmpty();
-        assertThat(gw.anthropic.violations()).isEmpty();
-        var received = gw.anthropic.requests().getLast();
+        assertThat(gw.openAi().requests()).isNotEmpty();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        var received = gw.anthropic().requests().getLast();
         ObjectNode expected = body.deepCopy();
         expected.put("model", "claude-upstream");
         assertThat(received.json()).isEqualTo(expected);
@@ -128,8 +129,8 @@ class MixedRouteFailoverEndToEndTest {
         // then
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("The file says hi.").contains("\"stop_reason\":\"end_turn\"");
-        assertThat(gw.anthropic.violations()).isEmpty();
-        JsonNode sent = gw.anthropic.requests().getLast().json();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        JsonNode sent = gw.anthropic().requests().getLast().json();
         assertThat(sent.toString())
                 .contains("\"signature\":\"" + AnthropicReplies.ANTHROPIC_SIGNATURE + "\"")
                 .contains("\"tool_use_id\":\"toolu_01\"")

@@ -3,14 +3,7 @@ package io.portbroker.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -50,7 +43,7 @@ final class TwoStackFixture implements AutoCloseable {
         String prefix = prefixStem + UUID.randomUUID().toString().substring(0, 8);
         String adminKey = ApiKeyFormat.generate(new SecureRandom());
         String clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = writeConfig(providersAndRoutes + """
+        Path config = TestStacks.writeConfig(providersAndRoutes + """
                 settings:
                   infrastructure:
                     config-poll: 1s
@@ -61,24 +54,8 @@ final class TwoStackFixture implements AutoCloseable {
     }
 
     private static LocalStack start(Path config, String prefix, String clientKey, String adminKey) {
-        return LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
-                        .port(-1)
-                        .tablePrefix(prefix)
-                        .bootstrapKey(clientKey)
-                        .bootstrapAdminKey(adminKey)
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    private static Path writeConfig(String yaml) {
-        try {
-            Path file = Files.createTempFile("portbroker-two-stacks", ".yaml");
-            Files.writeString(file, yaml);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestStacks.startQuietly(
+                TestStacks.settings(config, prefix).bootstrapKey(clientKey).bootstrapAdminKey(adminKey));
     }
 
     /** An admin API call to {@code stack} with the shared admin key. */
