@@ -27,12 +27,17 @@ public final class GatewayFixture implements AutoCloseable {
     public final FakeOpenAiUpstream upstream;
     public final LocalStack stack;
     public final String clientKey;
+    /** The bootstrap admin key, or null when the fixture registered none. */
+    public final String adminKey;
+
     public final String console;
 
-    private GatewayFixture(FakeOpenAiUpstream upstream, LocalStack stack, String clientKey, String console) {
+    private GatewayFixture(
+            FakeOpenAiUpstream upstream, LocalStack stack, String clientKey, String adminKey, String console) {
         this.upstream = upstream;
         this.stack = stack;
         this.clientKey = clientKey;
+        this.adminKey = adminKey;
         this.console = console;
     }
 
@@ -89,6 +94,11 @@ public final class GatewayFixture implements AutoCloseable {
             return this;
         }
 
+        /** Registers a newly generated bootstrap admin key ({@link GatewayFixture#adminKey}). */
+        public Builder withAdminKey() {
+            return adminKey(ApiKeyFormat.generate(new SecureRandom()));
+        }
+
         /** How the fake upstream answers until a test scripts it again. */
         public Builder upstream(Function<JsonNode, Reply> value) {
             this.script = value;
@@ -109,7 +119,7 @@ public final class GatewayFixture implements AutoCloseable {
                             .bootstrapAdminKey(adminKey)
                             .build(),
                     new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
-            return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
+            return new GatewayFixture(upstream, stack, key, adminKey, consoleBytes.toString(StandardCharsets.UTF_8));
         }
     }
 
