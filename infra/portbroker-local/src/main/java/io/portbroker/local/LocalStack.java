@@ -89,27 +89,6 @@ public final class LocalStack implements AutoCloseable {
             String bootstrapAdminKey,
             String bootstrapAdminPassword) {
 
-        public Settings(
-                String awsEndpoint,
-                Path configFile,
-                int port,
-                String tablePrefix,
-                String bootstrapKey,
-                Map<String, Object> extraProperties,
-                String bootstrapAdminKey) {
-            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, bootstrapAdminKey, null);
-        }
-
-        public Settings(
-                String awsEndpoint,
-                Path configFile,
-                int port,
-                String tablePrefix,
-                String bootstrapKey,
-                Map<String, Object> extraProperties) {
-            this(awsEndpoint, configFile, port, tablePrefix, bootstrapKey, extraProperties, null, null);
-        }
-
         /**
          * A builder over the emulator at {@code awsEndpoint} and the config file: port 8080, prefix
          * {@code portbroker-local}, no extra properties, printed bootstrap keys and password.
@@ -118,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
             return new Builder(awsEndpoint, configFile);
         }
 
-        /** Builds {@link Settings} by name instead of through the positional constructors. */
+        /** Builds {@link Settings} by name (the canonical constructor is for this builder). */
         public static final class Builder {
             private final String awsEndpoint;
             private final Path configFile;

@@ -57,8 +57,11 @@ class AdminLoginEndToEndTest {
         Files.writeString(config, AdminHttp.MINIMAL_CONFIG);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, null, Map.of(), null, PASSWORD),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .bootstrapAdminPassword(PASSWORD)
+                        .build(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         console = out.toString(StandardCharsets.UTF_8);
     }

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,16 +64,9 @@ class AdminSessionEndToEndTest {
                   - id: seed
                     base_url: %s
                 """.formatted(upstream.baseUrl()));
-        stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        prefix,
-                        null,
-                        Map.of("portbroker.infrastructure.usage-flush", "200ms"),
-                        adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack = TestStacks.startQuietly(TestStacks.settings(config, prefix)
+                .extraProperties(Map.of("portbroker.infrastructure.usage-flush", "200ms"))
+                .bootstrapAdminKey(adminKey));
         stack.printedKey().ifPresent(SECRETS_SEEN::add);
     }
 

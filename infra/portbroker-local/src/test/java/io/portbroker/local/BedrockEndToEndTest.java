@@ -41,21 +41,21 @@ import org.junit.jupiter.api.Test;
  * key, retries, cool-downs and failover as HTTP providers.
  */
 class BedrockEndToEndTest {
-    static BedrockFixture gw;
+    static DialectFixture gw;
     static AnthropicClient anthropic;
     static OpenAIClient openAi;
 
     @BeforeAll
     static void start() {
-        gw = BedrockFixture.start();
+        gw = DialectFixture.start();
         anthropic = AnthropicOkHttpClient.builder()
                 .baseUrl(gw.baseUrl())
-                .apiKey(gw.clientKey)
+                .apiKey(gw.clientKey())
                 .maxRetries(0)
                 .build();
         openAi = OpenAIOkHttpClient.builder()
                 .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey)
+                .apiKey(gw.clientKey())
                 .maxRetries(0)
                 .build();
     }
@@ -67,8 +67,8 @@ class BedrockEndToEndTest {
 
     @BeforeEach
     void reset() {
-        gw.bedrock.script(req -> BedrockReplies.text(req, "hello"));
-        gw.openAi.script(req -> Replies.streamText(Duration.ZERO, "hello"));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "hello"));
+        gw.openAi().script(req -> Replies.streamText(Duration.ZERO, "hello"));
     }
 
     private static MessageCreateParams.Builder params(String model) {
@@ -76,12 +76,12 @@ class BedrockEndToEndTest {
     }
 
     private static FakeBedrockUpstream.Received lastBedrock() {
-        return gw.bedrock.requests().getLast();
+        return gw.bedrock().requests().getLast();
     }
 
     @Test
     void create_shouldAnswerFromBedrock_whenTheRouteTargetsConverse() {
-        gw.bedrock.script(req -> BedrockReplies.text(req, "Hi from ", "Bedrock"));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "Hi from ", "Bedrock"));
 
         Message message = anthropic
                 .messages()
@@ -95,7 +95,7 @@ class BedrockEndToEndTest {
         assertThat(message.model().asString()).isEqualTo("claude-bedrock");
         assertThat(message.usage().inputTokens()).isEqualTo(11);
         assertThat(message.usage().outputTokens()).isEqualTo(3);
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(gw.bedrock().violations()).isEmpty();
         FakeBedrockUpstream.Received sent = lastBedrock();
         assertThat(sent.streaming()).isFalse();
         assertThat(sent.modelId()).isEqualTo("anthropic.claude-3-haiku-20240307-v1:0");
@@ -115,7 +115,7 @@ class BedrockEndToEndTest {
 
     @Test
     void createStreaming_shouldStreamConverseEvents_whenTheClientStreams() {
-        gw.bedrock.script(req -> BedrockReplies.text(req, "Hel", "lo", " world"));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "Hel", "lo", " world"));
 
         Message message;
         try (StreamResponse<RawMessageStreamEvent> stream = anthropic
@@ -130,12 +130,12 @@ class BedrockEndToEndTest {
         assertThat(message.stopReason()).contains(StopReason.END_TURN);
         assertThat(message.usage().outputTokens()).isEqualTo(3);
         assertThat(lastBedrock().streaming()).isTrue();
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(gw.bedrock().violations()).isEmpty();
     }
 
     @Test
     void toolUse_shouldRoundTripThroughBedrock_whenTheModelCallsATool() {
-        gw.bedrock.script(req -> BedrockReplies.toolUse(req, "tooluse_1", "get_weather", "{\"city\":", "\"Paris\"}"));
+        gw.bedrock().script(req -> BedrockReplies.toolUse(req, "tooluse_1", "get_weather", "{\"city\":", "\"Paris\"}"));
         Tool weather = Tool.builder()
                 .name("get_weather")
                 .description("Weather for a city")
@@ -160,7 +160,7 @@ class BedrockEndToEndTest {
                 .flatMap(b -> b.toolUse().stream())
                 .findFirst()
                 .orElseThrow();
-        gw.bedrock.script(req -> BedrockReplies.text(req, "Sunny in Paris."));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "Sunny in Paris."));
         Message turn2 = anthropic
                 .messages()
                 .create(params("claude-bedrock")
@@ -178,7 +178,7 @@ class BedrockEndToEndTest {
         assertThat(call.id()).isEqualTo("tooluse_1");
         assertThat(call._input().convert(Map.class)).isEqualTo(Map.of("city", "Paris"));
         assertThat(turn2.content().get(0).text().orElseThrow().text()).isEqualTo("Sunny in Paris.");
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(gw.bedrock().violations()).isEmpty();
         JsonNode sent = lastBedrock().body();
         assertThat(sent.path("toolConfig")
                         .path("tools")
@@ -200,13 +200,13 @@ class BedrockEndToEndTest {
     void create_shouldCallTheProvidersModelArn_whenTheProviderPinsAModelId() {
         anthropic.messages().create(params("claude-pinned").addUserMessage("Hi").build());
 
-        assertThat(lastBedrock().modelId()).isEqualTo(BedrockFixture.PINNED_ARN);
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(lastBedrock().modelId()).isEqualTo(DialectFixture.PINNED_ARN);
+        assertThat(gw.bedrock().violations()).isEmpty();
     }
 
     @Test
     void create_shouldAnswer429_whenBedrockThrottlesTheOnlyTarget() {
-        gw.bedrock.script(req -> BedrockReplies.throttled());
+        gw.bedrock().script(req -> BedrockReplies.throttled());
 
         assertThatThrownBy(() -> anthropic
                         .messages()
@@ -218,8 +218,9 @@ class BedrockEndToEndTest {
 
     @Test
     void create_shouldAnswer400WithBedrocksReason_whenBedrockRejectsTheRequest() {
-        gw.bedrock.script(
-                req -> BedrockReplies.error(400, "ValidationException", "A conversation must start with a user"));
+        gw.bedrock()
+                .script(req ->
+                        BedrockReplies.error(400, "ValidationException", "A conversation must start with a user"));
 
         assertThatThrownBy(() -> anthropic
                         .messages()
@@ -231,9 +232,9 @@ class BedrockEndToEndTest {
 
     @Test
     void create_shouldFailOverToBedrock_whenTheOpenAiCompatibleTargetFails() {
-        gw.openAi.script(req -> Replies.serverError());
-        gw.bedrock.script(req -> BedrockReplies.text(req, "served by Bedrock"));
-        int openAiCalls = gw.openAi.requests().size();
+        gw.openAi().script(req -> Replies.serverError());
+        gw.bedrock().script(req -> BedrockReplies.text(req, "served by Bedrock"));
+        int openAiCalls = gw.openAi().requests().size();
 
         Message message;
         try (StreamResponse<RawMessageStreamEvent> stream = anthropic
@@ -245,14 +246,14 @@ class BedrockEndToEndTest {
         }
 
         assertThat(message.content().get(0).text().orElseThrow().text()).isEqualTo("served by Bedrock");
-        assertThat(gw.openAi.requests().size()).isGreaterThan(openAiCalls);
+        assertThat(gw.openAi().requests().size()).isGreaterThan(openAiCalls);
         assertThat(lastBedrock().modelId()).isEqualTo("anthropic.claude-3-5-sonnet-20240620-v1:0");
     }
 
     @Test
     void create_shouldFailOverToOpenAi_whenBedrockThrottles() {
-        gw.bedrock.script(req -> BedrockReplies.throttled());
-        gw.openAi.script(req -> Replies.completion("served by OpenAI", List.of(), "stop"));
+        gw.bedrock().script(req -> BedrockReplies.throttled());
+        gw.openAi().script(req -> Replies.completion("served by OpenAI", List.of(), "stop"));
 
         Message message = anthropic
                 .messages()
@@ -264,7 +265,7 @@ class BedrockEndToEndTest {
 
     @Test
     void openAiSdk_shouldBeServedByBedrock_whenNotStreaming() {
-        gw.bedrock.script(req -> BedrockReplies.text(req, "Bonjour"));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "Bonjour"));
 
         ChatCompletion completion = openAi.chat()
                 .completions()
@@ -288,7 +289,7 @@ class BedrockEndToEndTest {
 
     @Test
     void openAiSdk_shouldStreamFromBedrock_whenStreaming() {
-        gw.bedrock.script(req -> BedrockReplies.text(req, "Hel", "lo"));
+        gw.bedrock().script(req -> BedrockReplies.text(req, "Hel", "lo"));
         StringBuilder text = new StringBuilder();
 
         try (com.openai.core.http.StreamResponse<ChatCompletionChunk> stream = openAi.chat()

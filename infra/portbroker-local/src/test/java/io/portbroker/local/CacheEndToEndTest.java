@@ -15,14 +15,11 @@ import io.portbroker.protocol.anthropic.AnthropicSseGrammarValidator;
 import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -88,20 +85,14 @@ class CacheEndToEndTest {
     }
 
     private static LocalStack start(String tablePrefix) {
-        return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        tablePrefix,
-                        clientKey,
-                        Map.of(
-                                "portbroker.experimental.validate-streams",
-                                true,
-                                "portbroker.infrastructure.config-poll",
-                                "1s"),
-                        adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return TestStacks.startQuietly(TestStacks.settings(config, tablePrefix)
+                .bootstrapKey(clientKey)
+                .extraProperties(Map.of(
+                        "portbroker.experimental.validate-streams",
+                        true,
+                        "portbroker.infrastructure.config-poll",
+                        "1s"))
+                .bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

@@ -5,14 +5,10 @@ import static io.portbroker.local.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,10 +78,10 @@ class CacheFleetEndToEndTest {
     }
 
     private static LocalStack start(Path config, String prefix, Map<String, Object> properties) {
-        return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, properties, adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return TestStacks.startQuietly(TestStacks.settings(config, prefix)
+                .bootstrapKey(clientKey)
+                .extraProperties(properties)
+                .bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

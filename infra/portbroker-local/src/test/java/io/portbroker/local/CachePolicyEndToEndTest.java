@@ -2,27 +2,15 @@ package io.portbroker.local;
 
 import static io.portbroker.local.AdminHttp.call;
 import static io.portbroker.local.AdminHttp.json;
+import static io.portbroker.local.TwoStackFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,23 +25,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CachePolicyEndToEndTest {
-    private static final Duration WITHIN = Duration.ofSeconds(6);
 
     static FakeOpenAiUpstream upstream;
+    static TwoStackFixture stacks;
     static LocalStack first;
     static LocalStack second;
-    static String prefix;
-    static String adminKey;
     static String clientKey;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         upstream = FakeOpenAiUpstream.start(req -> Replies.completion("four", List.of(), "stop"));
-        prefix = "pbpol-" + UUID.randomUUID().toString().substring(0, 8);
-        adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-cachepol", ".yaml");
-        Files.writeString(config, """
+        stacks = TwoStackFixture.start(
+                "pbpol-", """
                 providers:
                   - id: fake
                     base_url: %s
@@ -63,25 +46,15 @@ class CachePolicyEndToEndTest {
                     targets:
                       - provider: fake
                         model: m
-                settings:
-                  infrastructure:
-                    config-poll: 1s
                 """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        first = start(config);
-        second = start(config);
-    }
-
-    private static LocalStack start(Path config) {
-        return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        first = stacks.first;
+        second = stacks.second;
+        clientKey = stacks.clientKey;
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        stacks.close();
         upstream.close();
     }
 
@@ -159,15 +132,6 @@ class CachePolicyEndToEndTest {
     }
 
     private static HttpResponse<String> admin(LocalStack stack, String method, String path, String body) {
-        return call(stack, method, path, Map.of("x-api-key", adminKey), body);
-    }
-
-    /** Waits for a running server's poll (bounded: {@link #WITHIN}, a few poll intervals). */
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("not reached within " + WITHIN).isBefore(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
+        return stacks.admin(stack, method, path, body);
     }
 }

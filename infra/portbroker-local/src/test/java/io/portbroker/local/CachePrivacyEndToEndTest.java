@@ -9,11 +9,8 @@ import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -79,10 +76,10 @@ class CachePrivacyEndToEndTest {
     }
 
     private static LocalStack start(Path config, Map<String, Object> properties) {
-        return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, tenantA, properties, adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return TestStacks.startQuietly(TestStacks.settings(config, prefix)
+                .bootstrapKey(tenantA)
+                .extraProperties(properties)
+                .bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

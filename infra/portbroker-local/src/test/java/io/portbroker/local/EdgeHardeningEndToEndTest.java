@@ -6,24 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.crypto.SealedProviderCredentials;
-import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.testkit.MotoEndpoint;
-import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,47 +40,26 @@ import org.junit.jupiter.api.Test;
 class EdgeHardeningEndToEndTest {
     private static final long MAX_BODY = 256 * 1024;
 
-    static FakeOpenAiUpstream upstream;
-    static LocalStack stack;
-    static String adminKey;
-    static String clientKey;
+    static GatewayFixture gw;
 
     @BeforeAll
-    static void start() throws IOException {
-        upstream = FakeOpenAiUpstream.start(EdgeHardeningEndToEndTest::hello);
-        adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-edge", ".yaml");
-        Files.writeString(config, """
-                providers:
-                  - id: fake
-                    base_url: %s
-                    api_key_env: %s
-                routes:
-                  - model: claude-*
-                    targets:
-                      - provider: fake
-                        model: fake-model
-                """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbedge-" + UUID.randomUUID().toString().substring(0, 8),
-                        clientKey,
-                        Map.of(
-                                "portbroker.security.edge.request-read-timeout", "1s",
-                                "portbroker.security.edge.trusted-proxies", "127.0.0.1/32",
-                                "portbroker.infrastructure.max-body-bytes", String.valueOf(MAX_BODY)),
-                        adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    static void start() {
+        gw = GatewayFixture.builder()
+                .properties(Map.of(
+                        "portbroker.security.edge.request-read-timeout",
+                        "1s",
+                        "portbroker.security.edge.trusted-proxies",
+                        "127.0.0.1/32",
+                        "portbroker.infrastructure.max-body-bytes",
+                        String.valueOf(MAX_BODY)))
+                .withAdminKey()
+                .upstream(EdgeHardeningEndToEndTest::hello)
+                .start();
     }
 
     @AfterAll
     static void stop() {
-        stack.close();
-        upstream.close();
+        gw.close();
     }
 
     @Test
@@ -129,10 +100,10 @@ class EdgeHardeningEndToEndTest {
     void messages_shouldRefuseWith429WithoutCallingTheProvider_whenOneRequestExceedsTheKeysWholeTokenBudget() {
         // given: a key allowed 200 tokens per minute
         String key = newKey("{\"name\": \"tpm\", \"scopes\": [\"chat:write\"], \"tokens_per_minute\": 200}");
-        int calls = upstream.requests().size();
+        int calls = gw.upstream.requests().size();
 
         // when: a request whose estimate (input + max_tokens) is larger than that, into an empty window
-        HttpResponse<String> refused = call(stack, "POST", "/v1/messages", Map.of("x-api-key", key), """
+        HttpResponse<String> refused = call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", key), """
                 {"model": "claude-sonnet-4-5", "max_tokens": 5000, "messages": [{"role": "user", "content": "hi"}]}
                 """);
 
@@ -142,9 +113,9 @@ class EdgeHardeningEndToEndTest {
         assertThat(json(refused).path("error").path("message").asText())
                 .contains("exceeds this API key's limit of 200 tokens per minute");
         assertThat(refused.headers().firstValue("retry-after")).isEmpty();
-        assertThat(upstream.requests()).hasSize(calls);
+        assertThat(gw.upstream.requests()).hasSize(calls);
         // and a request that fits is still served
-        assertThat(call(stack, "POST", "/v1/messages", Map.of("x-api-key", key), """
+        assertThat(call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", key), """
                         {"model": "claude-sonnet-4-5", "max_tokens": 16, "messages": [{"role": "user", "content": "hi"}]}
                         """)
                         .statusCode())
@@ -163,8 +134,8 @@ class EdgeHardeningEndToEndTest {
         Instant window;
         do {
             window = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            first = call(stack, "POST", "/v1/messages/count_tokens", Map.of("x-api-key", key), body);
-            second = call(stack, "POST", "/v1/messages/count_tokens", Map.of("x-api-key", key), body);
+            first = call(gw.stack, "POST", "/v1/messages/count_tokens", Map.of("x-api-key", key), body);
+            second = call(gw.stack, "POST", "/v1/messages/count_tokens", Map.of("x-api-key", key), body);
         } while (!window.equals(Instant.now().truncatedTo(ChronoUnit.MINUTES)));
 
         // then
@@ -176,7 +147,7 @@ class EdgeHardeningEndToEndTest {
 
     @Test
     void server_shouldCloseTheConnection_whenAClientSendsHalfARequestHeadAndStalls() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", stack.port())) {
+        try (Socket socket = new Socket("127.0.0.1", gw.stack.port())) {
             socket.setSoTimeout(15_000);
             long started = System.nanoTime();
 
@@ -196,13 +167,13 @@ class EdgeHardeningEndToEndTest {
 
     @Test
     void server_shouldCloseTheConnection_whenABodyStallsPastTheDeadline() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", stack.port())) {
+        try (Socket socket = new Socket("127.0.0.1", gw.stack.port())) {
             socket.setSoTimeout(15_000);
             long started = System.nanoTime();
 
             // when: a whole head announcing 100 bytes, then 10 of them
             socket.getOutputStream()
-                    .write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + clientKey
+                    .write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + gw.clientKey
                                     + "\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"model\":")
                             .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -217,10 +188,11 @@ class EdgeHardeningEndToEndTest {
     @Test
     void messages_shouldStreamPastTheReadDeadline_whenTheRequestWasReadInTime() {
         // given: an answer that takes about 2.4 s, more than twice the 1 s request read deadline
-        upstream.script(req -> Replies.streamText(Duration.ofMillis(400), "a", "b", "c", "d", "e", "f"));
+        gw.upstream.script(req -> Replies.streamText(Duration.ofMillis(400), "a", "b", "c", "d", "e", "f"));
         try {
             // when
-            HttpResponse<String> answer = call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
+            HttpResponse<String> answer =
+                    call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", gw.clientKey), """
                     {"model": "claude-sonnet-4-5", "max_tokens": 64, "stream": true,
                      "messages": [{"role": "user", "content": "hi"}]}
                     """);
@@ -229,16 +201,16 @@ class EdgeHardeningEndToEndTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains("event: message_stop");
         } finally {
-            upstream.script(EdgeHardeningEndToEndTest::hello);
+            gw.upstream.script(EdgeHardeningEndToEndTest::hello);
         }
     }
 
     @Test
     void messages_shouldAnswer413BeforeTheClientFinishedSending_whenAChunkedBodyPassesTheLimit() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", stack.port())) {
+        try (Socket socket = new Socket("127.0.0.1", gw.stack.port())) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + clientKey
+            out.write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + gw.clientKey
                             + "\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             CountDownLatch answered = new CountDownLatch(1);
@@ -302,26 +274,26 @@ class EdgeHardeningEndToEndTest {
         String id = "legacy-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(admin("POST", "/admin/v1/providers", """
                         {"id": "%s", "base_url": "%s", "api_key": "sk-legacy-0123456789"}
-                        """.formatted(id, upstream.baseUrl()))
+                        """.formatted(id, gw.upstream.baseUrl()))
                         .statusCode())
                 .isEqualTo(201);
         admin("POST", "/admin/v1/routes", """
                 {"model": "claude-%s", "targets": [{"provider": "%s", "model": "m"}]}
                 """.formatted(id, id));
-        ConfigStore config = stack.context().getBean(ConfigStore.class);
+        ConfigStore config = gw.stack.context().getBean(ConfigStore.class);
         ProviderConfig stored = config.providers().stream()
                 .filter(p -> p.id().equals(id))
                 .findFirst()
                 .orElseThrow();
         String legacyRef =
-                stack.context().getBean(SealedProviderCredentials.class).store(id, "sk-legacy-0123456789");
+                gw.stack.context().getBean(SealedProviderCredentials.class).store(id, "sk-legacy-0123456789");
         assertThat(legacyRef).doesNotContain(":o.");
         config.putProvider(stored.withCredentialRef(legacyRef));
-        int calls = upstream.requests().size();
+        int calls = gw.upstream.requests().size();
 
         // when
         HttpResponse<String> answer =
-                call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
+                call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", gw.clientKey), """
                 {"model": "claude-%s", "max_tokens": 16, "messages": [{"role": "user", "content": "hi"}]}
                 """.formatted(id));
 
@@ -329,7 +301,7 @@ class EdgeHardeningEndToEndTest {
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(json(answer).path("error").path("message").asText()).contains("enter the provider's API key again");
         assertThat(answer.body()).doesNotContain("sk-legacy");
-        assertThat(upstream.requests()).hasSize(calls);
+        assertThat(gw.upstream.requests()).hasSize(calls);
     }
 
     /** "hello", streamed or whole as the request asks. */
@@ -341,7 +313,7 @@ class EdgeHardeningEndToEndTest {
 
     private static void login(String forwardedFor) {
         HttpResponse<String> refused = call(
-                stack,
+                gw.stack,
                 "POST",
                 "/admin/v1/auth/login",
                 Map.of("x-forwarded-for", forwardedFor),
@@ -388,6 +360,6 @@ class EdgeHardeningEndToEndTest {
     }
 
     private static HttpResponse<String> admin(String method, String path, String body) {
-        return call(stack, method, path, Map.of("x-api-key", adminKey), body);
+        return call(gw.stack, method, path, Map.of("x-api-key", gw.adminKey), body);
     }
 }

@@ -1,20 +1,20 @@
 package io.portbroker.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
+import io.portbroker.testkit.upstream.Reply;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One running local stack for a test class: the moto emulator, a scriptable fake OpenAI-compatible upstream,
@@ -27,12 +27,17 @@ public final class GatewayFixture implements AutoCloseable {
     public final FakeOpenAiUpstream upstream;
     public final LocalStack stack;
     public final String clientKey;
+    /** The bootstrap admin key, or null when the fixture registered none. */
+    public final String adminKey;
+
     public final String console;
 
-    private GatewayFixture(FakeOpenAiUpstream upstream, LocalStack stack, String clientKey, String console) {
+    private GatewayFixture(
+            FakeOpenAiUpstream upstream, LocalStack stack, String clientKey, String adminKey, String console) {
         this.upstream = upstream;
         this.stack = stack;
         this.clientKey = clientKey;
+        this.adminKey = adminKey;
         this.console = console;
     }
 
@@ -48,15 +53,74 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** As above, with {@code adminKey} registered as a bootstrap admin key (null for none). */
     public static GatewayFixture start(String motoEndpoint, Map<String, Object> extraProperties, String adminKey) {
-        FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
-        String key = ApiKeyFormat.generate(new SecureRandom());
-        String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
-        ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
-        LocalStack stack = LocalStack.start(
-                new LocalStack.Settings(
-                        motoEndpoint, writeConfig(upstream), -1, prefix, key, extraProperties, adminKey),
-                new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
-        return new GatewayFixture(upstream, stack, key, consoleBytes.toString(StandardCharsets.UTF_8));
+        return builder()
+                .moto(motoEndpoint)
+                .properties(extraProperties)
+                .adminKey(adminKey)
+                .start();
+    }
+
+    /**
+     * A fixture built by name: the shared moto, no extra properties, no admin key, a fake that streams "hello".
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link GatewayFixture}; {@link #start()} starts the fake upstream and the server. */
+    public static final class Builder {
+        private String motoEndpoint = MotoEndpoint.resolve().toString();
+        private Map<String, Object> extraProperties = Map.of();
+        private String adminKey;
+        private Function<JsonNode, Reply> script = req -> Replies.streamText(Duration.ZERO, "hello");
+
+        private Builder() {}
+
+        /** The moto server (a test's own, which it may stop). */
+        public Builder moto(String value) {
+            this.motoEndpoint = value;
+            return this;
+        }
+
+        /** Application properties for the server (settings, test switches). */
+        public Builder properties(Map<String, Object> value) {
+            this.extraProperties = Map.copyOf(value);
+            return this;
+        }
+
+        /** A bootstrap admin key to register (null for none). */
+        public Builder adminKey(String value) {
+            this.adminKey = value;
+            return this;
+        }
+
+        /** Registers a newly generated bootstrap admin key ({@link GatewayFixture#adminKey}). */
+        public Builder withAdminKey() {
+            return adminKey(ApiKeyFormat.generate(new SecureRandom()));
+        }
+
+        /** How the fake upstream answers until a test scripts it again. */
+        public Builder upstream(Function<JsonNode, Reply> value) {
+            this.script = value;
+            return this;
+        }
+
+        public GatewayFixture start() {
+            FakeOpenAiUpstream upstream = FakeOpenAiUpstream.start(script);
+            String key = ApiKeyFormat.generate(new SecureRandom());
+            String prefix = "pbtest-" + UUID.randomUUID().toString().substring(0, 8);
+            ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+            LocalStack stack = LocalStack.start(
+                    LocalStack.Settings.builder(motoEndpoint, writeConfig(upstream))
+                            .port(-1)
+                            .tablePrefix(prefix)
+                            .bootstrapKey(key)
+                            .extraProperties(extraProperties)
+                            .bootstrapAdminKey(adminKey)
+                            .build(),
+                    new PrintStream(consoleBytes, true, StandardCharsets.UTF_8));
+            return new GatewayFixture(upstream, stack, key, adminKey, consoleBytes.toString(StandardCharsets.UTF_8));
+        }
     }
 
     public String baseUrl() {
@@ -94,13 +158,7 @@ public final class GatewayFixture implements AutoCloseable {
                       - provider: fake
                         model: fake-model
                 """.formatted(upstream.baseUrl(), UPSTREAM_CREDENTIAL_ENV);
-        try {
-            Path file = Files.createTempFile("portbroker-test", ".yaml");
-            Files.writeString(file, yaml);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestStacks.writeConfig(yaml);
     }
 
     @Override

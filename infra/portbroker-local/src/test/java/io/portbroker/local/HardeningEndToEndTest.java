@@ -5,21 +5,12 @@ import static io.portbroker.local.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,48 +34,23 @@ class HardeningEndToEndTest {
     private static final String CONTENT_CHUNK = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"m\","
             + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
 
-    static FakeOpenAiUpstream upstream;
-    static LocalStack stack;
-    static String adminKey;
-    static String clientKey;
+    static GatewayFixture gw;
 
     @BeforeAll
-    static void start() throws IOException {
-        upstream = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
-        adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-hardening", ".yaml");
-        Files.writeString(config, """
-                providers:
-                  - id: fake
-                    base_url: %s
-                    api_key_env: %s
-                routes:
-                  - model: claude-*
-                    targets:
-                      - provider: fake
-                        model: fake-model
-                """.formatted(upstream.baseUrl(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbhard-" + UUID.randomUUID().toString().substring(0, 8),
-                        clientKey,
-                        Map.of(
-                                "portbroker.stream.max-bytes",
-                                String.valueOf(STREAM_CAP),
-                                "portbroker.stream.max-sse-event-bytes",
-                                "16384"),
-                        adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    static void start() {
+        gw = GatewayFixture.builder()
+                .properties(Map.of(
+                        "portbroker.stream.max-bytes",
+                        String.valueOf(STREAM_CAP),
+                        "portbroker.stream.max-sse-event-bytes",
+                        "16384"))
+                .withAdminKey()
+                .start();
     }
 
     @AfterAll
     static void stop() {
-        stack.close();
-        upstream.close();
+        gw.close();
     }
 
     @ParameterizedTest
@@ -94,7 +60,7 @@ class HardeningEndToEndTest {
         HttpResponse<String> refused = admin("POST", "/admin/v1/providers", """
                 {"id": "exfil-%s", "base_url": "%s", "api_key_env": "%s"}
                 """.formatted(
-                        UUID.randomUUID().toString().substring(0, 6), upstream.baseUrl(), name));
+                        UUID.randomUUID().toString().substring(0, 6), gw.upstream.baseUrl(), name));
 
         // then
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -108,7 +74,7 @@ class HardeningEndToEndTest {
         String variable = "PB_UNSET_" + id.substring(6).toUpperCase() + "_KEY";
         assertThat(admin("POST", "/admin/v1/providers", """
                         {"id": "%s", "base_url": "%s", "api_key_env": "%s"}
-                        """.formatted(id, upstream.baseUrl(), variable))
+                        """.formatted(id, gw.upstream.baseUrl(), variable))
                         .statusCode())
                 .isEqualTo(201);
         admin("POST", "/admin/v1/routes", """
@@ -138,7 +104,7 @@ class HardeningEndToEndTest {
 
         // when: it tries to take over the bootstrap key (rotate returns a fresh secret with its scopes)
         HttpResponse<String> rotate = call(
-                stack,
+                gw.stack,
                 "POST",
                 "/admin/v1/keys/" + adminId + "/rotate",
                 Map.of("x-api-key", manager.path("key").asText()),
@@ -156,7 +122,7 @@ class HardeningEndToEndTest {
         String id = "bound-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(admin("POST", "/admin/v1/providers", """
                         {"id": "%s", "base_url": "%s", "api_key": "sk-bound-%s"}
-                        """.formatted(id, upstream.baseUrl(), id))
+                        """.formatted(id, gw.upstream.baseUrl(), id))
                         .statusCode())
                 .isEqualTo(201);
         String elsewhere = FakeOpenAiUpstream.closedPortBaseUrl().toString();
@@ -172,7 +138,7 @@ class HardeningEndToEndTest {
         assertThat(json(admin("GET", "/admin/v1/providers/" + id, null))
                         .path("base_url")
                         .asText())
-                .isEqualTo(upstream.baseUrl().toString());
+                .isEqualTo(gw.upstream.baseUrl().toString());
     }
 
     @Test
@@ -184,10 +150,10 @@ class HardeningEndToEndTest {
             frames.add(new Reply.Frame(Duration.ZERO, CONTENT_CHUNK.formatted(piece)));
         }
         frames.add(new Reply.Frame(Duration.ZERO, "[DONE]"));
-        upstream.script(req -> new Reply.Stream(frames, -1));
-        InMemoryMetrics metrics = stack.context().getBean(InMemoryMetrics.class);
+        gw.upstream.script(req -> new Reply.Stream(frames, -1));
+        InMemoryMetrics metrics = gw.stack.context().getBean(InMemoryMetrics.class);
         long before = metrics.counterTotal(MetricNames.STREAM_TRUNCATE_EVENTS);
-        int cancelledBefore = upstream.cancelledStreams();
+        int cancelledBefore = gw.upstream.cancelledStreams();
 
         try {
             // when
@@ -207,14 +173,14 @@ class HardeningEndToEndTest {
             assertThat(metrics.counterTotal(MetricNames.STREAM_TRUNCATE_EVENTS)).isEqualTo(before + 1);
             awaitCancelled(cancelledBefore);
         } finally {
-            upstream.script(req -> Replies.streamText(Duration.ZERO, "hello"));
+            gw.upstream.script(req -> Replies.streamText(Duration.ZERO, "hello"));
         }
     }
 
     @Test
     void messages_shouldAnswer502_whenTheProviderSendsAnSseEventPastTheEventCap() {
         // given: one 32 KiB event, twice the 16 KiB cap, before anything reached the client
-        upstream.script(req -> new Reply.Stream(
+        gw.upstream.script(req -> new Reply.Stream(
                 List.of(new Reply.Frame(Duration.ZERO, CONTENT_CHUNK.formatted("y".repeat(32 * 1024)))), -1));
 
         try {
@@ -227,7 +193,7 @@ class HardeningEndToEndTest {
             assertThat(json(answer).path("error").path("message").asText())
                     .isEqualTo("the provider sent an SSE event larger than 16384 bytes");
         } finally {
-            upstream.script(req -> Replies.streamText(Duration.ZERO, "hello"));
+            gw.upstream.script(req -> Replies.streamText(Duration.ZERO, "hello"));
         }
     }
 
@@ -235,11 +201,11 @@ class HardeningEndToEndTest {
     @ValueSource(strings = {"file:///etc/passwd", "https://169.254.169.254/latest/meta-data/", "ftp://example.com/a"})
     void messages_shouldRefuseWith400BeforeAnyProviderCall_whenAnImageUrlBreaksThePolicy(String url) {
         // given
-        int calls = upstream.requests().size();
+        int calls = gw.upstream.requests().size();
 
         // when
         HttpResponse<String> answer =
-                call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
+                call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", gw.clientKey), """
                 {"model": "claude-sonnet-4-5", "max_tokens": 16, "messages": [{"role": "user", "content": [
                   {"type": "image", "source": {"type": "url", "url": "%s"}},
                   {"type": "text", "text": "what is this?"}]}]}
@@ -250,14 +216,14 @@ class HardeningEndToEndTest {
         assertThat(json(answer).path("error").path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(json(answer).path("error").path("message").asText()).startsWith("image source.url ");
         assertThat(answer.body()).doesNotContain("169.254").doesNotContain("/etc/passwd");
-        assertThat(upstream.requests()).hasSize(calls);
+        assertThat(gw.upstream.requests()).hasSize(calls);
     }
 
     @ParameterizedTest
     @CsvSource({"TRACE,/v1/models", "QUERY,/v1/messages", "TRACE,/admin/v1/keys", "QUERY,/admin/v1/providers"})
     void anyMethod_shouldBeAnsweredInTheCallersEnvelope_whenTheServerHasNoRouteForIt(String method, String path) {
         // when: a method no route declares (found by the fuzzer: Micronaut answered it in its own format)
-        HttpResponse<String> answer = call(stack, method, path, Map.of("x-api-key", clientKey), null);
+        HttpResponse<String> answer = call(gw.stack, method, path, Map.of("x-api-key", gw.clientKey), null);
 
         // then
         assertThat(answer.statusCode()).isEqualTo(404);
@@ -273,19 +239,19 @@ class HardeningEndToEndTest {
     /** The fake notices the closed connection when its next write fails; bounded wait, no fixed sleep. */
     private static void awaitCancelled(int before) {
         Instant until = Instant.now().plusSeconds(10);
-        while (upstream.cancelledStreams() <= before && Instant.now().isBefore(until)) {
+        while (gw.upstream.cancelledStreams() <= before && Instant.now().isBefore(until)) {
             Thread.onSpinWait();
         }
-        assertThat(upstream.cancelledStreams()).isGreaterThan(before);
+        assertThat(gw.upstream.cancelledStreams()).isGreaterThan(before);
     }
 
     private static HttpResponse<String> message(String model, boolean stream) {
-        return call(stack, "POST", "/v1/messages", Map.of("x-api-key", clientKey), """
+        return call(gw.stack, "POST", "/v1/messages", Map.of("x-api-key", gw.clientKey), """
                 {"model": "%s", "max_tokens": 64, "stream": %s, "messages": [{"role": "user", "content": "hi"}]}
                 """.formatted(model, stream));
     }
 
     private static HttpResponse<String> admin(String method, String path, String body) {
-        return call(stack, method, path, Map.of("x-api-key", adminKey), body);
+        return call(gw.stack, method, path, Map.of("x-api-key", gw.adminKey), body);
     }
 }

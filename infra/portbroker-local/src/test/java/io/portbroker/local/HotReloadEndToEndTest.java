@@ -2,30 +2,18 @@ package io.portbroker.local;
 
 import static io.portbroker.local.AdminHttp.call;
 import static io.portbroker.local.AdminHttp.json;
+import static io.portbroker.local.TwoStackFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.reload.LiveDataPlane;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,26 +31,21 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotReloadEndToEndTest {
-    private static final Duration WITHIN = Duration.ofSeconds(6);
     private static final String UI = "http://localhost:5173";
 
     static FakeOpenAiUpstream upstreamA;
     static FakeOpenAiUpstream upstreamB;
+    static TwoStackFixture stacks;
     static LocalStack first;
     static LocalStack second;
     static String prefix;
-    static String adminKey;
     static String clientKey;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         upstreamA = FakeOpenAiUpstream.start(req -> Replies.completion("from-a", List.of(), "stop"));
         upstreamB = FakeOpenAiUpstream.start(req -> Replies.completion("from-b", List.of(), "stop"));
-        prefix = "pbhot-" + UUID.randomUUID().toString().substring(0, 8);
-        adminKey = ApiKeyFormat.generate(new SecureRandom());
-        clientKey = ApiKeyFormat.generate(new SecureRandom());
-        Path config = Files.createTempFile("portbroker-hot", ".yaml");
-        Files.writeString(config, """
+        stacks = TwoStackFixture.start("pbhot-", """
                 providers:
                   - id: a
                     base_url: %s
@@ -80,25 +63,16 @@ class HotReloadEndToEndTest {
                       - provider: b
                         model: m
                         weight: 0
-                settings:
-                  infrastructure:
-                    config-poll: 1s
                 """.formatted(upstreamA.baseUrl(), upstreamB.baseUrl()));
-        first = start(config);
-        second = start(config);
-    }
-
-    private static LocalStack start(Path config) {
-        return LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        first = stacks.first;
+        second = stacks.second;
+        prefix = stacks.prefix;
+        clientKey = stacks.clientKey;
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        stacks.close();
         upstreamA.close();
         upstreamB.close();
     }
@@ -228,15 +202,6 @@ class HotReloadEndToEndTest {
     }
 
     private static HttpResponse<String> admin(LocalStack stack, String method, String path, String body) {
-        return call(stack, method, path, Map.of("x-api-key", adminKey), body);
-    }
-
-    /** Waits for a running server's poll (bounded: {@link #WITHIN}, a few poll intervals). */
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WITHIN);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("not reached within " + WITHIN).isBefore(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
+        return stacks.admin(stack, method, path, body);
     }
 }

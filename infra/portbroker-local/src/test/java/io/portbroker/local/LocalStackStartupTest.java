@@ -106,7 +106,11 @@ class LocalStackStartupTest {
 
     private static LocalStack start(String prefix, Path config, Map<String, Object> props, ByteArrayOutputStream out) {
         return LocalStack.start(
-                new LocalStack.Settings(MotoEndpoint.resolve().toString(), config, -1, prefix, null, props),
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .extraProperties(props)
+                        .build(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 

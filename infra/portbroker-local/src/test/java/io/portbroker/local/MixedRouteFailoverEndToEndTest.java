@@ -33,12 +33,12 @@ class MixedRouteFailoverEndToEndTest {
     private static final Path FIXTURE =
             Path.of("../../functions/portbroker-protocol/src/test/resources/fixtures/claude-code-2.1.328-request.json");
 
-    static MixedDialectFixture gw;
+    static DialectFixture gw;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        gw = MixedDialectFixture.start();
+        gw = DialectFixture.start();
     }
 
     @AfterAll
@@ -56,7 +56,7 @@ class MixedRouteFailoverEndToEndTest {
             if (!Set.RESTRICTED.contains(name)) {
                 b.header(
                         h.getKey(),
-                        name.equals("x-api-key") ? gw.clientKey : h.getValue().asText());
+                        name.equals("x-api-key") ? gw.clientKey() : h.getValue().asText());
             }
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -68,10 +68,11 @@ class MixedRouteFailoverEndToEndTest {
         JsonNode fixture = JSON.readTree(Files.readString(FIXTURE));
         ObjectNode body = (ObjectNode) fixture.path("body").deepCopy();
         body.put("model", "claude-sonnet-4-5");
-        gw.openAi.script(req -> Replies.serverError());
-        gw.anthropic.script(req -> req.path("messages").toString().contains("tool_result")
-                ? AnthropicReplies.streamText("The file says hi.")
-                : AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/tmp/a\"}"));
+        gw.openAi().script(req -> Replies.serverError());
+        gw.anthropic()
+                .script(req -> req.path("messages").toString().contains("tool_result")
+                        ? AnthropicReplies.streamText("The file says hi.")
+                        : AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/tmp/a\"}"));
 
         // when: the first turn
         HttpResponse<String> first = post(fixture, body);
@@ -83,16 +84,16 @@ class MixedRouteFailoverEndToEndTest {
                 .contains("\"type\":\"tool_use\",\"id\":\"toolu_01\",\"name\":\"Read\"")
                 .contains(AnthropicReplies.ANTHROPIC_SIGNATURE)
                 .contains("\"stop_reason\":\"tool_use\"");
-        assertThat(gw.openAi.requests()).isNotEmpty();
-        assertThat(gw.anthropic.violations()).isEmpty();
-        var received = gw.anthropic.requests().getLast();
+        assertThat(gw.openAi().requests()).isNotEmpty();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        var received = gw.anthropic().requests().getLast();
         ObjectNode expected = body.deepCopy();
         expected.put("model", "claude-upstream");
         assertThat(received.json()).isEqualTo(expected);
         assertThat(received.header("anthropic-beta"))
                 .isEqualTo(fixture.path("headers").path("anthropic-beta").asText());
         assertThat(received.header("anthropic-version")).isEqualTo("2023-06-01");
-        assertThat(received.header("x-api-key")).isEqualTo(MixedDialectFixture.CREDENTIAL);
+        assertThat(received.header("x-api-key")).isEqualTo(DialectFixture.CREDENTIAL);
 
         // when: the tool result goes back, with the Anthropic-signed thinking and an older pbsig1 one in history
         ArrayNode messages = (ArrayNode) body.path("messages");
@@ -128,8 +129,8 @@ class MixedRouteFailoverEndToEndTest {
         // then
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("The file says hi.").contains("\"stop_reason\":\"end_turn\"");
-        assertThat(gw.anthropic.violations()).isEmpty();
-        JsonNode sent = gw.anthropic.requests().getLast().json();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        JsonNode sent = gw.anthropic().requests().getLast().json();
         assertThat(sent.toString())
                 .contains("\"signature\":\"" + AnthropicReplies.ANTHROPIC_SIGNATURE + "\"")
                 .contains("\"tool_use_id\":\"toolu_01\"")

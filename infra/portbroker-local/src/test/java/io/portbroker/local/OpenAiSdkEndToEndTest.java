@@ -35,15 +35,15 @@ import org.junit.jupiter.api.Test;
  * Anthropic SDK uses), served by an OpenAI-compatible upstream and by an Anthropic-native one.
  */
 class OpenAiSdkEndToEndTest {
-    static MixedDialectFixture gw;
+    static DialectFixture gw;
     static OpenAIClient client;
 
     @BeforeAll
     static void start() {
-        gw = MixedDialectFixture.start();
+        gw = DialectFixture.start();
         client = OpenAIOkHttpClient.builder()
                 .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey)
+                .apiKey(gw.clientKey())
                 .maxRetries(0)
                 .build();
     }
@@ -55,8 +55,8 @@ class OpenAiSdkEndToEndTest {
 
     @BeforeEach
     void reset() {
-        gw.openAi.script(req -> Replies.streamText(java.time.Duration.ZERO, "hello"));
-        gw.anthropic.script(req -> AnthropicReplies.streamText("hello"));
+        gw.openAi().script(req -> Replies.streamText(java.time.Duration.ZERO, "hello"));
+        gw.anthropic().script(req -> AnthropicReplies.streamText("hello"));
     }
 
     private static ChatCompletionCreateParams.Builder params(String model) {
@@ -81,7 +81,7 @@ class OpenAiSdkEndToEndTest {
 
     @Test
     void create_shouldReturnTheUpstreamAnswer_whenNotStreaming() {
-        gw.openAi.script(req -> Replies.completion("Hi there", List.of(), "stop"));
+        gw.openAi().script(req -> Replies.completion("Hi there", List.of(), "stop"));
 
         ChatCompletion completion = client.chat()
                 .completions()
@@ -91,14 +91,14 @@ class OpenAiSdkEndToEndTest {
         assertThat(completion.model()).isEqualTo("gpt-4o");
         assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
         assertThat(completion.usage().orElseThrow().completionTokens()).isEqualTo(12);
-        FakeOpenAiUpstream.Recorded sent = gw.openAi.requests().getLast();
+        FakeOpenAiUpstream.Recorded sent = gw.openAi().requests().getLast();
         assertThat(sent.body().path("model").asText()).isEqualTo("gpt-4o-upstream");
-        assertThat(sent.header("authorization")).isEqualTo("Bearer " + MixedDialectFixture.CREDENTIAL);
+        assertThat(sent.header("authorization")).isEqualTo("Bearer " + DialectFixture.CREDENTIAL);
     }
 
     @Test
     void createStreaming_shouldDeliverChunksAndUsage_whenIncludeUsageIsAsked() {
-        gw.openAi.script(req -> Replies.streamText(java.time.Duration.ZERO, "Hel", "lo"));
+        gw.openAi().script(req -> Replies.streamText(java.time.Duration.ZERO, "Hel", "lo"));
         ChatCompletionAccumulator acc = ChatCompletionAccumulator.create();
 
         try (StreamResponse<ChatCompletionChunk> stream = client.chat()
@@ -119,10 +119,11 @@ class OpenAiSdkEndToEndTest {
 
     @Test
     void create_shouldRoundTripAToolCall_whenTheModelCallsATool() {
-        gw.openAi.script(req -> req.path("messages").size() == 1
-                ? Replies.completion(
-                        null, List.<String[]>of(new String[] {"Read", "{\"file_path\":\"/a\"}"}), "tool_calls")
-                : Replies.completion("The file says hi", List.of(), "stop"));
+        gw.openAi()
+                .script(req -> req.path("messages").size() == 1
+                        ? Replies.completion(
+                                null, List.<String[]>of(new String[] {"Read", "{\"file_path\":\"/a\"}"}), "tool_calls")
+                        : Replies.completion("The file says hi", List.of(), "stop"));
         ChatCompletionCreateParams.Builder first =
                 params("gpt-4o").addUserMessage("Read /a").addTool(readTool()).parallelToolCalls(false);
 
@@ -142,7 +143,7 @@ class OpenAiSdkEndToEndTest {
         assertThat(toolCall.function().name()).isEqualTo("Read");
         assertThat(toolCall.function().arguments()).isEqualTo("{\"file_path\":\"/a\"}");
         assertThat(answer.choices().get(0).message().content()).contains("The file says hi");
-        JsonNode second = gw.openAi.requests().getLast().body();
+        JsonNode second = gw.openAi().requests().getLast().body();
         assertThat(second.path("parallel_tool_calls").asBoolean(true)).isFalse();
         assertThat(second.path("messages")
                         .get(1)
@@ -157,7 +158,7 @@ class OpenAiSdkEndToEndTest {
 
     @Test
     void createStreaming_shouldStreamAToolCallFromAnAnthropicUpstream_whenTheRouteGoesThere() {
-        gw.anthropic.script(req -> AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/b\"}"));
+        gw.anthropic().script(req -> AnthropicReplies.streamToolUse("toolu_01", "Read", "{\"file_path\":", "\"/b\"}"));
         ChatCompletionAccumulator acc = ChatCompletionAccumulator.create();
 
         try (StreamResponse<ChatCompletionChunk> stream = client.chat()
@@ -181,8 +182,8 @@ class OpenAiSdkEndToEndTest {
         assertThat(call.id()).isEqualTo("toolu_01");
         assertThat(call.function().arguments()).isEqualTo("{\"file_path\":\"/b\"}");
         assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
-        assertThat(gw.anthropic.violations()).isEmpty();
-        JsonNode sent = gw.anthropic.requests().getLast().json();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        JsonNode sent = gw.anthropic().requests().getLast().json();
         assertThat(sent.path("model").asText()).isEqualTo("claude-upstream");
         assertThat(sent.path("tools").get(0).path("name").asText()).isEqualTo("Read");
         assertThat(sent.path("stream").asBoolean()).isTrue();
@@ -190,7 +191,7 @@ class OpenAiSdkEndToEndTest {
 
     @Test
     void create_shouldAnswerFromAnAnthropicUpstream_whenNotStreaming() {
-        gw.anthropic.script(req -> AnthropicReplies.message("Bonjour"));
+        gw.anthropic().script(req -> AnthropicReplies.message("Bonjour"));
 
         ChatCompletion completion = client.chat()
                 .completions()
@@ -198,7 +199,7 @@ class OpenAiSdkEndToEndTest {
 
         assertThat(completion.choices().get(0).message().content()).contains("Bonjour");
         assertThat(completion.usage().orElseThrow().promptTokens()).isEqualTo(11);
-        assertThat(gw.anthropic.violations()).isEmpty();
+        assertThat(gw.anthropic().violations()).isEmpty();
     }
 
     @Test

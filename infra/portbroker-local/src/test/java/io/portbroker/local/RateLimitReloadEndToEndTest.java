@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,14 +49,8 @@ class RateLimitReloadEndToEndTest {
                         model: m
                 """.formatted(upstream.baseUrl()));
         String prefix = "pbrl-" + UUID.randomUUID().toString().substring(0, 8);
-        stack = LocalStack.start(
-                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
-                        .port(-1)
-                        .tablePrefix(prefix)
-                        .bootstrapKey(clientKey)
-                        .bootstrapAdminKey(adminKey)
-                        .build(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack = TestStacks.startQuietly(
+                TestStacks.settings(config, prefix).bootstrapKey(clientKey).bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

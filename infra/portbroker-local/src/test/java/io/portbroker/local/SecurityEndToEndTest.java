@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.core.reload.ConfigSnapshots;
-import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
 import io.portbroker.testkit.upstream.Replies;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -52,10 +48,8 @@ class SecurityEndToEndTest {
         clientKey = ApiKeyFormat.generate(new SecureRandom());
         Path config = Files.createTempFile("portbroker-sec", ".yaml");
         Files.writeString(config, AdminHttp.MINIMAL_CONFIG);
-        stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(), config, -1, prefix, clientKey, Map.of(), adminKey),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack = TestStacks.startQuietly(
+                TestStacks.settings(config, prefix).bootstrapKey(clientKey).bootstrapAdminKey(adminKey));
     }
 
     @AfterAll

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.portbroker.core.keys.ApiKeyFormat;
-import io.portbroker.testkit.MotoEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,15 +66,9 @@ class StreamBackpressureEndToEndTest {
                   - model: claude-sonnet-4-5
                     targets: [{provider: fast, model: fast-model}]
                 """.formatted(upstream.getAddress().getPort(), GatewayFixture.UPSTREAM_CREDENTIAL_ENV));
-        stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        "pbtest-" + UUID.randomUUID().toString().substring(0, 8),
-                        key,
-                        Map.of()),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack = TestStacks.startQuietly(TestStacks.settings(
+                        config, "pbtest-" + UUID.randomUUID().toString().substring(0, 8))
+                .bootstrapKey(key));
     }
 
     @AfterAll

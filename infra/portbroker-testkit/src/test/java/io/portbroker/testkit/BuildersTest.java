@@ -48,7 +48,8 @@ class BuildersTest {
         ModelRoute glob = Routes.route("claude-*").to("a", "m").build();
 
         assertThat(exact.targets())
-                .containsExactly(new RouteTarget("a", "m", 0, 1, null), new RouteTarget("b", "n", 1, 1, null));
+                .containsExactly(
+                        new RouteTarget("a", "m", 0, 1, null, null), new RouteTarget("b", "n", 1, 1, null, null));
         assertThat(exact.listed()).isTrue();
         assertThat(exact.strategy()).isEqualTo("priority");
         assertThat(glob.listed()).isFalse();

@@ -8,6 +8,7 @@ import io.portbroker.core.crypto.SealedProviderCredentials;
 import io.portbroker.core.gateway.ConcurrentRandom;
 import io.portbroker.core.gateway.DataPlane;
 import io.portbroker.core.gateway.DataPlaneGuards;
+import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.http.ApiHandler;
 import io.portbroker.core.http.PathPrefixRouter;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
@@ -149,28 +150,28 @@ public class GatewayFactory {
         poller.start();
         return new LiveDataPlane(
                 snapshots,
-                s -> DataPlane.assemble(
-                        new DataPlane.Parts(
-                                store,
-                                observability.timed(transport),
-                                credentials,
-                                authenticator,
-                                signatures,
-                                breakerStates,
-                                s.toGatewaySettings(),
-                                metrics,
-                                inMemory,
-                                clock,
-                                Sleeper.REAL,
-                                ConcurrentRandom.INSTANCE,
-                                scheduler,
-                                s.infrastructure().watchdogTick(),
-                                Executors.newVirtualThreadPerTaskExecutor(),
-                                upstreamClients),
-                        metering,
+                s -> DataPlane.assemble(DataPlane.Parts.builder()
+                        .config(store)
+                        .transport(observability.timed(transport))
+                        .credentials(credentials)
+                        .authenticator(authenticator)
+                        .signatures(signatures)
+                        .breakerStates(breakerStates)
+                        .settings(GatewaySettings.of(s))
+                        .metrics(metrics)
+                        .metricsPage(inMemory)
+                        .clock(clock)
+                        .sleeper(Sleeper.REAL)
+                        .random(ConcurrentRandom.INSTANCE)
+                        .scheduler(scheduler)
+                        .watchdogTick(s.infrastructure().watchdogTick())
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .clients(upstreamClients)
+                        .metering(metering)
                         // the cache answers before observability's upstream timing (hits cost no upstream)
-                        m -> observability.traced(cache.apply(observability.decorate(m))),
-                        guards.withBodyLimit(upstreamLimits.toBodyLimit())));
+                        .decorator(m -> observability.traced(cache.apply(observability.decorate(m))))
+                        .guards(guards.withBodyLimit(upstreamLimits.toBodyLimit()))
+                        .build()));
     }
 
     /**

@@ -22,7 +22,10 @@ public class HardeningFactory {
     /** Media URLs follow the provider SSRF rules (and their operator allow-lists); http only where configured. */
     @Singleton
     DataPlaneGuards dataPlaneGuards(StreamLimits limits, UrlPolicy urls, MediaUrlConfiguration media) {
-        return new DataPlaneGuards(limits, new MediaUrlPolicy(urls, media.isAllowHttp()));
+        return new DataPlaneGuards(
+                limits,
+                new MediaUrlPolicy(urls, media.isAllowHttp()),
+                io.portbroker.core.upstream.UpstreamBodyLimit.ofDefaults());
     }
 
     @Singleton

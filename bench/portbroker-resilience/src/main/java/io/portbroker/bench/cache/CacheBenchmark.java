@@ -94,7 +94,11 @@ public final class CacheBenchmark {
     }
 
     private static LocalStack.Settings settings(Path yaml, String prefix, String key) {
-        return new LocalStack.Settings(MotoEndpoint.resolve().toString(), yaml, 0, prefix, key, Map.of());
+        return LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), yaml)
+                .port(0)
+                .tablePrefix(prefix)
+                .bootstrapKey(key)
+                .build();
     }
 
     private static PrintStream silent() {

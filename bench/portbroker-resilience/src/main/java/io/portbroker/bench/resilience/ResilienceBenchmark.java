@@ -69,13 +69,12 @@ public final class ResilienceBenchmark {
             Path yaml = Files.createTempFile("portbroker-bench", ".yaml");
             Files.writeString(yaml, config(FakeOpenAiUpstream.closedPortBaseUrl(), flaky.baseUrl(), healthy.baseUrl()));
             String key = "pb_live_" + "bench";
-            LocalStack.Settings settings = new LocalStack.Settings(
-                    MotoEndpoint.resolve().toString(),
-                    yaml,
-                    0,
-                    "pbbench-" + UUID.randomUUID().toString().substring(0, 8),
-                    null,
-                    Map.of("portbroker.runtime.breaker.minimum-calls", 10));
+            LocalStack.Settings settings = LocalStack.Settings.builder(
+                            MotoEndpoint.resolve().toString(), yaml)
+                    .port(0)
+                    .tablePrefix("pbbench-" + UUID.randomUUID().toString().substring(0, 8))
+                    .extraProperties(Map.of("portbroker.runtime.breaker.minimum-calls", 10))
+                    .build();
             out.printf(
                     "direct call to the healthy fake (no gateway): p50 %.2f ms%n", direct(healthy.baseUrl()) / 1000.0);
             try (LocalStack stack = LocalStack.start(settings, new PrintStream(PrintStream.nullOutputStream()))) {

@@ -7,8 +7,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Wraps the Messages use case in the response cache; what the wiring hands to
- * {@link io.portbroker.core.gateway.DataPlane#assemble(io.portbroker.core.gateway.DataPlane.Parts,
- * io.portbroker.core.limits.Metering, UnaryOperator)}.
+ * {@link io.portbroker.core.gateway.DataPlane.Parts.Builder#decorator(UnaryOperator)}.
  */
 public final class CacheLayer implements UnaryOperator<Messages> {
     private final ResponseCache cache;

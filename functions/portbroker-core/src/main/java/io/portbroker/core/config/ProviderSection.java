@@ -46,7 +46,8 @@ final class ProviderSection {
                 ProfileSection.read(raw.profile(), where + ".profile", problems),
                 timeouts(raw.timeouts(), where + ".timeouts", problems),
                 raw.enabled() == null || raw.enabled(),
-                pricing(raw.pricing(), where + ".pricing", problems));
+                pricing(raw.pricing(), where + ".pricing", problems),
+                null);
     }
 
     /** Both prices or neither: a half-filled price table would rank the provider as free. */

@@ -16,16 +16,12 @@ import io.portbroker.core.upstream.UpstreamBodyLimit;
  */
 public record DataPlaneGuards(StreamLimits streamLimits, MediaUrlPolicy mediaUrls, UpstreamBodyLimit bodyLimit) {
 
-    /** Guards with the default upstream body limit. */
-    public DataPlaneGuards(StreamLimits streamLimits, MediaUrlPolicy mediaUrls) {
-        this(streamLimits, mediaUrls, UpstreamBodyLimit.ofDefaults());
-    }
-
     /** Default caps; media URLs https-only to public addresses, resolved with the JVM's resolver. */
     public static DataPlaneGuards ofDefaults() {
         return new DataPlaneGuards(
                 StreamLimits.ofDefaults(),
-                new MediaUrlPolicy(new UrlPolicy(UrlPolicyConfig.strict(), HostResolver.system()), false));
+                new MediaUrlPolicy(new UrlPolicy(UrlPolicyConfig.strict(), HostResolver.system()), false),
+                UpstreamBodyLimit.ofDefaults());
     }
 
     public DataPlaneGuards withStreamLimits(StreamLimits limits) {

@@ -2,6 +2,7 @@ package io.portbroker.core.gateway;
 
 import io.portbroker.core.resilience.BreakerSettings;
 import io.portbroker.core.resilience.RetrySettings;
+import io.portbroker.core.settings.Settings;
 import java.time.Duration;
 
 /**
@@ -23,15 +24,18 @@ public record GatewaySettings(
         RetrySettings retry,
         BreakerSettings breaker) {
 
-    /** Settings with the default retry and breaker tuning, metrics not exposed. */
-    public GatewaySettings(long maxBodyBytes, Duration pingInterval, int maxAttempts, boolean validateStreams) {
-        this(
-                maxBodyBytes,
-                pingInterval,
-                validateStreams,
-                false,
-                withAttempts(RetrySettings.ofDefaults(), maxAttempts),
-                BreakerSettings.ofDefaults());
+    /**
+     * The data-plane settings {@code s} describes: the one mapping from the settings groups (infrastructure body
+     * limit and metrics page, runtime ping/retry/breaker, the experimental stream validator).
+     */
+    public static GatewaySettings of(Settings s) {
+        return new GatewaySettings(
+                s.infrastructure().maxBodyBytes(),
+                s.runtime().pingInterval(),
+                s.experimental().validateStreams(),
+                s.infrastructure().exposeMetrics(),
+                s.runtime().retry().toRetrySettings(),
+                s.runtime().breaker().toBreakerSettings());
     }
 
     /** A copy with another body limit. */
@@ -66,7 +70,7 @@ public record GatewaySettings(
 
     /** A copy whose requests may make {@code value} attempts (at least one), the other retry settings kept. */
     public GatewaySettings withMaxAttempts(int value) {
-        return withRetry(withAttempts(retry, value));
+        return withRetry(retry.withMaxAttempts(value));
     }
 
     /** How many attempts one request may make. */
@@ -74,19 +78,8 @@ public record GatewaySettings(
         return retry.maxAttempts();
     }
 
+    /** The settings of {@link Settings#ofDefaults()}: 32 MiB bodies, 10 s pings, 3 attempts, metrics not exposed. */
     public static GatewaySettings ofDefaults() {
-        return new GatewaySettings(32L * 1024 * 1024, Duration.ofSeconds(10), 3, false);
-    }
-
-    private static RetrySettings withAttempts(RetrySettings r, int maxAttempts) {
-        return new RetrySettings(
-                Math.max(1, maxAttempts),
-                r.baseBackoff(),
-                r.maxBackoff(),
-                r.retryAfterCap(),
-                r.budgetRatio(),
-                r.budgetMinPerSecond(),
-                r.budgetWindow(),
-                r.totalDeadline());
+        return of(Settings.ofDefaults());
     }
 }

@@ -35,19 +35,6 @@ public record ApiKeyRecord(
         limits = limits == null ? KeyLimits.NONE : limits;
     }
 
-    /** A current, unlimited secret (the shape before limits and rotation existed). */
-    public ApiKeyRecord(
-            String keyHash,
-            String keyId,
-            String prefix,
-            String name,
-            Set<String> scopes,
-            KeyStatus status,
-            Instant createdAt,
-            Instant expiresAt) {
-        this(keyHash, keyId, prefix, name, scopes, status, createdAt, expiresAt, KeyLimits.NONE, null);
-    }
-
     /** True when the key may be used at {@code now}: active, not expired, not past its rotation overlap. */
     public boolean usableAt(Instant now) {
         return status == KeyStatus.ACTIVE

@@ -9,6 +9,19 @@ import java.util.Optional;
  */
 public interface BreakerStateStore {
 
+    /** Shares nothing: every container's breakers keep their own state (a single container, a test). */
+    BreakerStateStore NONE = new BreakerStateStore() {
+        @Override
+        public Optional<SharedBreakerState> get(String targetId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean put(SharedBreakerState next, long expectedVersion) {
+            return true;
+        }
+    };
+
     /** The shared state of a target, or empty when none was written (or it expired). */
     Optional<SharedBreakerState> get(String targetId);
 

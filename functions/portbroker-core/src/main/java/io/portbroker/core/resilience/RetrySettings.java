@@ -45,6 +45,19 @@ public record RetrySettings(
                 Duration.ofMinutes(2));
     }
 
+    /** A copy whose requests may make {@code value} attempts (at least one), the other settings kept. */
+    public RetrySettings withMaxAttempts(int value) {
+        return new RetrySettings(
+                Math.max(1, value),
+                baseBackoff,
+                maxBackoff,
+                retryAfterCap,
+                budgetRatio,
+                budgetMinPerSecond,
+                budgetWindow,
+                totalDeadline);
+    }
+
     static void requirePositive(Duration... durations) {
         for (Duration d : durations) {
             if (d == null || d.isNegative() || d.isZero()) {

@@ -20,11 +20,6 @@ public record ModelRoute(
         hedge = hedge == null ? HedgePolicy.off() : hedge;
     }
 
-    /** A route without hedging. */
-    public ModelRoute(String pattern, List<RouteTarget> targets, String strategy, boolean listed) {
-        this(pattern, targets, strategy, listed, HedgePolicy.off());
-    }
-
     /** A builder for a route of {@code pattern}: priority strategy, unlisted, no hedging, no targets yet. */
     public static Builder builder(String pattern) {
         return new Builder(pattern);

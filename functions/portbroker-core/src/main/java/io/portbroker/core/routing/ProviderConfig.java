@@ -28,19 +28,6 @@ public record ProviderConfig(
         Pricing pricing,
         BedrockModel bedrock) {
 
-    /** A provider of an HTTP dialect (no Bedrock region or model). */
-    public ProviderConfig(
-            String id,
-            String dialect,
-            URI baseUrl,
-            String credentialRef,
-            CapabilityProfile profile,
-            Timeouts timeouts,
-            boolean enabled,
-            Pricing pricing) {
-        this(id, dialect, baseUrl, credentialRef, profile, timeouts, enabled, pricing, null);
-    }
-
     /**
      * A copy with another credential reference, every other field (pricing included) kept. The 7-argument
      * convenience constructor this replaces silently dropped the pricing when an admin replaced a provider.

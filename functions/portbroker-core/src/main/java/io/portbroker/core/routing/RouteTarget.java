@@ -18,11 +18,6 @@ public record RouteTarget(
         Integer maxOutputTokens,
         Integer contextWindow) {
 
-    /** A target without a known context window. */
-    public RouteTarget(String providerId, String upstreamModel, int priority, int weight, Integer maxOutputTokens) {
-        this(providerId, upstreamModel, priority, weight, maxOutputTokens, null);
-    }
-
     /** A builder for a target of {@code providerId}'s {@code upstreamModel}: priority 0, weight 1, no caps. */
     public static Builder builder(String providerId, String upstreamModel) {
         return new Builder(providerId, upstreamModel);

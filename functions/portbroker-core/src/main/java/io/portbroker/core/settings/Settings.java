@@ -1,6 +1,5 @@
 package io.portbroker.core.settings;
 
-import io.portbroker.core.gateway.GatewaySettings;
 import jakarta.validation.Valid;
 
 /**
@@ -37,16 +36,5 @@ public record Settings(
     /** A copy with other feature flags. */
     public Settings withExperimental(ExperimentalSettings value) {
         return new Settings(infrastructure, security, runtime, value);
-    }
-
-    /** The data-plane settings these describe. */
-    public GatewaySettings toGatewaySettings() {
-        return new GatewaySettings(
-                infrastructure.maxBodyBytes(),
-                runtime.pingInterval(),
-                experimental.validateStreams(),
-                infrastructure.exposeMetrics(),
-                runtime.retry().toRetrySettings(),
-                runtime.breaker().toBreakerSettings());
     }
 }

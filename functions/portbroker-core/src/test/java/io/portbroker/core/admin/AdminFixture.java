@@ -59,22 +59,11 @@ final class AdminFixture {
     }
 
     AdminFixture(CostServices costs) {
-        AdminApi.Services services = new AdminApi.Services(
-                keys,
-                issuer,
-                authenticator,
-                config,
-                config,
-                vault,
-                url -> {
-                    if (refusedHosts.contains(url.getHost())) {
-                        throw new io.portbroker.error.InvalidRequestError("base_url points to a private address");
-                    }
-                },
-                usage,
-                audit,
-                sessions,
-                clock);
+        AdminApi.Services services = services(url -> {
+            if (refusedHosts.contains(url.getHost())) {
+                throw new io.portbroker.error.InvalidRequestError("base_url points to a private address");
+            }
+        });
         api = new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, sessions),
                 services,
@@ -82,6 +71,20 @@ final class AdminFixture {
                 AdminApi.costRoutes(costs, services));
         adminKey = issuer.issue("admin", Scopes.ALL, null).key();
         adminKeyId = keys.all().getFirst().keyId();
+    }
+
+    /** The admin services over this fixture's in-memory ports, checking provider URLs with {@code urlGuard}. */
+    AdminApi.Services services(ProviderUrlGuard urlGuard) {
+        return new AdminApi.Services(
+                keys, issuer, authenticator, config, config, vault, urlGuard, usage, audit, sessions, clock);
+    }
+
+    /**
+     * Another admin API over this fixture's ports: the core routes (every provider URL allowed) plus {@code
+     * extensions}, the route group a test is about.
+     */
+    AdminApi apiWith(AdminRoutes... extensions) {
+        return new AdminApi(new AdminCredentialAuthenticator(authenticator, sessions), services(url -> {}), extensions);
     }
 
     RecordingResponder call(String method, String pathAndQuery) {

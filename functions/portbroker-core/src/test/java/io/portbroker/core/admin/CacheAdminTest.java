@@ -38,21 +38,7 @@ class CacheAdminTest {
     private final AdminFixture f = new AdminFixture();
     private final ResponseCache cache =
             ResponseCache.builder(CacheSettings.ofDefaults(), f.clock).build();
-    private final AdminApi api = new AdminApi(
-            new AdminCredentialAuthenticator(f.authenticator, f.sessions),
-            new AdminApi.Services(
-                    f.keys,
-                    f.issuer,
-                    f.authenticator,
-                    f.config,
-                    f.config,
-                    f.vault,
-                    url -> {},
-                    f.usage,
-                    f.audit,
-                    f.sessions,
-                    f.clock),
-            new CacheAdmin(cache, f.audit));
+    private final AdminApi api = f.apiWith(new CacheAdmin(cache, f.audit));
     private final String reader =
             f.issuer.issue("reader", Set.of(Scopes.ADMIN_READ), null).key();
     private final String content = f.issuer

@@ -16,21 +16,7 @@ import org.junit.jupiter.api.Test;
 class StatsAdminTest {
     private final AdminFixture f = new AdminFixture();
     private final StatsTimeline timeline = new StatsTimeline(f.clock);
-    private final AdminApi api = new AdminApi(
-            new AdminCredentialAuthenticator(f.authenticator, f.sessions),
-            new AdminApi.Services(
-                    f.keys,
-                    f.issuer,
-                    f.authenticator,
-                    f.config,
-                    f.config,
-                    f.vault,
-                    url -> {},
-                    f.usage,
-                    f.audit,
-                    f.sessions,
-                    f.clock),
-            new StatsAdmin(timeline));
+    private final AdminApi api = f.apiWith(new StatsAdmin(timeline));
 
     @Test
     void stats_shouldAnswerTheWindowsPoints_inTheDeclaredSchema() {

@@ -11,7 +11,6 @@ import io.portbroker.core.resilience.BreakerSettings;
 import io.portbroker.core.resilience.BreakerState;
 import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.CircuitBreakers;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.Routes;
@@ -24,7 +23,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -55,17 +53,7 @@ class AlertManagerTest {
         });
         receiver.start();
         config.putRoute(Routes.route("m").to("down", "x").to("up", "y").build());
-        BreakerStateStore local = new BreakerStateStore() {
-            @Override
-            public Optional<SharedBreakerState> get(String targetId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean put(SharedBreakerState next, long expectedVersion) {
-                return true;
-            }
-        };
+        BreakerStateStore local = BreakerStateStore.NONE;
         breakers = new CircuitBreakers(
                 new BreakerSettings(
                         0.5,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portbroker.core.routing.BedrockModel;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The route fingerprint (part of every cache key) follows a Bedrock provider's region and pinned model. */
 class BedrockRouteFingerprintTest {
     private static final ModelRoute ROUTE =
-            new ModelRoute("claude-*", List.of(new RouteTarget("br", "claude", 0, 1, null)), "priority", true);
+            Routes.route("claude-*").to("br", "claude").listed(true).build();
 
     private static ProviderConfig bedrock(String region, String modelId) {
         BedrockModel model = new BedrockModel(region, modelId);

@@ -12,10 +12,7 @@ import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
-import io.portbroker.core.resilience.BreakerSettings;
-import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.RetrySettings;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
@@ -154,17 +151,6 @@ class DataPlaneTest {
                 return new io.portbroker.core.page.Page<>(java.util.List.of(), null);
             }
         };
-        BreakerStateStore noSharing = new BreakerStateStore() {
-            @Override
-            public Optional<SharedBreakerState> get(String targetId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean put(SharedBreakerState next, long expectedVersion) {
-                return true;
-            }
-        };
         KeyHasher hasher = new KeyHasher(new byte[32]);
         Clock clock = this.clock;
         key = new KeyIssuer(keyStore, hasher, clock, new SecureRandom())
@@ -175,27 +161,28 @@ class DataPlaneTest {
             calls.add(host);
             return scripts.get(host).apply(call);
         };
-        GatewaySettings d = GatewaySettings.ofDefaults();
-        return DataPlane.assemble(new DataPlane.Parts(
-                config,
-                transport,
-                ref -> "unused",
-                new ApiKeyAuthenticator(keyStore, hasher, clock, Duration.ofSeconds(5)),
-                new HmacThinkingSignatures(new byte[32]),
-                noSharing,
-                new GatewaySettings(
-                        d.maxBodyBytes(), d.pingInterval(), true, true, retry, BreakerSettings.ofDefaults()),
-                metrics,
-                metrics,
-                clock,
-                wait -> {
+        return DataPlane.assemble(DataPlane.Parts.builder()
+                .config(config)
+                .transport(transport)
+                .credentials(ref -> "unused")
+                .authenticator(new ApiKeyAuthenticator(keyStore, hasher, clock, Duration.ofSeconds(5)))
+                .signatures(new HmacThinkingSignatures(new byte[32]))
+                .settings(GatewaySettings.ofDefaults()
+                        .withValidateStreams(true)
+                        .withExposeMetrics(true)
+                        .withRetry(retry))
+                .metrics(metrics)
+                .metricsPage(metrics)
+                .clock(clock)
+                .sleeper(wait -> {
                     sleeps.add(wait);
                     offsetMillis.addAndGet(wait.toMillis());
-                },
-                new SplittableRandom(1),
-                scheduler,
-                Duration.ofMillis(20),
-                Executors.newVirtualThreadPerTaskExecutor()));
+                })
+                .random(new SplittableRandom(1))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofMillis(20))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build());
     }
 
     private DataPlane plane() {

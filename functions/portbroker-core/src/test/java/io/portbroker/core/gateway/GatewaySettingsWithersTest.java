@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.resilience.BreakerSettings;
 import io.portbroker.core.resilience.RetrySettings;
+import io.portbroker.core.settings.ExperimentalSettings;
+import io.portbroker.core.settings.Settings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +48,29 @@ class GatewaySettingsWithersTest {
                 .as("at least one attempt")
                 .isEqualTo(1);
         assertThat(s.maxBodyBytes()).isEqualTo(base.maxBodyBytes());
+    }
+
+    @Test
+    void ofDefaults_shouldBeTheDefaultSettingsGroups_whenNothingIsSet() {
+        // then: 32 MiB bodies, 10 s pings, 3 attempts, no validator, no metrics page, default tuning
+        assertThat(base.maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(base.pingInterval()).hasSeconds(10);
+        assertThat(base.maxAttempts()).isEqualTo(3);
+        assertThat(base.validateStreams()).isFalse();
+        assertThat(base.exposeMetrics()).isFalse();
+        assertThat(base.retry()).isEqualTo(RetrySettings.ofDefaults());
+        assertThat(base.breaker()).isEqualTo(BreakerSettings.ofDefaults());
+    }
+
+    @Test
+    void of_shouldTakeEachFieldFromItsGroup_whenTheSettingsDiffer() {
+        // given
+        Settings settings = Settings.ofDefaults().withExperimental(new ExperimentalSettings(true));
+
+        // when
+        GatewaySettings s = GatewaySettings.of(settings);
+
+        // then
+        assertThat(s).isEqualTo(base.withValidateStreams(true));
     }
 }

@@ -11,13 +11,13 @@ import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.BedrockModel;
-import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryBreakerStateStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
+import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
+import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
 import io.portbroker.core.testing.ScriptedUpstreamClient;
 import io.portbroker.core.upstream.UpstreamClients;
@@ -66,15 +66,7 @@ class UpstreamClientPathTest {
 
     @BeforeEach
     void assemble() {
-        config.putProvider(new ProviderConfig(
-                "http",
-                "openai-chat",
-                URI.create("https://http.invalid/v1"),
-                null,
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                true,
-                null));
+        config.putProvider(Providers.openAi("http").noCredential().build());
         config.putProvider(new ProviderConfig(
                 "bedrock",
                 DIALECT,
@@ -85,36 +77,34 @@ class UpstreamClientPathTest {
                 true,
                 null,
                 new BedrockModel("us-east-1", null)));
-        config.putRoute(new ModelRoute(
-                "sdk-only", List.of(new RouteTarget("bedrock", "model-a", 0, 1, null)), "priority", true));
-        config.putRoute(new ModelRoute(
-                "http-then-sdk",
-                List.of(new RouteTarget("http", "x", 0, 1, null), new RouteTarget("bedrock", "model-b", 1, 1, null)),
-                "priority",
-                true));
+        config.putRoute(Routes.route("sdk-only").to("bedrock", "model-a").build());
+        config.putRoute(Routes.route("http-then-sdk")
+                .to("http", "x")
+                .to("bedrock", "model-b")
+                .build());
         Clock clock = Clock.systemUTC();
         KeyHasher hasher = new KeyHasher(new byte[32]);
         key = new KeyIssuer(keys, hasher, clock, new SecureRandom())
                 .issue("t", Scopes.CHAT, null)
                 .key();
         Sleeper sleeper = sleeps::add;
-        plane = DataPlane.assemble(new DataPlane.Parts(
-                config,
-                http,
-                ref -> "unused",
-                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                new HmacThinkingSignatures(new byte[32]),
-                new InMemoryBreakerStateStore(),
-                GatewaySettings.ofDefaults(),
-                metrics,
-                metrics,
-                clock,
-                sleeper,
-                new SplittableRandom(1),
-                scheduler,
-                Duration.ofMillis(20),
-                Executors.newVirtualThreadPerTaskExecutor(),
-                new UpstreamClients(List.of(sdk))));
+        plane = DataPlane.assemble(DataPlane.Parts.builder()
+                .config(config)
+                .transport(http)
+                .credentials(ref -> "unused")
+                .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                .signatures(new HmacThinkingSignatures(new byte[32]))
+                .breakerStates(new InMemoryBreakerStateStore())
+                .metrics(metrics)
+                .metricsPage(metrics)
+                .clock(clock)
+                .sleeper(sleeper)
+                .random(new SplittableRandom(1))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofMillis(20))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .clients(new UpstreamClients(List.of(sdk)))
+                .build());
     }
 
     @AfterEach
@@ -224,11 +214,10 @@ class UpstreamClientPathTest {
 
     @Test
     void stream_shouldFailOverBeforeCommitting_whenTheClientRefusesTheStream() {
-        config.putRoute(new ModelRoute(
-                "sdk-then-http",
-                List.of(new RouteTarget("bedrock", "model-c", 0, 1, null), new RouteTarget("http", "x", 1, 1, null)),
-                "priority",
-                true));
+        config.putRoute(Routes.route("sdk-then-http")
+                .to("bedrock", "model-c")
+                .to("http", "x")
+                .build());
         sdk.stream(call -> List.of());
         http.reply(
                 200,

@@ -3,20 +3,16 @@ package io.portbroker.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.resilience.BreakerState;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.core.testing.Providers;
+import io.portbroker.core.testing.Routes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -56,16 +52,12 @@ class ProviderProbeTest {
     }
 
     private void provider(String id, int port, boolean enabled) {
-        config.putProvider(new ProviderConfig(
-                id,
-                "openai-chat",
-                URI.create("http://127.0.0.1:" + port + "/v1"),
-                "env:X",
-                CapabilityProfile.openAiDefaults(),
-                ProviderConfig.Timeouts.defaults(),
-                enabled,
-                null));
-        config.putRoute(new ModelRoute("m-" + id, List.of(new RouteTarget(id, "up", 0, 1, null)), "priority", true));
+        config.putProvider(Providers.openAi(id)
+                .baseUrl("http://127.0.0.1:" + port + "/v1")
+                .credentialRef("env:X")
+                .enabled(enabled)
+                .build());
+        config.putRoute(Routes.route("m-" + id).to(id, "up").build());
     }
 
     @Test

@@ -24,7 +24,6 @@ import io.portbroker.error.RateLimitError;
 import io.portbroker.protocol.anthropic.AnthropicMessagesDialect;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.testing.Requests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -94,37 +93,18 @@ class GatewayApiTest {
     }
 
     private GatewayApi api(long maxBodyBytes) {
-        io.portbroker.core.resilience.BreakerStateStore noSharing =
-                new io.portbroker.core.resilience.BreakerStateStore() {
-                    @Override
-                    public java.util.Optional<io.portbroker.core.resilience.SharedBreakerState> get(String targetId) {
-                        return java.util.Optional.empty();
-                    }
-
-                    @Override
-                    public boolean put(io.portbroker.core.resilience.SharedBreakerState next, long expectedVersion) {
-                        return true;
-                    }
-                };
         // the watchdog tick is far beyond any test, so no timer decides an outcome here
         return io.portbroker.core.gateway.DataPlane.assemble(
-                        new io.portbroker.core.gateway.DataPlane.Parts(
-                                config,
-                                upstream,
-                                ref -> "sk-test-" + ref.substring(4),
-                                new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                                new HmacThinkingSignatures(new byte[32]),
-                                noSharing,
-                                new GatewaySettings(maxBodyBytes, Duration.ofSeconds(10), 3, true),
-                                io.portbroker.core.metrics.Metrics.NONE,
-                                null,
-                                clock,
-                                duration -> {},
-                                new java.util.SplittableRandom(1),
-                                scheduler,
-                                Duration.ofHours(1),
-                                Runnable::run),
-                        metering)
+                        io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
+                                .config(config)
+                                .transport(upstream)
+                                .credentials(ref -> "sk-test-" + ref.substring(4))
+                                .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                                .settings(GatewaySettings.ofDefaults()
+                                        .withMaxBodyBytes(maxBodyBytes)
+                                        .withValidateStreams(true))
+                                .metering(metering)
+                                .build())
                 .api();
     }
 

@@ -8,8 +8,6 @@ import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
-import io.portbroker.core.resilience.BreakerStateStore;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
@@ -17,7 +15,6 @@ import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.ScriptedUpstream;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -25,7 +22,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -70,33 +66,15 @@ class OpenAiRoutesTest {
     }
 
     private GatewayApi api() {
-        BreakerStateStore noSharing = new BreakerStateStore() {
-            @Override
-            public Optional<SharedBreakerState> get(String targetId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean put(SharedBreakerState next, long expectedVersion) {
-                return true;
-            }
-        };
-        return DataPlane.assemble(new DataPlane.Parts(
-                        config,
-                        upstream,
-                        ref -> "sk-ant-" + ref.substring(4),
-                        new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                        new HmacThinkingSignatures(new byte[32]),
-                        noSharing,
-                        new GatewaySettings(1 << 20, Duration.ofSeconds(10), 3, true),
-                        io.portbroker.core.metrics.Metrics.NONE,
-                        null,
-                        clock,
-                        duration -> {},
-                        new java.util.SplittableRandom(1),
-                        scheduler,
-                        Duration.ofHours(1),
-                        Runnable::run))
+        return DataPlane.assemble(io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
+                        .config(config)
+                        .transport(upstream)
+                        .credentials(ref -> "sk-ant-" + ref.substring(4))
+                        .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                        .settings(GatewaySettings.ofDefaults()
+                                .withMaxBodyBytes(1 << 20)
+                                .withValidateStreams(true))
+                        .build())
                 .api();
     }
 

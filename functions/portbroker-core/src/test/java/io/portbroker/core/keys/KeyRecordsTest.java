@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class KeyRecordsTest {
     private static final Instant NOW = Instant.parse("2026-04-01T12:00:00Z");
-    private final ApiKeyRecord active =
-            new ApiKeyRecord("h", "key_1", "pb_live_abcd", "ci", Scopes.CHAT, KeyStatus.ACTIVE, NOW, null);
+    private final ApiKeyRecord active = new ApiKeyRecord(
+            "h", "key_1", "pb_live_abcd", "ci", Scopes.CHAT, KeyStatus.ACTIVE, NOW, null, KeyLimits.NONE, null);
 
     @Test
     void usableAt_shouldFollowStatusExpiryAndRetirement_whenChecked() {
         assertThat(active.usableAt(NOW)).isTrue();
         assertThat(active.withStatus(KeyStatus.REVOKED).usableAt(NOW)).isFalse();
-        ApiKeyRecord expiring =
-                new ApiKeyRecord("h", "key_1", "p", "ci", Scopes.CHAT, KeyStatus.ACTIVE, NOW, NOW.plusSeconds(60));
+        ApiKeyRecord expiring = new ApiKeyRecord(
+                "h", "key_1", "p", "ci", Scopes.CHAT, KeyStatus.ACTIVE, NOW, NOW.plusSeconds(60), KeyLimits.NONE, null);
         assertThat(expiring.usableAt(NOW.plusSeconds(59))).isTrue();
         assertThat(expiring.usableAt(NOW.plusSeconds(60))).isFalse();
         ApiKeyRecord retiring = active.withRetiredAt(NOW.plusSeconds(10));

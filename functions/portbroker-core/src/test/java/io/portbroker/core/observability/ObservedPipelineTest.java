@@ -3,7 +3,6 @@ package io.portbroker.core.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.gateway.DataPlane;
-import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.health.CheckResult;
 import io.portbroker.core.health.HealthCheck;
 import io.portbroker.core.health.Readiness;
@@ -14,7 +13,6 @@ import io.portbroker.core.keys.KeyIssuer;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.metrics.InMemoryMetrics;
 import io.portbroker.core.metrics.MetricNames;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.Providers;
@@ -94,35 +92,22 @@ class ObservedPipelineTest {
                     flushes.incrementAndGet();
                     throw new IllegalStateException("a failing flush never fails a request");
                 });
-        DataPlane plane = DataPlane.assemble(
-                new DataPlane.Parts(
-                        config,
-                        obs.timed(scripted),
-                        ref -> "unused",
-                        auth,
-                        new HmacThinkingSignatures(new byte[32]),
-                        new io.portbroker.core.resilience.BreakerStateStore() {
-                            @Override
-                            public Optional<SharedBreakerState> get(String targetId) {
-                                return Optional.empty();
-                            }
-
-                            @Override
-                            public boolean put(SharedBreakerState next, long expectedVersion) {
-                                return true;
-                            }
-                        },
-                        GatewaySettings.ofDefaults(),
-                        metrics,
-                        metrics,
-                        clock,
-                        wait -> {},
-                        new SplittableRandom(1),
-                        scheduler,
-                        Duration.ofMillis(20),
-                        Executors.newVirtualThreadPerTaskExecutor()),
-                io.portbroker.core.limits.Metering.NONE,
-                obs::decorate);
+        DataPlane plane = DataPlane.assemble(DataPlane.Parts.builder()
+                .config(config)
+                .transport(obs.timed(scripted))
+                .credentials(ref -> "unused")
+                .authenticator(auth)
+                .signatures(new HmacThinkingSignatures(new byte[32]))
+                .metrics(metrics)
+                .metricsPage(metrics)
+                .clock(clock)
+                .sleeper(wait -> {})
+                .random(new SplittableRandom(1))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofMillis(20))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .decorator(obs::decorate)
+                .build());
         return obs.wrap(plane.api());
     }
 

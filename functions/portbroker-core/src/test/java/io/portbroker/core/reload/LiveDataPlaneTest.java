@@ -4,25 +4,21 @@ import static io.portbroker.core.reload.ConfigSnapshotsTest.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.gateway.DataPlane;
+import io.portbroker.core.gateway.GatewaySettings;
 import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.ApiKeyAuthenticator;
 import io.portbroker.core.keys.KeyHasher;
 import io.portbroker.core.metrics.Metrics;
-import io.portbroker.core.resilience.BreakerStateStore;
-import io.portbroker.core.resilience.SharedBreakerState;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.Settings;
 import io.portbroker.core.testing.InMemoryApiKeyStore;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.MutableClock;
 import io.portbroker.core.testing.RecordingResponder;
-import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -50,35 +46,16 @@ class LiveDataPlaneTest {
 
     private DataPlane assemble(Settings s) {
         assembled.add(s);
-        BreakerStateStore noSharing = new BreakerStateStore() {
-            @Override
-            public Optional<SharedBreakerState> get(String targetId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean put(SharedBreakerState next, long expectedVersion) {
-                return true;
-            }
-        };
-        return DataPlane.assemble(new DataPlane.Parts(
-                new SnapshotConfigStore(snapshots, stored),
-                call -> {
+        return DataPlane.assemble(io.portbroker.core.testing.DataPlanes.deterministic(scheduler, clock)
+                .config(new SnapshotConfigStore(snapshots, stored))
+                .transport(call -> {
                     throw new IllegalStateException("no upstream in this test");
-                },
-                ref -> "unused",
-                new ApiKeyAuthenticator(new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO),
-                new HmacThinkingSignatures(new byte[32]),
-                noSharing,
-                s.toGatewaySettings(),
-                Metrics.NONE,
-                null,
-                clock,
-                d -> {},
-                new SplittableRandom(1),
-                scheduler,
-                Duration.ofHours(1),
-                Runnable::run));
+                })
+                .credentials(ref -> "unused")
+                .authenticator(new ApiKeyAuthenticator(
+                        new InMemoryApiKeyStore(), new KeyHasher(new byte[32]), clock, Duration.ZERO))
+                .settings(GatewaySettings.of(s))
+                .build());
     }
 
     @Test

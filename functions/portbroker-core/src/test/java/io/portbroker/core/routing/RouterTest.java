@@ -154,7 +154,10 @@ class RouterTest {
         // given: an even split; Router(config) once held a SplittableRandom(0) shared by every request thread
         providers.add(provider("a", true, null));
         providers.add(provider("b", true, null));
-        route("weighted", new RouteTarget("a", "x", 0, 1, null), new RouteTarget("b", "x", 1, 1, null));
+        route(
+                "weighted",
+                Targets.target("a", "x").build(),
+                Targets.target("b", "x").priority(1).build());
 
         // when: 64 fresh routers each plan once (a per-router seeded generator repeats the same first draw)
         Set<String> firsts = new java.util.HashSet<>();

@@ -2,6 +2,7 @@ package io.portbroker.core.testing;
 
 import io.portbroker.core.keys.ApiKeyRecord;
 import io.portbroker.core.keys.ApiKeyRecord.KeyStatus;
+import io.portbroker.core.keys.KeyLimits;
 import java.time.Instant;
 import java.util.Set;
 
@@ -73,6 +74,7 @@ public final class Keys {
     }
 
     public ApiKeyRecord build() {
-        return new ApiKeyRecord(keyHash, keyId, prefix, name, scopes, status, createdAt, expiresAt);
+        return new ApiKeyRecord(
+                keyHash, keyId, prefix, name, scopes, status, createdAt, expiresAt, KeyLimits.NONE, null);
     }
 }

@@ -64,20 +64,18 @@ class AdminFunctionTest {
         Files.writeString(config, "providers:\n  - id: seed\n    base_url: https://api.openai.com/v1\n");
         String topicArn = alertTopic(prefix);
         stack = LocalStack.start(
-                new LocalStack.Settings(
-                        MotoEndpoint.resolve().toString(),
-                        config,
-                        -1,
-                        prefix,
-                        null,
-                        Map.of(
+                LocalStack.Settings.builder(MotoEndpoint.resolve().toString(), config)
+                        .port(-1)
+                        .tablePrefix(prefix)
+                        .extraProperties(Map.of(
                                 "portbroker.audit-archive.bucket", bucket,
                                 "portbroker.audit-archive.retention-mode", "GOVERNANCE",
                                 "portbroker.audit-archive.retention-days", "2",
                                 // alerts go to SNS; the in-process timer waits an hour, the schedule runs them
                                 "portbroker.observability.alert-sns-topic-arn", topicArn,
-                                "portbroker.observability.alert-interval", "1h"),
-                        adminKey),
+                                "portbroker.observability.alert-interval", "1h"))
+                        .bootstrapAdminKey(adminKey)
+                        .build(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         stack.context()
                 .getBean(S3Client.class)

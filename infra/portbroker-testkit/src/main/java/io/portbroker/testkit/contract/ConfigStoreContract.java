@@ -6,7 +6,7 @@ import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.HedgePolicy;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
+import io.portbroker.core.testing.Targets;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
@@ -119,8 +119,16 @@ public abstract class ConfigStoreContract {
                 .strategy("weighted")
                 .listed(true)
                 .hedge(HedgePolicy.atP95(java.time.Duration.ofMillis(1500)))
-                .to(new RouteTarget("deepseek", "deepseek-chat", 3, 5, 4096, 128000))
-                .to(new RouteTarget("openrouter", "deepseek/deepseek-chat-v3.1", 1, 0, null))
+                .to(Targets.target("deepseek", "deepseek-chat")
+                        .priority(3)
+                        .weight(5)
+                        .maxOutputTokens(4096)
+                        .contextWindow(128000)
+                        .build())
+                .to(Targets.target("openrouter", "deepseek/deepseek-chat-v3.1")
+                        .priority(1)
+                        .weight(0)
+                        .build())
                 .build();
 
         // when

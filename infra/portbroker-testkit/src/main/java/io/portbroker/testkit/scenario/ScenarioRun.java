@@ -85,41 +85,37 @@ public final class ScenarioRun implements AutoCloseable {
         CredentialResolver noCredentials = ref -> {
             throw new ProviderAuthError("scenario providers take no credential");
         };
-        GatewaySettings defaults = GatewaySettings.ofDefaults();
-        this.plane = DataPlane.assemble(
-                new DataPlane.Parts(
-                        config,
-                        new JdkUpstreamTransport(executor, LOOPBACK_ONLY_GUARD),
-                        noCredentials,
-                        new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)),
-                        new HmacThinkingSignatures(bytes(random)),
-                        breakerStates,
-                        new GatewaySettings(
-                                defaults.maxBodyBytes(),
-                                defaults.pingInterval(),
-                                false,
-                                true,
-                                scenario.retry,
-                                scenario.breaker),
-                        metrics,
-                        metrics,
-                        clock,
-                        wait -> {
-                            sleeps.add(wait);
-                            clock.advance(wait);
-                        },
-                        new SplittableRandom(42),
-                        scheduler,
-                        Duration.ofMillis(50),
-                        executor),
-                io.portbroker.core.limits.Metering.NONE,
-                scenario.responseCache == null
-                        ? scenario.messagesDecorator
-                        : m -> new io.portbroker.core.cache.CacheLayer(
-                                        scenario.responseCache,
-                                        config,
-                                        new io.portbroker.core.cache.CacheKeyBuilder(false))
-                                .apply(scenario.messagesDecorator.apply(m)));
+        this.plane = DataPlane.assemble(DataPlane.Parts.builder()
+                .config(config)
+                .transport(new JdkUpstreamTransport(executor, LOOPBACK_ONLY_GUARD))
+                .credentials(noCredentials)
+                .authenticator(new ApiKeyAuthenticator(keys, hasher, clock, Duration.ofSeconds(5)))
+                .signatures(new HmacThinkingSignatures(bytes(random)))
+                .breakerStates(breakerStates)
+                .settings(GatewaySettings.ofDefaults()
+                        .withExposeMetrics(true)
+                        .withRetry(scenario.retry)
+                        .withBreaker(scenario.breaker))
+                .metrics(metrics)
+                .metricsPage(metrics)
+                .clock(clock)
+                .sleeper(wait -> {
+                    sleeps.add(wait);
+                    clock.advance(wait);
+                })
+                .random(new SplittableRandom(42))
+                .scheduler(scheduler)
+                .watchdogTick(Duration.ofMillis(50))
+                .executor(executor)
+                .decorator(
+                        scenario.responseCache == null
+                                ? scenario.messagesDecorator
+                                : m -> new io.portbroker.core.cache.CacheLayer(
+                                                scenario.responseCache,
+                                                config,
+                                                new io.portbroker.core.cache.CacheKeyBuilder(false))
+                                        .apply(scenario.messagesDecorator.apply(m)))
+                .build());
     }
 
     /** Sends one deterministic request ({@code temperature: 0}), the kind the response cache keeps. */
