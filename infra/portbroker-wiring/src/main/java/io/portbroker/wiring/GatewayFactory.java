@@ -141,7 +141,6 @@ public class GatewayFactory {
             InMemoryMetrics inMemory,
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler,
-            UpstreamLimitsConfiguration upstreamLimits,
             io.portbroker.core.cache.CacheLayer cache,
             DataPlaneGuards guards,
             Observability observability,
@@ -170,7 +169,7 @@ public class GatewayFactory {
                         metering,
                         // the cache answers before observability's upstream timing (hits cost no upstream)
                         m -> observability.traced(cache.apply(observability.decorate(m))),
-                        guards.withBodyLimit(upstreamLimits.toBodyLimit())));
+                        LiveGroups.guards(guards, snapshots.get().settings())));
     }
 
     /**

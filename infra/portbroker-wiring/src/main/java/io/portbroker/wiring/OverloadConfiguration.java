@@ -2,6 +2,7 @@ package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.portbroker.core.overload.OverloadSettings;
+import io.portbroker.core.settings.Reloadable;
 
 /**
  * Overload protection under {@code portbroker.overload.*} ({@code PORTBROKER_OVERLOAD_MAX_IN_FLIGHT},
@@ -9,7 +10,10 @@ import io.portbroker.core.overload.OverloadSettings;
  */
 @ConfigurationProperties("portbroker.overload")
 public class OverloadConfiguration {
+    @Reloadable
     private int maxInFlight = OverloadSettings.ofDefaults().maxInFlight();
+
+    @Reloadable
     private long retryAfterSeconds = OverloadSettings.ofDefaults().retryAfterSeconds();
 
     /** Data-plane requests admitted at once before the response starts; the excess gets 529 at once. */
