@@ -2,6 +2,7 @@ package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.portbroker.core.overload.OverloadSettings;
+import io.portbroker.core.settings.Doc;
 import io.portbroker.core.settings.Reloadable;
 
 /**
@@ -11,9 +12,11 @@ import io.portbroker.core.settings.Reloadable;
 @ConfigurationProperties("portbroker.overload")
 public class OverloadConfiguration {
     @Reloadable
+    @Doc("Data-plane requests admitted at once before the response starts; the excess gets 529 at once.")
     private int maxInFlight = OverloadSettings.ofDefaults().maxInFlight();
 
     @Reloadable
+    @Doc("The retry-after (seconds) sent with a 529 refusal.")
     private long retryAfterSeconds = OverloadSettings.ofDefaults().retryAfterSeconds();
 
     /** Data-plane requests admitted at once before the response starts; the excess gets 529 at once. */

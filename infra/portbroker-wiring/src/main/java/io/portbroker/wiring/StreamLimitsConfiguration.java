@@ -2,6 +2,7 @@ package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.portbroker.core.gateway.StreamLimits;
+import io.portbroker.core.settings.Doc;
 import io.portbroker.core.settings.Reloadable;
 
 /**
@@ -11,9 +12,11 @@ import io.portbroker.core.settings.Reloadable;
 @ConfigurationProperties("portbroker.stream")
 public class StreamLimitsConfiguration {
     @Reloadable
+    @Doc("Upstream bytes one stream may accumulate before it is truncated (new streams take a change).")
     private long maxBytes = StreamLimits.DEFAULT_MAX_STREAM_BYTES;
 
     @Reloadable
+    @Doc("The largest single SSE line or event accepted from a provider.")
     private int maxSseEventBytes = StreamLimits.DEFAULT_MAX_SSE_EVENT_BYTES;
 
     /** Upstream bytes one stream may accumulate before it is truncated. */

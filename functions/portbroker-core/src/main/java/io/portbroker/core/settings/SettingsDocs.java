@@ -97,7 +97,17 @@ public final class SettingsDocs {
                     .append(" |\n");
         }
         beanGroups(beanGroups, out);
+        out.append(walkthrough());
         return out.toString();
+    }
+
+    /** The hand-run section for a new user on {@code ./pb local} (a resource next to this class). */
+    static String walkthrough() {
+        try (java.io.InputStream in = SettingsDocs.class.getResourceAsStream("walkthrough.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read walkthrough.md", e);
+        }
     }
 
     private static void beanGroups(List<BeanGroup> groups, StringBuilder out) {
