@@ -242,9 +242,8 @@ class StartupGroupsReloadEndToEndTest {
                 .header("content-type", "application/json")
                 .header("anthropic-version", "2023-06-01")
                 .header("x-api-key", clientKey)
-                .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                                "{\"model\":\"claude-groups\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        io.portbroker.testkit.Requests.messages("claude-groups").json()))
                 .build();
     }
 
