@@ -42,21 +42,19 @@ final class OverloadShield extends ChannelDuplexHandler {
     static final String NAME = "pb-overload-shield";
 
     private final InFlightLimit limit;
-    private final int maxInFlight;
     private final ClientDialect client;
     private int answering;
     private boolean discarding;
 
-    OverloadShield(InFlightLimit limit, int maxInFlight, ClientDialect client) {
+    OverloadShield(InFlightLimit limit, ClientDialect client) {
         this.limit = limit;
-        this.maxInFlight = maxInFlight;
         this.client = client;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            if (answering == 0 && isDataPlane(request) && limit.inFlight() >= maxInFlight) {
+            if (answering == 0 && isDataPlane(request) && limit.full()) {
                 refuse(ctx, request);
                 discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);

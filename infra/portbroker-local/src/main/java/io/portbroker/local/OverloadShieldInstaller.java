@@ -7,7 +7,6 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.portbroker.core.overload.InFlightLimit;
 import io.portbroker.protocol.codec.ClientDialect;
-import io.portbroker.wiring.OverloadConfiguration;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -19,13 +18,10 @@ import jakarta.inject.Singleton;
 public class OverloadShieldInstaller implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final Provider<InFlightLimit> limit;
     private final Provider<ClientDialect> client;
-    private final OverloadConfiguration config;
 
-    public OverloadShieldInstaller(
-            Provider<InFlightLimit> limit, Provider<ClientDialect> client, OverloadConfiguration config) {
+    public OverloadShieldInstaller(Provider<InFlightLimit> limit, Provider<ClientDialect> client) {
         this.limit = limit;
         this.client = client;
-        this.config = config;
     }
 
     @Override
@@ -54,8 +50,7 @@ public class OverloadShieldInstaller implements BeanCreatedEventListener<NettySe
                         .addAfter(
                                 ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
                                 OverloadShield.NAME,
-                                new OverloadShield(
-                                        limit.get(), config.toSettings().maxInFlight(), client.get()));
+                                new OverloadShield(limit.get(), client.get()));
             }
         }
     }

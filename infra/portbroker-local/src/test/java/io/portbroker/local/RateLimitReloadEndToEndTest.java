@@ -110,16 +110,16 @@ class RateLimitReloadEndToEndTest {
         // then
         JsonNode row = null;
         for (JsonNode r : effective.get("settings")) {
-            if (r.get("key").asText().equals("portbroker.overload.max-in-flight")) {
+            if (r.get("key").asText().equals("portbroker.cache.min-ttl")) {
                 row = r;
             }
         }
-        assertThat(row).as("the overload group is in the effective view").isNotNull();
+        assertThat(row).as("the cache group is in the effective view").isNotNull();
         assertThat(row.get("reloadable").asBoolean()).isFalse();
         assertThat(row.get("source").asText()).isIn("default", "file", "environment");
         assertThat(setting(effective, "portbroker.cache.min-ttl")).isNotBlank();
         assertThat(edit.statusCode()).isEqualTo(400);
-        assertThat(edit.body()).contains("restart required");
+        assertThat(edit.body()).contains("restart required: portbroker.cache.min-ttl");
     }
 
     private static List<Integer> statuses(int calls) {

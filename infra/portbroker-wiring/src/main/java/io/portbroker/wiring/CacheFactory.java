@@ -43,7 +43,7 @@ public class CacheFactory {
     @Bean(preDestroy = "close")
     ResponseCache responseCache(
             DynamoDbClient dynamo, AwsClientsFactory aws, Metrics metrics, AuditLog audit, Clock clock) {
-        ResponseCache.Builder b = ResponseCache.builder(config.toSettings(), clock)
+        io.portbroker.core.cache.ResponseCacheBuilder b = ResponseCache.builder(config.toSettings(), clock)
                 .metrics(metrics)
                 .audit(auditTo(audit))
                 .resilience(config.toResilience());

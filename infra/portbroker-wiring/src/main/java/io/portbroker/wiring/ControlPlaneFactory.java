@@ -128,9 +128,7 @@ public class ControlPlaneFactory {
             Optional<io.portbroker.core.admin.CacheAdmin> cache,
             io.portbroker.core.admin.CostServices costs,
             Optional<io.portbroker.core.admin.ProviderTestAdmin> providerTest,
-            Optional<io.portbroker.core.admin.StatsAdmin> stats,
-            io.micronaut.context.env.Environment env,
-            io.micronaut.context.BeanContext beans) {
+            Optional<io.portbroker.core.admin.StatsAdmin> stats) {
         // the admin function builds no data plane: it polls too, so its reads follow other containers' edits
         poller.start();
         KeyIssuer issuer = new KeyIssuer(keys, hasher, clock, new SecureRandom());
@@ -150,7 +148,7 @@ public class ControlPlaneFactory {
         return new AdminApi(
                 new AdminCredentialAuthenticator(authenticator, auth),
                 services,
-                new ConfigAdmin(snapshots, audit, metrics, StartupGroups.effective(env, beans, System.getenv())),
+                new ConfigAdmin(snapshots, audit, metrics),
                 cache.orElse(null),
                 AdminApi.costRoutes(costs, services),
                 providerTest.orElse(null),

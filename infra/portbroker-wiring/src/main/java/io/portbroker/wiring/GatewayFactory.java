@@ -142,7 +142,6 @@ public class GatewayFactory {
             InMemoryMetrics inMemory,
             Clock clock,
             @Named("watchdog") ScheduledExecutorService scheduler,
-            UpstreamLimitsConfiguration upstreamLimits,
             io.portbroker.core.cache.CacheLayer cache,
             DataPlaneGuards guards,
             Observability observability,
@@ -170,7 +169,7 @@ public class GatewayFactory {
                         .metering(metering)
                         // the cache answers before observability's upstream timing (hits cost no upstream)
                         .decorator(m -> observability.traced(cache.apply(observability.decorate(m))))
-                        .guards(guards.withBodyLimit(upstreamLimits.toBodyLimit()))
+                        .guards(LiveGroups.guards(guards, snapshots.get().settings()))
                         .build()));
     }
 

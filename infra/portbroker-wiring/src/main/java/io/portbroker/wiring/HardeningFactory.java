@@ -16,7 +16,7 @@ public class HardeningFactory {
     /** Fails the start when a limit is not positive or one event could exceed the whole stream. */
     @Singleton
     StreamLimits streamLimits(StreamLimitsConfiguration config) {
-        return new StreamLimits(config.getMaxBytes(), config.getMaxSseEventBytes());
+        return config.toLimits();
     }
 
     /** Media URLs follow the provider SSRF rules (and their operator allow-lists); http only where configured. */

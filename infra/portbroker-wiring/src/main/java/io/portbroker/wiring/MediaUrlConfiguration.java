@@ -1,6 +1,7 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.settings.Doc;
 
 /**
  * The rule for client media URLs ({@code image}/{@code document} {@code source.url}), under
@@ -9,6 +10,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  */
 @ConfigurationProperties("portbroker.media-urls")
 public class MediaUrlConfiguration {
+    @Doc("Accept http: media URLs as well as https: (a security setting: restart required).")
     private boolean allowHttp;
 
     /** Accept {@code http:} media URLs as well as {@code https:}. */

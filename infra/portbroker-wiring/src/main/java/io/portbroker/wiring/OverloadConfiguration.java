@@ -2,6 +2,8 @@ package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.portbroker.core.overload.OverloadSettings;
+import io.portbroker.core.settings.Doc;
+import io.portbroker.core.settings.Reloadable;
 
 /**
  * Overload protection under {@code portbroker.overload.*} ({@code PORTBROKER_OVERLOAD_MAX_IN_FLIGHT},
@@ -9,7 +11,12 @@ import io.portbroker.core.overload.OverloadSettings;
  */
 @ConfigurationProperties("portbroker.overload")
 public class OverloadConfiguration {
+    @Reloadable
+    @Doc("Data-plane requests admitted at once before the response starts; the excess gets 529 at once.")
     private int maxInFlight = OverloadSettings.ofDefaults().maxInFlight();
+
+    @Reloadable
+    @Doc("The retry-after (seconds) sent with a 529 refusal.")
     private long retryAfterSeconds = OverloadSettings.ofDefaults().retryAfterSeconds();
 
     /** Data-plane requests admitted at once before the response starts; the excess gets 529 at once. */

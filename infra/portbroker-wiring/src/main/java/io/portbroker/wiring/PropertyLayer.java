@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The file layer as Micronaut sees it: {@code portbroker.<group>.*} keys of the application's property files and
- * of properties a caller passes to the context (the local stack, tests). Environment variables and system
+ * The file layer as Micronaut sees it: {@code portbroker.<group>.*} keys (the four record groups and the start-up
+ * groups) of the application's property files and of properties a caller passes to the context (the local stack,
+ * tests). Environment variables and system
  * properties are left out: the environment layer reads {@code PORTBROKER_*} itself, with its own precedence.
  * Keys of the flat settings that existed before the groups are refused with their new name.
  */
@@ -79,7 +80,8 @@ final class PropertyLayer {
                 int dot = path.indexOf('.');
                 String group = dot < 0 ? path : path.substring(0, dot);
                 Object raw = ps.get(key);
-                if (GROUPS.contains(group) && !(raw instanceof Map<?, ?>)) {
+                boolean startupGroup = StartupGroups.ALL.stream().anyMatch(g -> g.owns(path));
+                if ((GROUPS.contains(group) || startupGroup) && !(raw instanceof Map<?, ?>)) {
                     out.put(path, text(env, key, raw));
                 } else if (RENAMED.containsKey(path)) {
                     SettingsProblem renamed =

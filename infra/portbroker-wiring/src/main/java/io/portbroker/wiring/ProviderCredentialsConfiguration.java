@@ -1,6 +1,7 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.settings.Doc;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  */
 @ConfigurationProperties("portbroker.provider-credentials")
 public class ProviderCredentialsConfiguration {
+    @Doc("Prefixes one of which every api_key_env name must start with; empty: no prefix required.")
     private List<String> envPrefixes = new ArrayList<>();
 
     /** Prefixes one of which every {@code api_key_env} name must start with; empty: no prefix required. */

@@ -42,13 +42,12 @@ public class SettingsFactory {
                 .filter(Files::isRegularFile)
                 .ifPresent(p -> file.putAll(SettingsFile.read(p)));
         file.putAll(PropertyLayer.read(env, problems));
-        // the start-up groups (portbroker.cache.*, overload.*, ...) are checked with the core groups: one message
-        problems.addAll(StartupGroups.problems(env));
         Map<SettingsLayer, Map<String, String>> layers = new EnumMap<>(SettingsLayer.class);
         layers.put(SettingsLayer.FILE, file);
-        layers.put(SettingsLayer.ENVIRONMENT, EnvironmentLayer.read(System.getenv()));
+        layers.put(SettingsLayer.ENVIRONMENT, EnvironmentLayer.read(System.getenv(), StartupGroups.ALL));
         try {
-            LayeredSettings merged = LayeredSettings.merge(layers);
+            // the start-up groups (portbroker.cache.*, overload.*, ...) are bound with the core groups: one message
+            LayeredSettings merged = LayeredSettings.merge(layers, StartupGroups.ALL);
             if (!problems.isEmpty()) {
                 throw new InvalidSettingsException(problems);
             }

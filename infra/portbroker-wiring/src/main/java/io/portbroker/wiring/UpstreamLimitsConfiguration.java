@@ -1,6 +1,8 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.portbroker.core.settings.Doc;
+import io.portbroker.core.settings.Reloadable;
 import io.portbroker.core.upstream.UpstreamBodyLimit;
 
 /**
@@ -9,6 +11,8 @@ import io.portbroker.core.upstream.UpstreamBodyLimit;
  */
 @ConfigurationProperties("portbroker.upstream")
 public class UpstreamLimitsConfiguration {
+    @Reloadable
+    @Doc("The largest non-streamed provider answer read; a longer one becomes a 502.")
     private long maxBodyBytes = UpstreamBodyLimit.ofDefaults().maxBytes();
 
     /** The largest non-streamed provider answer read (default 16 MiB); a longer one becomes a 502. */

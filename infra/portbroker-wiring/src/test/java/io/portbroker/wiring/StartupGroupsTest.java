@@ -11,15 +11,17 @@ import io.portbroker.core.settings.BeanGroup;
 import io.portbroker.core.settings.InvalidSettingsException;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.SettingsLayer;
-import io.portbroker.core.settings.StartupSetting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The start-up groups ({@code portbroker.cache.*}, {@code overload.*}, ...) as the container binds them: their value
- * and source layer in the effective view, and their problems in the one start-up error with the core groups'.
+ * The start-up groups ({@code portbroker.cache.*}, {@code overload.*}, ...) as the container binds them: set by the
+ * {@code settings:} section, properties and environment with the core groups' precedence, handed to the beans, and
+ * their problems in the one start-up error with the core groups'.
  */
 class StartupGroupsTest {
 
@@ -31,30 +33,91 @@ class StartupGroupsTest {
     }
 
     @Test
-    void effective_shouldShowEachValueWithItsSourceLayer_whenGivenByFileEnvironmentOrDefault() {
+    void startup_shouldLayerEachValueAndGiveItToTheBean_whenGivenByYamlPropertiesEnvironmentOrDefault()
+            throws IOException {
+        // given: the settings: section of portbroker.yaml sets two start-up groups, a property overrides one key
+        Path file = Files.createTempFile("portbroker-groups", ".yaml");
+        Files.writeString(file, """
+                providers: []
+                settings:
+                  overload:
+                    max-in-flight: 9
+                    retry-after-seconds: 4
+                  cache:
+                    min-ttl: 3m
+                  provider-credentials:
+                    env-prefixes: [PB_PROVIDER_, PB_OTHER_]
+                """);
         try (ApplicationContext ctx = context(Map.of(
-                "portbroker.cache.min-ttl", "2m",
-                "portbroker.overload.max-in-flight", "7",
+                "portbroker.config-file", file.toString(),
+                "portbroker.overload.retry-after-seconds", "6",
                 "portbroker.observability.alert-webhook-url", "https://hooks.example/T0/secret-path"))) {
             // when
-            Map<String, StartupSetting> rows =
-                    StartupGroups.effective(ctx.getEnvironment(), ctx, System.getenv()).stream()
-                            .collect(Collectors.toMap(StartupSetting::key, Function.identity()));
+            LayeredSettings s = ctx.getBean(LayeredSettings.class, Qualifiers.byName("startup"));
 
-            // then
-            assertThat(rows.get("portbroker.cache.min-ttl"))
-                    .isEqualTo(new StartupSetting("portbroker.cache.min-ttl", "2m", SettingsLayer.FILE));
-            assertThat(rows.get("portbroker.overload.max-in-flight").value()).isEqualTo("7");
-            assertThat(rows.get("portbroker.stream.max-sse-event-bytes"))
+            // then: value and source layer of each, in the one merged view
+            assertThat(s.values()).containsEntry("overload.max-in-flight", "9");
+            assertThat(s.sources()).containsEntry("overload.max-in-flight", SettingsLayer.FILE);
+            assertThat(s.values()).containsEntry("overload.retry-after-seconds", "6");
+            assertThat(s.values()).containsEntry("cache.min-ttl", "3m");
+            assertThat(s.values())
                     .as("PORTBROKER_STREAM_MAX_SSE_EVENT_BYTES is set by the surefire configuration")
-                    .isEqualTo(new StartupSetting(
-                            "portbroker.stream.max-sse-event-bytes", "1048576", SettingsLayer.ENVIRONMENT));
-            assertThat(rows.get("portbroker.upstream.max-body-bytes").source()).isEqualTo(SettingsLayer.DEFAULT);
-            assertThat(rows.get("portbroker.observability.alert-webhook-url").value())
-                    .isEqualTo("****");
-            assertThat(rows.get("portbroker.media-urls.allow-http").value()).isEqualTo("false");
-            assertThat(rows).containsKey("portbroker.provider-credentials.env-prefixes");
+                    .containsEntry("stream.max-sse-event-bytes", "1048576");
+            assertThat(s.sources()).containsEntry("stream.max-sse-event-bytes", SettingsLayer.ENVIRONMENT);
+            assertThat(s.sources()).containsEntry("upstream.max-body-bytes", SettingsLayer.DEFAULT);
+            assertThat(s.values()).containsEntry("media-urls.allow-http", "false");
+            assertThat(s.find("observability.alert-webhook-url").orElseThrow().secret())
+                    .isTrue();
+
+            // then: the beans the factories read hold the layered values, not only the container's own properties
+            assertThat(ctx.getBean(OverloadConfiguration.class).toSettings().maxInFlight())
+                    .isEqualTo(9);
+            assertThat(ctx.getBean(OverloadConfiguration.class).getRetryAfterSeconds())
+                    .isEqualTo(6);
+            assertThat(ctx.getBean(CacheConfiguration.class).getMinTtl()).hasMinutes(3);
+            assertThat(ctx.getBean(CacheConfiguration.class).getL3Bucket())
+                    .as("a value no layer gives keeps the bean's own default")
+                    .isNull();
+            assertThat(ctx.getBean(ProviderCredentialsConfiguration.class).getEnvPrefixes())
+                    .containsExactly("PB_PROVIDER_", "PB_OTHER_");
+            assertThat(ctx.getBean(StreamLimitsConfiguration.class).getMaxSseEventBytes())
+                    .isEqualTo(1048576);
         }
+    }
+
+    @Test
+    void start_shouldListAnInvalidStartupGroupValueOfTheYamlByKeyPath_whenTheSettingsSectionHasOne()
+            throws IOException {
+        // given
+        Path file = Files.createTempFile("portbroker-groups-bad", ".yaml");
+        Files.writeString(file, """
+                providers: []
+                settings:
+                  stream:
+                    max-bytes: lots
+                  overload:
+                    max-in-flight: 0
+                  upstream:
+                    max-body-byte: 10
+                """);
+
+        // when
+        Throwable thrown = catchThrowable(() -> {
+            try (ApplicationContext ctx = context(Map.of("portbroker.config-file", file.toString()))) {
+                ctx.getBean(LayeredSettings.class, Qualifiers.byName("local"));
+            }
+        });
+
+        // then: one error, every problem by its key path
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof InvalidSettingsException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause)
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("portbroker.stream.max-bytes: ")
+                .hasMessageContaining("portbroker.overload: overload max-in-flight must be positive")
+                .hasMessageContaining("portbroker.upstream.max-body-byte: unknown setting");
     }
 
     @Test

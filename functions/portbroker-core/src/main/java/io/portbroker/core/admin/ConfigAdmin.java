@@ -9,7 +9,7 @@ import io.portbroker.core.metrics.Metrics;
 import io.portbroker.core.reload.ConfigSnapshot;
 import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.settings.RemoteSettingsStore;
-import io.portbroker.core.settings.SettingKey;
+import io.portbroker.core.settings.SettingDescriptor;
 import io.portbroker.core.settings.SettingsLayer;
 import io.portbroker.core.settings.SettingsProblem;
 import io.portbroker.core.settings.SettingsSchema;
@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * {@code /admin/v1/config}: the effective settings with their source layer and version (secrets masked), the
  * drift between what the file and the IaC declare and what is in force (metric {@code drift_detected}), and
- * edits of runtime and experimental settings — written to the remote layer, validated whole first, audited with
- * before and after, and refused when the caller's version is not the one in force (optimistic concurrency).
+ * edits of reloadable settings (runtime, experimental, and the start-up-group properties marked reloadable) —
+ * written to the remote layer, validated whole first, audited with before and after, and refused when the caller's
+ * version is not the one in force (optimistic concurrency). A refused edit ("restart required: &lt;key&gt;", an
+ * invalid value) changes nothing and is counted and audited like a rejected reload.
  */
 public final class ConfigAdmin implements AdminRoutes {
     /** Gauge: how many settings differ from what the file and environment declare. */
@@ -38,25 +40,11 @@ public final class ConfigAdmin implements AdminRoutes {
     private final ConfigSnapshots snapshots;
     private final AuditLog audit;
     private final Metrics metrics;
-    private final List<io.portbroker.core.settings.StartupSetting> startup;
 
     public ConfigAdmin(ConfigSnapshots snapshots, AuditLog audit, Metrics metrics) {
-        this(snapshots, audit, metrics, List.of());
-    }
-
-    /**
-     * @param startup the settings of the start-up groups ({@code portbroker.cache.*}, ...), fixed for the life of
-     *     the container: shown with the others, never editable here
-     */
-    public ConfigAdmin(
-            ConfigSnapshots snapshots,
-            AuditLog audit,
-            Metrics metrics,
-            List<io.portbroker.core.settings.StartupSetting> startup) {
         this.snapshots = snapshots;
         this.audit = audit;
         this.metrics = metrics;
-        this.startup = List.copyOf(startup);
     }
 
     /**
@@ -95,20 +83,12 @@ public final class ConfigAdmin implements AdminRoutes {
     Object effective(AdminCall call) {
         ConfigSnapshot s = snapshots.get();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (SettingKey key : SettingsSchema.keys()) {
+        for (SettingDescriptor key : s.settings().descriptors()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("key", key.fullKey());
             row.put("value", shown(key, s.settings().values().get(key.path())));
             row.put("source", s.settings().sources().get(key.path()).name().toLowerCase(Locale.ROOT));
             row.put("reloadable", key.reloadable());
-            rows.add(row);
-        }
-        for (io.portbroker.core.settings.StartupSetting fixed : startup) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("key", fixed.key());
-            row.put("value", fixed.value());
-            row.put("source", fixed.source().name().toLowerCase(Locale.ROOT));
-            row.put("reloadable", false);
             rows.add(row);
         }
         return Map.of("version", s.version(), "settings", rows);
@@ -125,7 +105,7 @@ public final class ConfigAdmin implements AdminRoutes {
             });
         }
         List<Map<String, Object>> drifted = new ArrayList<>();
-        for (SettingKey key : SettingsSchema.keys()) {
+        for (SettingDescriptor key : s.settings().descriptors()) {
             String effective = s.settings().values().get(key.path());
             String want = declared.containsKey(key.path())
                     ? canonical(key, declared.get(key.path()))
@@ -165,16 +145,12 @@ public final class ConfigAdmin implements AdminRoutes {
         List<SettingsProblem> problems = new ArrayList<>();
         body.settings().forEach((k, v) -> {
             String path = SettingsSchema.strip(k);
-            SettingKey key = SettingsSchema.find(path).orElse(null);
-            if (key == null
-                    && startup.stream()
-                            .anyMatch(f -> f.key().equals(io.portbroker.core.settings.Settings.PREFIX + "." + path))) {
-                problems.add(
-                        new SettingsProblem(k, "restart required: a start-up setting, not editable while running"));
-            } else if (key == null) {
+            SettingDescriptor key = in.settings().find(path).orElse(null);
+            if (key == null) {
                 problems.add(new SettingsProblem(k, "unknown setting"));
             } else if (!key.reloadable()) {
-                problems.add(new SettingsProblem(key.fullKey(), "restart required: not editable while running"));
+                problems.add(new SettingsProblem(
+                        key.fullKey(), "restart required: " + key.fullKey() + " is not editable while running"));
             } else {
                 changes.put(path, v);
                 if (v == null) {
@@ -186,6 +162,8 @@ public final class ConfigAdmin implements AdminRoutes {
         });
         problems.addAll(snapshots.check(remote));
         if (!problems.isEmpty()) {
+            // counted and audited like a rejected reload; the snapshot in force stays
+            snapshots.refused(call.actor(), problems);
             throw new InvalidRequestError("invalid settings: "
                     + problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; ")));
         }
@@ -202,7 +180,7 @@ public final class ConfigAdmin implements AdminRoutes {
         ConfigSnapshot now = snapshots.get();
         Map<String, String> details = new LinkedHashMap<>();
         changes.keySet().forEach(path -> {
-            SettingKey key = SettingsSchema.find(path).orElseThrow();
+            SettingDescriptor key = now.settings().find(path).orElseThrow();
             details.put(
                     path + ".before",
                     String.valueOf(shown(key, in.settings().values().get(path))));
@@ -216,7 +194,7 @@ public final class ConfigAdmin implements AdminRoutes {
         return effective(call);
     }
 
-    private static String canonical(SettingKey key, String text) {
+    private static String canonical(SettingDescriptor key, String text) {
         try {
             return io.portbroker.core.settings.SettingValues.format(
                     io.portbroker.core.settings.SettingValues.parse(text, key.type()));
@@ -225,7 +203,7 @@ public final class ConfigAdmin implements AdminRoutes {
         }
     }
 
-    private static Object shown(SettingKey key, String value) {
+    private static Object shown(SettingDescriptor key, String value) {
         return key.secret() ? MASK : value;
     }
 }

@@ -3,16 +3,11 @@ package io.portbroker.core.cache;
 import io.portbroker.core.gateway.Messages;
 import io.portbroker.core.gateway.RequestContext;
 import io.portbroker.core.gateway.StreamStarter;
-import io.portbroker.core.keys.Principal;
 import io.portbroker.core.routing.ConfigStore;
-import io.portbroker.core.routing.ModelRoute;
-import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.routing.Router;
 import io.portbroker.error.ErrorCategory;
 import io.portbroker.error.GatewayException;
 import io.portbroker.error.NotFoundError;
-import io.portbroker.error.PermissionError;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.NormalizedResponse;
@@ -46,9 +41,8 @@ public final class CachingMessages implements Messages {
 
     private final Messages inner;
     private final ResponseCache cache;
-    private final Router routes;
     private final ConfigStore config;
-    private final CacheKeyBuilder keys;
+    private final CachePlanner planner;
 
     /**
      * @param routes resolves the model to its route (the route and its version are part of the key)
@@ -58,14 +52,13 @@ public final class CachingMessages implements Messages {
             Messages inner, ResponseCache cache, Router routes, ConfigStore config, CacheKeyBuilder keys) {
         this.inner = inner;
         this.cache = cache;
-        this.routes = routes;
         this.config = config;
-        this.keys = keys;
+        this.planner = new CachePlanner(cache, routes, config, keys);
     }
 
     @Override
     public Served<NormalizedResponse> complete(NormalizedRequest request, RequestContext ctx, Notes notes) {
-        Plan plan = plan(request, ctx);
+        CachePlan plan = planner.plan(request, ctx);
         if (plan.key() == null) {
             return inner.complete(request, ctx, notes);
         }
@@ -107,7 +100,7 @@ public final class CachingMessages implements Messages {
             Notes notes,
             StreamStarter starter,
             Consumer<Runnable> cancellation) {
-        Plan plan = plan(request, ctx);
+        CachePlan plan = planner.plan(request, ctx);
         if (plan.key() == null) {
             inner.stream(request, ctx, notes, starter, cancellation);
             return;
@@ -208,7 +201,7 @@ public final class CachingMessages implements Messages {
     }
 
     /** Joins the single-flight of the key (waiting for a leader), then, leading, the fleet's lease. */
-    private Turn turn(Plan plan, RequestContext ctx, Instant started) {
+    private Turn turn(CachePlan plan, RequestContext ctx, Instant started) {
         String hash = plan.key().hash();
         SingleFlight.Flight flight = plan.readable() ? cache.flights().join(hash) : null;
         if (flight == null) {
@@ -249,7 +242,7 @@ public final class CachingMessages implements Messages {
      * or no entry within the grace was found.
      */
     private CacheEntry staleFallback(
-            Plan plan, RequestContext ctx, Optional<ResponseCache.Hit> found, GatewayException failure) {
+            CachePlan plan, RequestContext ctx, Optional<ResponseCache.Hit> found, GatewayException failure) {
         if (!cache.resilience().staleEnabled()
                 || found.isEmpty()
                 || !found.get().stale()
@@ -269,7 +262,7 @@ public final class CachingMessages implements Messages {
      * A prompt with PII under {@code pii-action: skip} is never stored, so it is not worth a flight or a lease:
      * it goes upstream reported as {@code skip}, audited (kinds only, never a value).
      */
-    private boolean skippedForPii(Plan plan, RequestContext ctx, NormalizedRequest request) {
+    private boolean skippedForPii(CachePlan plan, RequestContext ctx, NormalizedRequest request) {
         if (cache.settings().piiAction() != CacheSettings.PiiAction.SKIP) {
             return false;
         }
@@ -283,7 +276,7 @@ public final class CachingMessages implements Messages {
         return true;
     }
 
-    private void auditPii(Plan plan, String action, Set<String> kinds) {
+    private void auditPii(CachePlan plan, String action, Set<String> kinds) {
         String target = plan.key().hash().substring(0, 12);
         Map<String, String> details = Map.of(
                 "kinds",
@@ -293,82 +286,7 @@ public final class CachingMessages implements Messages {
         cache.writes().submit(() -> cache.audit().record(action, target, details));
     }
 
-    /** What the cache will do for one request: {@code key} null means pass through untouched. */
-    private record Plan(CacheMode mode, CacheKey key, boolean readable) {}
-
-    private Plan plan(NormalizedRequest request, RequestContext ctx) {
-        CacheSettings s = cache.settings();
-        if (!s.enabled()) {
-            return new Plan(CacheMode.DEFAULT, null, false);
-        }
-        CacheMode mode = CacheMode.parse(ctx.header(CacheMode.HEADER));
-        Principal caller = ctx.principal();
-        boolean readable = caller == null || !caller.has(CacheScopes.NO_READ);
-        if (mode == CacheMode.FORCE_ONLY && caller != null && (caller.has(CacheScopes.NO_FORCE_ONLY) || !readable)) {
-            throw new PermissionError("this key may not use " + HEADER + ": force-only");
-        }
-        if (mode == CacheMode.BYPASS) {
-            ctx.responseHeaders().put(HEADER, CacheOutcome.BYPASS.header());
-            cache.count(null, CacheOutcome.BYPASS);
-            return new Plan(mode, null, false);
-        }
-        Optional<ModelRoute> route;
-        try {
-            route = routes.routeFor(request.model());
-        } catch (RuntimeException configUnreadable) {
-            // the cache never fails a request: without a route the request simply goes upstream
-            return new Plan(mode, null, false);
-        }
-        if (route.isEmpty()) {
-            return new Plan(mode, null, false);
-        }
-        Optional<String> ineligible =
-                CachePolicy.ineligible(s, request, route.get().pattern());
-        CacheKey key = null;
-        if (ineligible.isEmpty()) {
-            try {
-                key = key(request, ctx, route.get(), s);
-            } catch (RuntimeException configUnreadable) {
-                return new Plan(mode, null, false);
-            }
-            ineligible = CachePolicy.inRollout(s, key) ? Optional.empty() : Optional.of("rollout");
-        }
-        if (ineligible.isPresent()) {
-            if (mode == CacheMode.FORCE_ONLY) {
-                throw new NotFoundError("this request cannot be answered from the cache (" + ineligible.get()
-                        + "), and " + HEADER + ": force-only forbids calling the model");
-            }
-            ctx.responseHeaders().put(HEADER, CacheOutcome.SKIP.header());
-            cache.count(route.get().pattern(), CacheOutcome.SKIP);
-            return new Plan(mode, null, false);
-        }
-        return new Plan(mode, key, readable);
-    }
-
-    private CacheKey key(NormalizedRequest request, RequestContext ctx, ModelRoute route, CacheSettings s) {
-        List<ProviderConfig> providers = config.providers();
-        boolean shared = s.route(route.pattern()).sharedNamespace();
-        String tenant = shared
-                ? "shared"
-                : ctx.principal() == null ? "anonymous" : ctx.principal().keyId();
-        Map<String, String> names = Namespaces.names(
-                request.model(),
-                route.pattern(),
-                route.targets().stream()
-                        .map(RouteTarget::providerId)
-                        .sorted()
-                        .distinct()
-                        .toList());
-        return keys.build(
-                request,
-                new CacheKeyBuilder.Scope(
-                        tenant,
-                        route.pattern(),
-                        RouteFingerprint.of(route, providers),
-                        cache.namespaceVersions(names)));
-    }
-
-    private Optional<ResponseCache.Hit> lookup(Plan plan) {
+    private Optional<ResponseCache.Hit> lookup(CachePlan plan) {
         try {
             return cache.lookup(plan.key().hash());
         } catch (RuntimeException e) {
@@ -376,7 +294,7 @@ public final class CachingMessages implements Messages {
         }
     }
 
-    private void refuseForceOnly(Plan plan) {
+    private void refuseForceOnly(CachePlan plan) {
         if (plan.mode() == CacheMode.FORCE_ONLY) {
             cache.count(plan.key().route(), CacheOutcome.MISS);
             throw new NotFoundError(
@@ -384,7 +302,7 @@ public final class CachingMessages implements Messages {
         }
     }
 
-    private void answered(Plan plan, RequestContext ctx, ResponseCache.Hit hit, Instant started) {
+    private void answered(CachePlan plan, RequestContext ctx, ResponseCache.Hit hit, Instant started) {
         CacheOutcome outcome = CacheOutcome.hit(hit.tier());
         outcome(plan, ctx, outcome);
         ctx.responseHeaders()
@@ -393,14 +311,14 @@ public final class CachingMessages implements Messages {
         cache.saved(hit.entry(), since(started));
     }
 
-    private void outcome(Plan plan, RequestContext ctx, CacheOutcome outcome) {
+    private void outcome(CachePlan plan, RequestContext ctx, CacheOutcome outcome) {
         ctx.responseHeaders().put(HEADER, outcome.header());
         cache.count(plan.key().route(), outcome);
     }
 
     /** Stores a finished answer when the policy and the PII guard allow; returns what was stored, or null. */
     private CacheEntry offer(
-            Plan plan,
+            CachePlan plan,
             NormalizedRequest request,
             NormalizedResponse response,
             List<StreamEvent> events,

@@ -11,11 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tiers read through L1 → L2 → L3 with promotion, writes (L1 at once, L2/L3 behind), namespaces, the live
@@ -38,25 +35,21 @@ public final class ResponseCache implements AutoCloseable {
     private final CacheAudit audit;
     private final SingleFlight flights = new SingleFlight();
     private final Cache<String, AtomicLong> keyHits;
-    private final Map<String, Map<String, LongAdder>> routeStats = new ConcurrentHashMap<>();
-    private final LongAdder l1Hits = new LongAdder();
-    private final LongAdder corrupt = new LongAdder();
-    private final LongAdder savedMillis = new LongAdder();
-    private final LongAdder savedHits = new LongAdder();
-    private final LongAdder staleServed = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder costSaved = new java.util.concurrent.atomic.DoubleAdder();
+    private final CacheCounters counters;
 
-    private ResponseCache(Builder b) {
+    ResponseCache(ResponseCacheBuilder b) {
         this.settings = new AtomicReference<>(b.settings);
         this.resilience = b.resilience;
         this.clock = b.clock;
         this.metrics = b.metrics;
         this.audit = b.audit;
-        this.l1 = new L1Cache(b.settings.l1MaxWeight(), this::retainedUntil, b.clock, (reason, e) -> evicted(reason));
+        this.counters = new CacheCounters(b.metrics);
+        this.l1 = new L1Cache(
+                b.settings.l1MaxWeight(), this::retainedUntil, b.clock, (reason, e) -> counters.evicted(reason));
         this.l2 = tier(CacheOutcome.Tier.L2, b.l2, b);
         this.l3 = tier(CacheOutcome.Tier.L3, b.l3, b);
         this.writes = new WriteBehind(b.settings.writeQueue());
-        CacheStore nsStore = l2 != null ? new TierStore(l2) : new MemoryStore();
+        CacheStore nsStore = l2 != null ? new TierNamespaceStore(l2) : new MemoryNamespaceStore();
         this.namespaces = new Namespaces(nsStore, b.clock, b.namespaceRefresh, b.settings.retention());
         this.keyHits = Caffeine.newBuilder().maximumSize(10_000).build();
         this.fleet = b.lease == null || !b.resilience.leaseEnabled()
@@ -64,7 +57,7 @@ public final class ResponseCache implements AutoCloseable {
                 : new FleetLease(b.lease, b.executor, b.settings.readTimeout(), b.pause);
     }
 
-    private static CacheTier tier(CacheOutcome.Tier tier, CacheStore store, Builder b) {
+    private static CacheTier tier(CacheOutcome.Tier tier, CacheStore store, ResponseCacheBuilder b) {
         if (store == null) {
             return null;
         }
@@ -77,8 +70,8 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     /** Starts a cache over the given settings and clock (no shared tiers until added). */
-    public static Builder builder(CacheSettings settings, Clock clock) {
-        return new Builder(settings, clock);
+    public static ResponseCacheBuilder builder(CacheSettings settings, Clock clock) {
+        return new ResponseCacheBuilder(settings, clock);
     }
 
     /** The settings in force (the admin may replace them at run time). */
@@ -139,7 +132,7 @@ public final class ResponseCache implements AutoCloseable {
         Instant now = clock.instant();
         Optional<CacheEntry> fromL1 = l1.get(key);
         if (fromL1.isPresent() && fromL1.get().liveAt(now)) {
-            l1Hits.increment();
+            counters.l1Hit();
             return Optional.of(new Hit(fromL1.get(), CacheOutcome.Tier.L1));
         }
         Hit stale = fromL1.map(e -> new Hit(e, CacheOutcome.Tier.L1, true)).orElse(null);
@@ -213,9 +206,7 @@ public final class ResponseCache implements AutoCloseable {
             }
             return Optional.of(e).filter(x -> now.isBefore(retainedUntil(x)));
         } catch (CorruptEntryException e) {
-            corrupt.increment();
-            metrics.increment(
-                    CacheMetricNames.CORRUPT, Map.of("tier", from.tier().id()));
+            counters.corrupt(from.tier());
             writes.submit(() -> from.delete(key));
             return Optional.empty();
         }
@@ -233,8 +224,7 @@ public final class ResponseCache implements AutoCloseable {
 
     /** Counts one answer served stale. */
     void staleServed() {
-        staleServed.increment();
-        metrics.increment(CacheMetricNames.STALE_SERVED, Map.of());
+        counters.staleServed();
     }
 
     /** Stores an entry: L1 now, the shared tiers in the background. */
@@ -285,32 +275,12 @@ public final class ResponseCache implements AutoCloseable {
 
     /** Counts one decision for a route (admin stats) and in the metrics. */
     void count(String route, CacheOutcome outcome) {
-        routeStats
-                .computeIfAbsent(route == null ? "-" : route, r -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome.header(), o -> new LongAdder())
-                .increment();
-        metrics.increment(CacheMetricNames.LOOKUPS, Map.of("outcome", outcome.header()));
-        switch (outcome) {
-            case HIT_L1 -> metrics.increment(CacheMetricNames.L1_HIT, Map.of());
-            case HIT_L2 -> metrics.increment(CacheMetricNames.L2_HIT, Map.of());
-            case HIT_L3 -> metrics.increment(CacheMetricNames.L3_HIT, Map.of());
-            default -> {
-                // misses, bypasses and skips have only the outcome counter
-            }
-        }
+        counters.count(route, outcome);
     }
 
     /** Records what a hit saved. */
     void saved(CacheEntry entry, Duration hitTook) {
-        savedMillis.add(Math.max(0, entry.upstreamMillis() - hitTook.toMillis()));
-        savedHits.increment();
-        costSaved.add(entry.costUsd());
-        metrics.gauge(CacheMetricNames.LATENCY_SAVED, Map.of(), (double) savedMillis.sum() / savedHits.sum());
-        metrics.gauge(CacheMetricNames.COST_SAVED, Map.of(), costSaved.sum());
-    }
-
-    private void evicted(String reason) {
-        metrics.increment(CacheMetricNames.EVICTIONS, Map.of("reason", reason));
+        counters.saved(entry, hitTook);
     }
 
     // ---------------------------------------------------------------- admin
@@ -319,7 +289,7 @@ public final class ResponseCache implements AutoCloseable {
     public Map<String, Object> stats() {
         Map<String, Object> tiers = new LinkedHashMap<>();
         Map<String, Object> one = new LinkedHashMap<>();
-        one.put("hits", l1Hits.sum());
+        one.put("hits", counters.l1Hits());
         one.put("entries", l1.size());
         one.put("approx_bytes", l1.bytes());
         tiers.put("l1", one);
@@ -334,16 +304,10 @@ public final class ResponseCache implements AutoCloseable {
                 tiers.put(t.tier().id(), m);
             }
         }
-        Map<String, Object> routes = new java.util.TreeMap<>();
-        routeStats.forEach((route, outcomes) -> {
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            outcomes.forEach((o, n) -> counts.put(o, n.sum()));
-            routes.put(route, counts);
-        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enabled", settings().enabled());
         out.put("tiers", tiers);
-        out.put("routes", routes);
+        out.put("routes", counters.routes());
         out.put(
                 "write_behind",
                 Map.of(
@@ -351,11 +315,11 @@ public final class ResponseCache implements AutoCloseable {
                         "completed", writes.completed(),
                         "failures", writes.failures(),
                         "dropped", writes.dropped()));
-        out.put("corrupt_dropped", corrupt.sum());
-        out.put("stale_served", staleServed.sum());
+        out.put("corrupt_dropped", counters.corruptCount());
+        out.put("stale_served", counters.staleServedCount());
         out.put("in_flight", flights.size());
-        out.put("latency_saved_ms_total", savedMillis.sum());
-        out.put("cost_saved_usd", costSaved.sum());
+        out.put("latency_saved_ms_total", counters.savedMillis());
+        out.put("cost_saved_usd", counters.costSaved());
         return out;
     }
 
@@ -407,119 +371,5 @@ public final class ResponseCache implements AutoCloseable {
     @Override
     public void close() {
         writes.close();
-    }
-
-    /** Builds a {@link ResponseCache}. */
-    public static final class Builder {
-        private final CacheSettings settings;
-        private final Clock clock;
-        private CacheStore l2;
-        private CacheStore l3;
-        private Metrics metrics = Metrics.NONE;
-        private CacheAudit audit = CacheAudit.NONE;
-        private Executor executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-        private Duration namespaceRefresh = Duration.ofSeconds(2);
-        private CacheResilienceSettings resilience = CacheResilienceSettings.ofDefaults();
-        private CacheLease lease;
-        private FleetLease.Pause pause = FleetLease.Pause.SLEEP;
-
-        private Builder(CacheSettings settings, Clock clock) {
-            this.settings = settings;
-            this.clock = clock;
-        }
-
-        /** The shared tier (DynamoDB); it also holds the namespace versions. */
-        public Builder l2(CacheStore store) {
-            this.l2 = store;
-            return this;
-        }
-
-        /** The cold tier (S3) for large entries and read-through after L2 expiry. */
-        public Builder l3(CacheStore store) {
-            this.l3 = store;
-            return this;
-        }
-
-        public Builder metrics(Metrics m) {
-            this.metrics = m;
-            return this;
-        }
-
-        public Builder audit(CacheAudit a) {
-            this.audit = a;
-            return this;
-        }
-
-        /** Runs the bounded reads of the shared tiers (virtual threads by default). */
-        public Builder executor(Executor e) {
-            this.executor = e;
-            return this;
-        }
-
-        /** How long a namespace version is trusted before it is re-read from L2. */
-        public Builder namespaceRefresh(Duration d) {
-            this.namespaceRefresh = d;
-            return this;
-        }
-
-        /** Stale-if-error and the lease (both off by default). */
-        public Builder resilience(CacheResilienceSettings r) {
-            this.resilience = r;
-            return this;
-        }
-
-        /** Where the cross-container lease lives (used only when {@link CacheResilienceSettings#lease} is set). */
-        public Builder lease(CacheLease l) {
-            this.lease = l;
-            return this;
-        }
-
-        /** How a container waiting for another container's answer pauses between polls (tests advance a clock). */
-        public Builder pause(FleetLease.Pause p) {
-            this.pause = p;
-            return this;
-        }
-
-        public ResponseCache build() {
-            return new ResponseCache(this);
-        }
-    }
-
-    /** Namespace versions through the L2 tier: bounded reads, the tier's breaker, failures thrown (not misses). */
-    private record TierStore(CacheTier tier) implements CacheStore {
-        @Override
-        public Optional<byte[]> get(String key, Instant now) {
-            return tier.readOrFail(key, now);
-        }
-
-        @Override
-        public void put(String key, byte[] value, Instant expiresAt) {
-            tier.write(key, value, expiresAt);
-        }
-
-        @Override
-        public void delete(String key) {
-            tier.delete(key);
-        }
-    }
-
-    /** Namespace versions when there is no shared tier (one container: a map is the truth). */
-    private static final class MemoryStore implements CacheStore {
-        private final Map<String, byte[]> map = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<byte[]> get(String key, Instant now) {
-            return Optional.ofNullable(map.get(key));
-        }
-
-        @Override
-        public void put(String key, byte[] value, Instant expiresAt) {
-            map.put(key, value.clone());
-        }
-
-        @Override
-        public void delete(String key) {
-            map.remove(key);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.portbroker.core.reload;
 
-import io.portbroker.core.settings.SettingsSchema;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,12 +25,12 @@ public record ConfigReloadEvent(ConfigSnapshot previous, ConfigSnapshot current)
         return out;
     }
 
-    /** Whether any setting of the group ({@code runtime}, {@code experimental}, …) changed. */
+    /**
+     * Whether any setting of the group changed: a record group ({@code runtime}, {@code experimental}, …) or a
+     * start-up group ({@code overload}, {@code upstream}, …).
+     */
     public boolean changed(String group) {
-        return changedSettings().stream()
-                .anyMatch(k -> SettingsSchema.find(k)
-                        .map(key -> key.group().equals(group))
-                        .orElse(false));
+        return changedSettings().stream().anyMatch(k -> k.startsWith(group + "."));
     }
 
     /** Whether providers or routes changed. */

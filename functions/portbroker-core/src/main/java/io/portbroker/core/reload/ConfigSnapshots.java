@@ -108,8 +108,8 @@ public final class ConfigSnapshots implements Supplier<ConfigSnapshot> {
             ConfigSnapshot previous = current.get();
             LayeredSettings settings;
             try {
-                // refuses infrastructure/security keys in the remote layer: "restart required"
-                settings = previous.settings().withLayer(SettingsLayer.REMOTE, remote);
+                // refuses infrastructure/security keys and changed fixed start-up-group values: "restart required"
+                settings = previous.settings().reload(remote);
             } catch (InvalidSettingsException e) {
                 lastRejected.set(remote);
                 reject(version, e.problems());
@@ -130,7 +130,7 @@ public final class ConfigSnapshots implements Supplier<ConfigSnapshot> {
      */
     public List<SettingsProblem> check(Map<String, String> candidate) {
         try {
-            current.get().settings().withLayer(SettingsLayer.REMOTE, candidate);
+            current.get().settings().reload(candidate);
             return List.of();
         } catch (InvalidSettingsException e) {
             return e.problems();
@@ -152,25 +152,52 @@ public final class ConfigSnapshots implements Supplier<ConfigSnapshot> {
         return sources.catalog();
     }
 
+    /**
+     * Records an edit refused before it reached the remote layer (an admin edit naming a restart-required or
+     * invalid setting) the way a rejected reload is: {@code config_validation_failures} and an audit record.
+     *
+     * @param actor who asked for the edit
+     */
+    public void refused(String actor, List<SettingsProblem> problems) {
+        metrics.increment(FAILURES, Map.of());
+        String reasons = problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; "));
+        auditQuietly(new AuditEvent(
+                AuditStream.ADMIN,
+                actor,
+                "config.update_rejected",
+                "settings",
+                Map.of(
+                        "problems",
+                        reasons,
+                        "kept_version",
+                        Long.toString(current.get().version()))));
+    }
+
+    private void auditQuietly(AuditEvent event) {
+        try {
+            audit.accept(event);
+        } catch (RuntimeException e) {
+            // the audit trail is optional on this path: a refusal must stay a refusal even if it is down
+            LOG.warn(
+                    "could not audit the refused config change: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+
     private void reject(long version, List<SettingsProblem> problems) {
         metrics.increment(FAILURES, Map.of());
         String reasons = problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; "));
         LOG.warn("config reload to version {} rejected, previous snapshot kept: {}", version, reasons);
-        try {
-            audit.accept(new AuditEvent(
-                    AuditStream.ADMIN,
-                    "system",
-                    "config.reload_rejected",
-                    "version " + version,
-                    Map.of(
-                            "problems",
-                            reasons,
-                            "kept_version",
-                            Long.toString(current.get().version()))));
-        } catch (RuntimeException e) {
-            // the audit trail is optional on this path: a rejected reload must stay rejected even if it is down
-            LOG.warn("could not audit the rejected reload: {}", e.getClass().getSimpleName());
-        }
+        auditQuietly(new AuditEvent(
+                AuditStream.ADMIN,
+                "system",
+                "config.reload_rejected",
+                "version " + version,
+                Map.of(
+                        "problems",
+                        reasons,
+                        "kept_version",
+                        Long.toString(current.get().version()))));
     }
 
     private void publish(ConfigReloadEvent event) {

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The data plane as a CONFIG_RELOAD subscriber: when runtime or experimental settings change (retry, breaker,
- * ping, stream validation) it assembles a new pipeline from them and swaps it in whole. Requests in flight finish
+ * The data plane as a CONFIG_RELOAD subscriber: when settings change (retry, breaker, ping, stream validation, the
+ * reloadable upstream and stream bounds) it assembles a new pipeline from them and swaps it in whole. Requests in flight finish
  * on the pipeline they started with; the next request takes the new one. Breaker states shared through the store
  * are picked up again by the new breakers at their next sync. Catalogue changes need no rebuild: the router reads
  * the snapshot per request.
@@ -37,7 +37,8 @@ public final class LiveDataPlane implements ApiHandler {
     }
 
     void onReload(ConfigReloadEvent event) {
-        if (event.changed("runtime") || event.changed("experimental")) {
+        // any setting: the assembler may also read reloadable start-up-group values (upstream body, stream bounds)
+        if (!event.changedSettings().isEmpty()) {
             current.set(assembler.apply(event.current().typed()));
         }
     }

@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * A settings group kept in a JavaBean of its own (a {@code portbroker.<prefix>.*} class with a setter per
  * property, bound at start by the container) folded into the typed settings: its keys, defaults and docs are
- * read from the class by reflection, so a property added to the class appears in the docs, the effective view
- * and the start-up validation with no other change. Such groups are read once at start (restart required).
+ * read from the class by reflection, so a property added to the class appears in the docs, the effective view,
+ * every settings layer (the {@code settings:} section, {@code PORTBROKER_*}, the remote layer) and the start-up
+ * validation with no other change. A property is fixed for the life of a container unless its field is marked
+ * {@link Reloadable}.
  *
  * @param prefix the group's key below {@code portbroker.}, e.g. {@code cache}
  * @param type the JavaBean class: a public no-argument constructor and {@code setX}/{@code getX|isX} pairs
@@ -79,6 +81,16 @@ public record BeanGroup(String prefix, Class<?> type) {
             }
         }
         return bean;
+    }
+
+    /** Whether {@code path} (below {@code portbroker.}, e.g. {@code cache.min-ttl}) belongs to this group. */
+    public boolean owns(String path) {
+        return path.startsWith(prefix + ".");
+    }
+
+    /** The default of every setting as text, by full key. */
+    public Map<String, String> defaults() {
+        return values(newInstance());
     }
 
     /** The text value of every setting of a bound instance, by full key. */

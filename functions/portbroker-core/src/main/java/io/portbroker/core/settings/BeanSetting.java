@@ -13,9 +13,11 @@ import java.util.Locale;
  * @param setter its setter
  * @param defaultValue the value of a fresh instance
  */
-public record BeanSetting(String path, Field field, Method getter, Method setter, Object defaultValue) {
+public record BeanSetting(String path, Field field, Method getter, Method setter, Object defaultValue)
+        implements SettingDescriptor {
 
     /** The full key, e.g. {@code portbroker.cache.min-ttl}. */
+    @Override
     public String fullKey() {
         return Settings.PREFIX + "." + path;
     }
@@ -25,6 +27,7 @@ public record BeanSetting(String path, Field field, Method getter, Method setter
         return fullKey().replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
+    @Override
     public Class<?> type() {
         return field.getType();
     }
@@ -38,7 +41,14 @@ public record BeanSetting(String path, Field field, Method getter, Method setter
         return d == null ? "" : d.value();
     }
 
+    /** Marked {@link Reloadable}: may change while the gateway runs; otherwise restart required. */
+    @Override
+    public boolean reloadable() {
+        return field.isAnnotationPresent(Reloadable.class);
+    }
+
     /** Webhook URLs, secrets, passwords and tokens are masked wherever they are shown. */
+    @Override
     public boolean secret() {
         return field.isAnnotationPresent(SecretSetting.class)
                 || field.getName().toLowerCase(Locale.ROOT).matches(".*(webhook|secret|password|token).*");

@@ -25,8 +25,29 @@ public final class EnvironmentLayer {
 
     private EnvironmentLayer() {}
 
-    /** The settings {@code env} sets, by path. */
+    /** The settings of the records {@code env} sets, by path. */
     public static Map<String, String> read(Map<String, String> env) {
+        return read(env, java.util.List.of());
+    }
+
+    /**
+     * The settings {@code env} sets, by path: the records' and those of the start-up groups
+     * ({@code PORTBROKER_OVERLOAD_MAX_IN_FLIGHT} → {@code overload.max-in-flight}).
+     */
+    public static Map<String, String> read(Map<String, String> env, java.util.List<BeanGroup> groups) {
+        Map<String, String> out = records(env);
+        for (BeanGroup g : groups) {
+            for (BeanSetting s : g.settings()) {
+                String v = env.get(s.environmentVariable());
+                if (v != null) {
+                    out.put(s.path(), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> records(Map<String, String> env) {
         Map<String, String> out = new LinkedHashMap<>();
         ALIASES.forEach((variable, path) -> {
             String v = env.get(variable);

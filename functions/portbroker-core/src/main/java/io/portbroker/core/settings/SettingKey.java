@@ -12,9 +12,10 @@ import java.util.List;
  * @param path the key below {@code portbroker.}, e.g. {@code runtime.breaker.failure-rate}
  * @param component the record component that holds it
  */
-public record SettingKey(String path, RecordComponent component) {
+public record SettingKey(String path, RecordComponent component) implements SettingDescriptor {
 
     /** The full key, e.g. {@code portbroker.runtime.breaker.failure-rate}. */
+    @Override
     public String fullKey() {
         return Settings.PREFIX + "." + path;
     }
@@ -25,11 +26,13 @@ public record SettingKey(String path, RecordComponent component) {
     }
 
     /** Runtime and experimental settings may change while the gateway runs. */
+    @Override
     public boolean reloadable() {
         return group().equals("runtime") || group().equals("experimental");
     }
 
     /** Whether the value is masked wherever it is shown. */
+    @Override
     public boolean secret() {
         return component.isAnnotationPresent(SecretSetting.class);
     }
@@ -42,6 +45,7 @@ public record SettingKey(String path, RecordComponent component) {
                 .toUpperCase(java.util.Locale.ROOT);
     }
 
+    @Override
     public Class<?> type() {
         return component.getType();
     }

@@ -97,23 +97,39 @@ public final class SettingsDocs {
                     .append(" |\n");
         }
         beanGroups(beanGroups, out);
+        out.append(walkthrough());
         return out.toString();
+    }
+
+    /** The hand-run section for a new user on {@code ./pb local} (a resource next to this class). */
+    static String walkthrough() {
+        try (java.io.InputStream in = SettingsDocs.class.getResourceAsStream("walkthrough.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read walkthrough.md", e);
+        }
     }
 
     private static void beanGroups(List<BeanGroup> groups, StringBuilder out) {
         if (groups.isEmpty()) {
             return;
         }
-        out.append("\n## Start-up groups (restart required)\n\n")
+        out.append("\n## Start-up groups\n\n")
                 .append(
-                        "These groups are JavaBeans of their own (`portbroker.<group>.*`), bound once at start from the ")
-                .append("application's properties and `PORTBROKER_<GROUP>_<KEY>` environment variables (not from the ")
-                .append("`settings:` section or the remote layer). They are validated with the groups above at start ")
-                .append("(one message listing every problem) and shown by `GET /admin/v1/config/effective` with their ")
-                .append("source (`reloadable: false`); the cache policy is changed live through ")
+                        "These groups are JavaBeans of their own (`portbroker.<group>.*`), bound from the same layers as ")
+                .append("the groups above: the `settings:` section of `portbroker.yaml` (`settings: {overload: ")
+                .append("{max-in-flight: 64}}`) and application properties < `PORTBROKER_<GROUP>_<KEY>` < the remote ")
+                .append("layer (SSM, e.g. `/<prefix>/config/overload/max-in-flight`). They are validated with the ")
+                .append("groups above at start (one message listing every problem) and shown by ")
+                .append("`GET /admin/v1/config/effective` with their source. A property marked **yes** under ")
+                .append("*Reloadable* changes live through `PATCH /admin/v1/config` or the remote layer; any other is ")
+                .append("read once at start: a change of it in the remote layer or an edit is refused with ")
+                .append("`restart required: <key>`, the config in force stays, and the audit trail ")
+                .append("(`config.reload_rejected`, `config.update_rejected`) and `config_validation_failures` say ")
+                .append("why. The cache policy is changed live through `PUT /admin/v1/cache/policy` ")
                 .append(
-                        "`PUT /admin/v1/cache/policy` (`runtime.cache-policy`). A property added to one of these classes ")
-                .append("is listed here on the next regeneration.\n");
+                        "(`runtime.cache-policy`). A property added to one of these classes is listed here on the next ")
+                .append("regeneration (restart required unless its field is marked `@Reloadable`).\n");
         for (BeanGroup g : groups) {
             out.append("\n### ")
                     .append(Settings.PREFIX)
@@ -121,8 +137,8 @@ public final class SettingsDocs {
                     .append(g.prefix())
                     .append(" (`")
                     .append(g.type().getSimpleName())
-                    .append("`)\n\n| Key | Environment variable | Type | Default | Description |\n")
-                    .append("|---|---|---|---|---|\n");
+                    .append("`)\n\n| Key | Environment variable | Type | Default | Reloadable | Description |\n")
+                    .append("|---|---|---|---|---|---|\n");
             for (BeanSetting s : g.settings()) {
                 Class<?> t = s.type();
                 out.append("| `")
@@ -136,7 +152,7 @@ public final class SettingsDocs {
                                         : t == List.class ? "list" : t.getSimpleName())
                         .append(" | ")
                         .append(cell(s.defaultText()))
-                        .append(" | ")
+                        .append(s.reloadable() ? " | yes | " : " | no (restart required) | ")
                         .append(s.doc().replace("|", "\\|"))
                         .append(s.secret() ? " (masked when shown)" : "")
                         .append(" |\n");

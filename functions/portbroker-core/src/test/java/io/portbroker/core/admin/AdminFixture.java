@@ -43,11 +43,22 @@ final class AdminFixture {
     final io.portbroker.core.metrics.InMemoryMetrics metrics = new io.portbroker.core.metrics.InMemoryMetrics();
     final io.portbroker.core.reload.ConfigSnapshots snapshots = new io.portbroker.core.reload.ConfigSnapshots(
             new io.portbroker.core.reload.ConfigSnapshots.Sources(config, config, remote),
-            io.portbroker.core.settings.LayeredSettings.merge(Map.of(
-                    io.portbroker.core.settings.SettingsLayer.FILE,
-                    Map.of("runtime.ping-interval", "7s", "security.jwt-secret-id", "jwt/id"),
-                    io.portbroker.core.settings.SettingsLayer.ENVIRONMENT,
-                    Map.of("runtime.retry.max-attempts", "4"))),
+            io.portbroker.core.settings.LayeredSettings.merge(
+                    Map.of(
+                            io.portbroker.core.settings.SettingsLayer.FILE,
+                            Map.of(
+                                    "runtime.ping-interval",
+                                    "7s",
+                                    "security.jwt-secret-id",
+                                    "jwt/id",
+                                    "throttle.window",
+                                    "2m",
+                                    "throttle.alert-token",
+                                    "made-up-alert-value"),
+                            io.portbroker.core.settings.SettingsLayer.ENVIRONMENT,
+                            Map.of("runtime.retry.max-attempts", "4")),
+                    // a start-up group: one reloadable property, one fixed, one secret
+                    List.of(io.portbroker.core.settings.ThrottleGroup.group())),
             audit::append,
             metrics);
     final AdminApi api;

@@ -110,6 +110,73 @@ class SettingsAdminTest {
     }
 
     @Test
+    void effective_shouldListStartupGroupPropertiesWithSourceReloadableAndMask_whenRead() {
+        // when
+        JsonNode settings = f.ok(f.call("GET", "/admin/v1/config/effective")).get("settings");
+
+        // then
+        JsonNode limit = row(settings, "portbroker.throttle.limit");
+        assertThat(limit.get("value").asText()).isEqualTo("10");
+        assertThat(limit.get("source").asText()).isEqualTo("default");
+        assertThat(limit.get("reloadable").asBoolean()).isTrue();
+        JsonNode window = row(settings, "portbroker.throttle.window");
+        assertThat(window.get("value").asText()).isEqualTo("2m");
+        assertThat(window.get("source").asText()).isEqualTo("file");
+        assertThat(window.get("reloadable").asBoolean()).isFalse();
+        assertThat(row(settings, "portbroker.throttle.alert-token").get("value").asText())
+                .isEqualTo("****");
+        assertThat(settings.toString()).doesNotContain("made-up-alert-value");
+    }
+
+    @Test
+    void edit_shouldApplyAReloadableStartupGroupProperty_whenTheVersionMatches() {
+        // when
+        JsonNode body = f.ok(f.call(
+                "PATCH", "/admin/v1/config", json("{'version':0,'settings':{'portbroker.throttle.limit':'4'}}")));
+
+        // then
+        assertThat(row(body.get("settings"), "portbroker.throttle.limit")
+                        .get("source")
+                        .asText())
+                .isEqualTo("remote");
+        assertThat(f.snapshots
+                        .get()
+                        .settings()
+                        .group(io.portbroker.core.settings.ThrottleGroup.class)
+                        .getLimit())
+                .isEqualTo(4);
+        assertThat(f.audit.read(AuditStream.ADMIN, PageRequest.first()).items())
+                .last()
+                .satisfies(r -> assertThat(r.details())
+                        .containsEntry("throttle.limit.before", "10")
+                        .containsEntry("throttle.limit.after", "4"));
+    }
+
+    @Test
+    void edit_shouldRefuseARestartRequiredStartupGroupPropertyAndAuditIt_whenEdited() {
+        // when
+        RecordingResponder r = f.call(
+                "PATCH",
+                "/admin/v1/config",
+                json("{'version':0,'settings':{'throttle.limit':'4','portbroker.throttle.window':'5m'}}"));
+
+        // then: nothing applied, the reason in the answer, the audit trail and the failure counter
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.text()).contains("restart required: portbroker.throttle.window");
+        assertThat(f.remote.read()).isEmpty();
+        assertThat(f.snapshots.get().settings().values()).containsEntry("throttle.window", "2m");
+        assertThat(f.audit.read(AuditStream.ADMIN, PageRequest.first()).items())
+                .last()
+                .satisfies(a -> {
+                    assertThat(a.action()).isEqualTo("config.update_rejected");
+                    assertThat(a.actor()).isEqualTo(f.adminKeyId);
+                    assertThat(a.details().get("problems")).contains("restart required: portbroker.throttle.window");
+                });
+        assertThat(f.metrics.counter(io.portbroker.core.reload.ConfigSnapshots.FAILURES, Map.of()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void edit_shouldFallBackToTheLowerLayers_whenAValueIsRemoved() {
         // given
         f.ok(f.call("PATCH", "/admin/v1/config", json("{'version':0,'settings':{'runtime.ping-interval':'5s'}}")));

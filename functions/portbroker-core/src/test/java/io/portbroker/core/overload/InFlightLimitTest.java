@@ -64,4 +64,28 @@ class InFlightLimitTest {
         assertThatThrownBy(() -> new OverloadSettings(1, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(OverloadSettings.ofDefaults()).isEqualTo(new OverloadSettings(256, 1));
     }
+
+    @Test
+    void update_shouldApplyTheNewBoundAndRetryAfter_whenTheSettingsReload() {
+        // given: both permits taken
+        InFlightLimit.Permit first = limit.tryEnter().orElseThrow();
+        limit.tryEnter().orElseThrow();
+
+        // when: a reload raises the bound and the retry-after
+        limit.update(new OverloadSettings(3, 9));
+
+        // then
+        assertThat(limit.full()).isFalse();
+        assertThat(limit.tryEnter()).isPresent();
+        assertThat(limit.full()).isTrue();
+        assertThat(limit.refusal().retryAfterSeconds()).isEqualTo(9);
+
+        // when: it lowers the bound below what is admitted
+        limit.update(new OverloadSettings(1, 9));
+        first.close();
+
+        // then: the admitted ones finish, new ones wait until the count is under the bound
+        assertThat(limit.tryEnter()).isEmpty();
+        assertThat(limit.settings().maxInFlight()).isEqualTo(1);
+    }
 }

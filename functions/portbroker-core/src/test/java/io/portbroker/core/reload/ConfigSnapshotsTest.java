@@ -8,6 +8,7 @@ import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.settings.LayeredSettings;
 import io.portbroker.core.settings.SettingsLayer;
+import io.portbroker.core.settings.ThrottleGroup;
 import io.portbroker.core.testing.InMemoryConfigStore;
 import io.portbroker.core.testing.InMemoryRemoteSettingsStore;
 import io.portbroker.core.testing.Providers;
@@ -90,6 +91,75 @@ class ConfigSnapshotsTest {
         });
         assertThat(metrics.counter(ConfigSnapshots.FAILURES, Map.of())).isEqualTo(1);
         assertThat(metrics.counter(ConfigSnapshots.RELOADS, Map.of())).isZero();
+    }
+
+    @Test
+    void reload_shouldApplyAReloadableStartupGroupValueAndRefuseAFixedOne_whenSsmChangesThem() {
+        // given: a container started with the throttle group
+        ConfigSnapshots snapshots = new ConfigSnapshots(
+                new ConfigSnapshots.Sources(store, store, remote),
+                LayeredSettings.merge(Map.of(), List.of(ThrottleGroup.group())),
+                audit::add,
+                metrics);
+        List<ConfigReloadEvent> events = new ArrayList<>();
+        snapshots.subscribe(events::add);
+
+        // when: an operator changes the reloadable limit in SSM (no version bump)
+        remote.put("throttle.limit", "3");
+        ReloadOutcome applied = snapshots.poll();
+
+        // then
+        assertThat(applied.applied()).isTrue();
+        assertThat(snapshots.get().settings().group(ThrottleGroup.class).getLimit())
+                .isEqualTo(3);
+        assertThat(snapshots.get().settings().sources()).containsEntry("throttle.limit", SettingsLayer.REMOTE);
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.changed("throttle")).isTrue());
+
+        // when: then the window, which is read once at start
+        ConfigSnapshot before = snapshots.get();
+        remote.put("throttle.window", "5m");
+        ReloadOutcome refused = snapshots.poll();
+
+        // then: refused whole, the previous snapshot kept, audited and counted, not reported again by the next poll
+        assertThat(refused.applied()).isFalse();
+        assertThat(refused.problems())
+                .singleElement()
+                .hasToString("portbroker.throttle.window: restart required: portbroker.throttle.window is read once at"
+                        + " start");
+        assertThat(snapshots.get()).isSameAs(before);
+        assertThat(audit).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("config.reload_rejected");
+            assertThat(a.details().get("problems")).contains("restart required: portbroker.throttle.window");
+        });
+        assertThat(metrics.counter(ConfigSnapshots.FAILURES, Map.of())).isEqualTo(1);
+        assertThat(snapshots.poll().applied()).isFalse();
+        assertThat(metrics.counter(ConfigSnapshots.FAILURES, Map.of())).isEqualTo(1);
+        assertThat(snapshots.check(Map.of("throttle.limit", "4"))).isEmpty();
+        assertThat(snapshots.check(Map.of("throttle.limit", "4", "throttle.window", "5m")))
+                .extracting(io.portbroker.core.settings.SettingsProblem::key)
+                .containsExactly("portbroker.throttle.window");
+    }
+
+    @Test
+    void refused_shouldCountAndAuditTheEdit_evenWhenTheAuditTrailIsDown() {
+        // given
+        ConfigSnapshots snapshots = new ConfigSnapshots(
+                new ConfigSnapshots.Sources(store, store, remote),
+                LayeredSettings.merge(Map.of()),
+                a -> {
+                    throw new IllegalStateException("audit table unavailable");
+                },
+                metrics);
+
+        // when
+        snapshots.refused(
+                "admin-1",
+                List.of(new io.portbroker.core.settings.SettingsProblem("portbroker.throttle.window", "restart")));
+
+        // then: counted; the refusal itself never fails on the optional audit
+        assertThat(metrics.counter(ConfigSnapshots.FAILURES, Map.of())).isEqualTo(1);
     }
 
     @Test

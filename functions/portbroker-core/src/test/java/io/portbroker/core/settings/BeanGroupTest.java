@@ -169,15 +169,17 @@ class BeanGroupTest {
     @Test
     void render_shouldAppendTheStartupGroups_whenGiven() {
         // when
-        String doc = SettingsDocs.render(List.of(group));
+        String doc = SettingsDocs.render(List.of(group, ThrottleGroup.group()));
 
-        // then
+        // then: each property says whether it reloads
         assertThat(doc)
-                .contains("## Start-up groups (restart required)", "### portbroker.sample (`Sample`)")
+                .contains("## Start-up groups", "### portbroker.sample (`Sample`)")
+                .contains("| Key | Environment variable | Type | Default | Reloadable | Description |")
                 .contains(
-                        "| `portbroker.sample.wait-time` | `PORTBROKER_SAMPLE_WAIT_TIME` | duration | `5s` | How long to"
-                                + " wait. |")
+                        "| `portbroker.sample.wait-time` | `PORTBROKER_SAMPLE_WAIT_TIME` | duration | `5s` | no (restart"
+                                + " required) | How long to wait. |")
                 .contains("| `portbroker.sample.names` | `PORTBROKER_SAMPLE_NAMES` | list | (empty) |")
+                .contains("| `portbroker.throttle.limit` | `PORTBROKER_THROTTLE_LIMIT` | int | `10` | yes |")
                 .contains("(masked when shown)");
         assertThat(SettingsDocs.render()).doesNotContain("Start-up groups");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,126 @@ class LayeredSettingsTest {
         assertThat(merged.values()).containsEntry(KEY, expected);
         assertThat(merged.sources()).containsEntry(KEY, source);
         assertThat(merged.settings().runtime().pingInterval()).isEqualTo(SettingValues.duration(expected));
+    }
+
+    /** A start-up-group key through the same layers: file (the yaml settings: section), environment, remote. */
+    static Stream<Arguments> groupPrecedence() {
+        return Stream.of(
+                Arguments.of(null, null, null, "10", SettingsLayer.DEFAULT),
+                Arguments.of("11", null, null, "11", SettingsLayer.FILE),
+                Arguments.of(null, "12", null, "12", SettingsLayer.ENVIRONMENT),
+                Arguments.of(null, null, "13", "13", SettingsLayer.REMOTE),
+                Arguments.of("11", "12", null, "12", SettingsLayer.ENVIRONMENT),
+                Arguments.of("11", null, "13", "13", SettingsLayer.REMOTE),
+                Arguments.of(null, "12", "13", "13", SettingsLayer.REMOTE),
+                Arguments.of("11", "12", "13", "13", SettingsLayer.REMOTE));
+    }
+
+    @ParameterizedTest(name = "throttle.limit file={0} env={1} remote={2} -> {3} from {4}")
+    @MethodSource("groupPrecedence")
+    void merge_shouldLetTheLaterLayerWinForAStartupGroupKey_whenSeveralSetIt(
+            String file, String env, String remote, String expected, SettingsLayer source) {
+        // given: the file value as the yaml settings: section gives it, the environment one as a variable
+        Map<SettingsLayer, Map<String, String>> layers = new EnumMap<>(SettingsLayer.class);
+        if (file != null) {
+            layers.put(SettingsLayer.FILE, SettingsFile.parse("settings:\n  throttle:\n    limit: " + file + "\n"));
+        }
+        if (env != null) {
+            layers.put(
+                    SettingsLayer.ENVIRONMENT,
+                    EnvironmentLayer.read(Map.of("PORTBROKER_THROTTLE_LIMIT", env), List.of(ThrottleGroup.group())));
+        }
+        if (remote != null) {
+            layers.put(SettingsLayer.REMOTE, Map.of("throttle.limit", remote));
+        }
+
+        // when
+        LayeredSettings merged = LayeredSettings.merge(layers, List.of(ThrottleGroup.group()));
+
+        // then
+        assertThat(merged.values()).containsEntry("throttle.limit", expected);
+        assertThat(merged.sources()).containsEntry("throttle.limit", source);
+        assertThat(merged.group(ThrottleGroup.class).getLimit()).isEqualTo(Integer.parseInt(expected));
+        assertThat(merged.sources()).containsEntry("throttle.window", SettingsLayer.DEFAULT);
+    }
+
+    @Test
+    void merge_shouldListEveryProblemByKeyPath_whenStartupGroupAndRecordValuesAreInvalid() {
+        // when
+        InvalidSettingsException e = catchThrowableOfType(
+                InvalidSettingsException.class,
+                () -> LayeredSettings.merge(
+                        Map.of(
+                                SettingsLayer.FILE,
+                                Map.of("throttle.window", "soon", "throttle.limt", "3"),
+                                SettingsLayer.ENVIRONMENT,
+                                Map.of("runtime.breaker.failure-rate", "7")),
+                        List.of(ThrottleGroup.group())));
+
+        // then: one exception, every problem, sorted by key
+        assertThat(e.problems())
+                .extracting(SettingsProblem::key)
+                .containsExactly(
+                        "portbroker.runtime.breaker.failure-rate",
+                        "portbroker.throttle.limt",
+                        "portbroker.throttle.window");
+        assertThat(e.getMessage()).contains("portbroker.throttle.limt: unknown setting");
+    }
+
+    @Test
+    void merge_shouldReportTheGroupsOwnCheck_whenItRefusesTheValues() {
+        // when
+        InvalidSettingsException e = catchThrowableOfType(
+                InvalidSettingsException.class,
+                () -> LayeredSettings.merge(
+                        Map.of(SettingsLayer.REMOTE, Map.of("throttle.limit", "0")), List.of(ThrottleGroup.group())));
+
+        // then
+        assertThat(e.getMessage()).contains("portbroker.throttle: throttle limit must be positive");
+    }
+
+    @Test
+    void reload_shouldApplyAReloadableGroupValueAndRefuseAFixedOne_whenTheRemoteLayerChanges() {
+        // given: the window came from the remote layer at start (allowed: it is read then)
+        LayeredSettings running = LayeredSettings.merge(
+                Map.of(SettingsLayer.REMOTE, Map.of("throttle.window", "2m")), List.of(ThrottleGroup.group()));
+
+        // when: the reloadable limit changes, the window stays
+        LayeredSettings next = running.reload(Map.of("throttle.window", "2m", "throttle.limit", "4"));
+
+        // then
+        assertThat(next.group(ThrottleGroup.class).getLimit()).isEqualTo(4);
+        assertThat(next.group(ThrottleGroup.class).getWindow()).hasMinutes(2);
+
+        // when: the window changes (or is removed, falling back to its default)
+        InvalidSettingsException changed = catchThrowableOfType(
+                InvalidSettingsException.class, () -> running.reload(Map.of("throttle.window", "5m")));
+        InvalidSettingsException removed =
+                catchThrowableOfType(InvalidSettingsException.class, () -> running.reload(Map.of()));
+
+        // then
+        assertThat(changed.getMessage())
+                .contains("portbroker.throttle.window: restart required: portbroker.throttle.window");
+        assertThat(removed.problems()).extracting(SettingsProblem::key).containsExactly("portbroker.throttle.window");
+    }
+
+    @Test
+    void descriptors_shouldListTheRecordsThenTheGroups_whenFoundByPath() {
+        // given
+        LayeredSettings s = LayeredSettings.merge(Map.of(), List.of(ThrottleGroup.group()));
+
+        // then
+        assertThat(s.descriptors()).hasSize(SettingsSchema.keys().size() + 3);
+        assertThat(s.find("portbroker.throttle.limit").orElseThrow().reloadable())
+                .isTrue();
+        assertThat(s.find("throttle.window").orElseThrow().reloadable()).isFalse();
+        assertThat(s.find("throttle.alert-token").orElseThrow().secret()).isTrue();
+        assertThat(s.find("runtime.ping-interval").orElseThrow().reloadable()).isTrue();
+        assertThat(s.find("throttle.nothing")).isEmpty();
+        assertThat(s.find("nothing.at-all")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.group(String.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a start-up group");
     }
 
     @Test

@@ -23,4 +23,15 @@ class SettingsDocsTest {
                                 + " | `0.5` | ≥ 0.01; ≤ 1 |")
                 .contains("each matches", "1s … 10m", "(masked when shown)", "`PORTBROKER_TABLE_PREFIX` →");
     }
+
+    @Test
+    void render_shouldEndWithTheHandRunWalkthrough_whenCalled() {
+        // when
+        String doc = SettingsDocs.render();
+
+        // then: route weight, CORS through the admin API and SSM, a refusal in the audit log, the sources
+        assertThat(doc.substring(doc.indexOf("## Walkthrough")))
+                .contains("./pb local", "/admin/v1/routes/", "PATCH $B/admin/v1/config", "AmazonSSM.PutParameter")
+                .contains("action=config.reload_rejected", "config.update_rejected", "/admin/v1/config/effective");
+    }
 }
