@@ -10,6 +10,7 @@
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
 #        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
+#        PB_PERF_BASE_OPTS replaces the local stack's own flags (scripts/local-java-opts.sh; empty: JVM defaults),
 #        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
 #        .portbroker/perf-tools, dumped from a training start whenever the jars are newer than it),
 #        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
@@ -95,7 +96,7 @@ gateway_java() {   # gateway_java PREFIX LOG [PORT CLASSPATH VAR=value...]: the 
     PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$port" PORTBROKER_BOOTSTRAP_KEY="$key" \
     PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
     PORTBROKER_TABLE_PREFIX="$prefix" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream "$@" \
-    java ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "$cp" \
+    java ${PB_PERF_BASE_OPTS-$(scripts/local-java-opts.sh)} ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "$cp" \
     io.portbroker.local.LocalStack > "$log" 2>&1 &
 }
 cds_stale() { [ ! -f "$tools/local.jsa" ] || [ -n "$(find infra/portbroker-local/target -name '*.jar' -newer "$tools/local.jsa" | head -1)" ]; }
@@ -137,7 +138,8 @@ if [ -n "${PB_PERF_B:-}" ]; then
   b_cds="${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"}"
   if [ -n "${PB_PERF_B_CLASSPATH:-}" ]; then b_cds=""; fi   # the archive belongs to the A build's class path
   # shellcheck disable=SC2086 # PB_PERF_B is a list of VAR=value words
-  PB_PERF_CDS_OPTS="$b_cds" PB_PERF_JAVA_OPTS="${PB_PERF_B_JAVA_OPTS-${PB_PERF_JAVA_OPTS:-}}" gateway_java pbperfb "$out/portbroker-b.log" "$gwb_port" \
+  PB_PERF_BASE_OPTS="${PB_PERF_B_BASE_OPTS-${PB_PERF_BASE_OPTS-$(scripts/local-java-opts.sh)}}" \
+    PB_PERF_CDS_OPTS="$b_cds" PB_PERF_JAVA_OPTS="${PB_PERF_B_JAVA_OPTS-${PB_PERF_JAVA_OPTS:-}}" gateway_java pbperfb "$out/portbroker-b.log" "$gwb_port" \
     "${PB_PERF_B_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" $PB_PERF_B
   gwb_pid=$!
   pids+=("$gwb_pid")

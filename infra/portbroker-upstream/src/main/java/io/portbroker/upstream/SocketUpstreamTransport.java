@@ -22,6 +22,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,8 +109,10 @@ public final class SocketUpstreamTransport implements UpstreamTransport {
     private Http1Exchange exchange(Http1Connection c, byte[] head, UpstreamCall call) throws IOException {
         c.begin();
         OutputStream out = c.out();
-        out.write(head);
-        out.write(call.body());
+        byte[] body = call.body();
+        byte[] wire = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, wire, head.length, body.length);
+        out.write(wire); // one write: one segment for small requests, no buffer kept per connection
         out.flush();
         c.readTimeoutMillis(millis(call.headersTimeout()));
         ResponseHead response = ResponseHead.read(c.in());

@@ -1,7 +1,6 @@
 package io.portbroker.upstream.http1;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +13,11 @@ import java.net.SocketException;
  * failure on a reused connection (the server closed it while idle) can be retried on a fresh one.
  */
 public final class Http1Connection implements AutoCloseable {
-    private static final int BUFFER = 16 * 1024;
+    /**
+     * Read buffer per connection. Every open stream holds one, so it is sized for memory with hundreds of streams
+     * open (8 KiB: a typical SSE read is far smaller); requests are written unbuffered in one call.
+     */
+    private static final int BUFFER = 8 * 1024;
 
     private final OriginKey origin;
     private final Socket socket;
@@ -27,7 +30,7 @@ public final class Http1Connection implements AutoCloseable {
         this.origin = origin;
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        this.out = socket.getOutputStream();
     }
 
     public OriginKey origin() {
