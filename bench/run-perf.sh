@@ -10,10 +10,13 @@
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
 #        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
+#        PB_PERF_BASE_OPTS replaces the local stack's own flags (scripts/local-java-opts.sh; empty: JVM defaults),
 #        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
 #        .portbroker/perf-tools, dumped from a training start whenever the jars are newer than it),
 #        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
-#        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first)
+#        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first),
+#        PB_PERF_B="VAR=value ..." also runs a second PortBroker "pb-b" with those extra environment variables (and
+#        PB_PERF_B_CLASSPATH, when set, another build) through every step, interleaved: an A/B in one run
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -86,13 +89,15 @@ fi
 endpoint="$(PB_MOTO_PORT="$moto_port" scripts/moto.sh)"
 sed -e "s|@UPSTREAM@|$upstream|g" bench/perf/portbroker.yaml.template > "$out/portbroker.yaml"
 key="$(java -cp functions/portbroker-core/target/classes io.portbroker.core.keys.KeyGen)"
-gateway_java() {   # gateway_java PREFIX LOG: the local stack in the background
-  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
-    PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$gw_port" PORTBROKER_BOOTSTRAP_KEY="$key" \
+gateway_java() {   # gateway_java PREFIX LOG [PORT CLASSPATH VAR=value...]: the local stack in the background
+  local prefix="$1" log="$2" port="${3:-$gw_port}" cp="${4:-${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}}"
+  shift 4 2>/dev/null || shift $#
+  env AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
+    PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$port" PORTBROKER_BOOTSTRAP_KEY="$key" \
     PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
-    PORTBROKER_TABLE_PREFIX="$1" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream \
-    java ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "${PB_PERF_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" \
-    io.portbroker.local.LocalStack > "$2" 2>&1 &
+    PORTBROKER_TABLE_PREFIX="$prefix" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream "$@" \
+    java ${PB_PERF_BASE_OPTS-$(scripts/local-java-opts.sh)} ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "$cp" \
+    io.portbroker.local.LocalStack > "$log" 2>&1 &
 }
 cds_stale() { [ ! -f "$tools/local.jsa" ] || [ -n "$(find infra/portbroker-local/target -name '*.jar' -newer "$tools/local.jsa" | head -1)" ]; }
 if [ -z "${PB_PERF_CDS_OPTS+set}" ] && [ -z "${PB_PERF_CLASSPATH:-}" ] && cds_stale; then
@@ -128,12 +133,35 @@ for _ in $(seq 1 1200); do
 done
 [ "$served" = 1 ] || { echo "PortBroker did not serve a request; see $out/portbroker.log" >&2; tail -20 "$out/portbroker.log" >&2; exit 1; }
 record portbroker start 1 "start_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))"
+if [ -n "${PB_PERF_B:-}" ]; then
+  gwb_port="$(free_port)"
+  b_cds="${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"}"
+  if [ -n "${PB_PERF_B_CLASSPATH:-}" ]; then b_cds=""; fi   # the archive belongs to the A build's class path
+  # shellcheck disable=SC2086 # PB_PERF_B is a list of VAR=value words
+  PB_PERF_BASE_OPTS="${PB_PERF_B_BASE_OPTS-${PB_PERF_BASE_OPTS-$(scripts/local-java-opts.sh)}}" \
+    PB_PERF_CDS_OPTS="$b_cds" PB_PERF_JAVA_OPTS="${PB_PERF_B_JAVA_OPTS-${PB_PERF_JAVA_OPTS:-}}" gateway_java pbperfb "$out/portbroker-b.log" "$gwb_port" \
+    "${PB_PERF_B_CLASSPATH:-infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*}" $PB_PERF_B
+  gwb_pid=$!
+  pids+=("$gwb_pid")
+  for _ in $(seq 1 1200); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "x-api-key: $key" -H 'anthropic-version: 2023-06-01' \
+      -H 'content-type: application/json' --data-binary @"$out/anthropic.json" "http://127.0.0.1:$gwb_port/v1/messages" || true)"
+    [ "$code" = 200 ] && break
+    kill -0 "$gwb_pid" 2>/dev/null || { echo "pb-b did not start; see $out/portbroker-b.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  record pb-b config 1 "env=$(echo "$PB_PERF_B" | tr ' ' ',')"
+fi
 
 # ---- peers (optional)
 systems="direct portbroker"
 declare -A url body stream_body headers_of
 url[direct]="$upstream/plain/v1/chat/completions"; body[direct]="$out/openai.json"; headers_of[direct]="authorization: Bearer sk-bench-upstream"
 url[portbroker]="$gateway/v1/messages"; body[portbroker]="$out/anthropic.json"; headers_of[portbroker]="$pb_headers"
+if [ -n "${PB_PERF_B:-}" ]; then
+  systems="$systems pb-b"
+  url[pb-b]="http://127.0.0.1:$gwb_port/v1/messages"; body[pb-b]="$out/anthropic.json"; headers_of[pb-b]="$pb_headers"
+fi
 stream_url_direct="$upstream/stream/v1/chat/completions"
 if [ "$peers" = 1 ]; then
   # shellcheck source=perf/peers.sh
@@ -144,7 +172,7 @@ fi
 # CPU of a process and all its descendants (LiteLLM's workers, node's children), in clock ticks
 tree() { echo "$1"; for c in $(pgrep -P "$1" 2>/dev/null); do tree "$c"; done; }
 cpu_ticks() { local t=0; for p in $(tree "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
-pid_of() { case "$1" in direct) echo "$nginx_worker" ;; portbroker) echo "$gw_pid" ;; *) echo "${peer_pid[$1]}" ;; esac; }
+pid_of() { case "$1" in direct) echo "$nginx_worker" ;; portbroker) echo "$gw_pid" ;; pb-b) echo "$gwb_pid" ;; *) echo "${peer_pid[$1]}" ;; esac; }
 
 # warm-up: JIT and pools (not recorded)
 for s in $systems; do
@@ -183,10 +211,19 @@ if [ "$smoke" = 0 ]; then
     stream_url_pb="$gateway/v1/messages"
     line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
     record portbroker stream 1 "${line#PB_STREAM }"
+    if [ -n "${PB_PERF_B:-}" ]; then
+      line="$(python3 bench/perf/stream_timing.py "${url[pb-b]}" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
+      record pb-b stream 1 "${line#PB_STREAM }"
+    fi
     note "memory: $streams concurrent slow streams through PortBroker"
     line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
       "x-api-key: $key" "anthropic-version: 2023-06-01")"
     record portbroker slow "$streams" "${line#PB_SLOW }"
+    if [ -n "${PB_PERF_B:-}" ]; then
+      line="$(python3 bench/perf/slow_streams.py "$gwb_pid" 127.0.0.1 "$gwb_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
+        "x-api-key: $key" "anthropic-version: 2023-06-01")"
+      record pb-b slow "$streams" "${line#PB_SLOW }"
+    fi
   fi
   if [ "${PB_PERF_OVERLOAD:-1}" = 1 ]; then
     # 2x the measured closed-loop capacity, open loop: refusals must be well formed, admitted p99 stays low

@@ -36,7 +36,7 @@ def fmt(v, spec="%.2f"):
 
 def main():
     data = parse(sys.argv[1])
-    systems = [s for s in ("direct", "portbroker", "litellm", "ccr") if s in data]
+    systems = [s for s in ("direct", "portbroker", "pb-b", "litellm", "ccr") if s in data]
     summary = {}
     for s in systems:
         seq, closed = data[s].get("sequential", []), data[s].get("closed32", [])
@@ -85,16 +85,24 @@ def main():
     if "stream" in data.get("portbroker", {}) and "stream" in data.get("direct", {}):
         p, q = data["portbroker"]["stream"][0], data["direct"]["stream"][0]
         print("\nStreaming (sequential, ms): first byte p50/p99, last byte p50/p99")
-        for name, r in (("direct", q), ("portbroker", p)):
+        rows = [("direct", q), ("portbroker", p)]
+        if "stream" in data.get("pb-b", {}):
+            rows.append(("pb-b", data["pb-b"]["stream"][0]))
+        for name, r in rows:
             print("%-11s %8s %8s %8s %8s errors=%d" % (name, fmt(r["ttfb_p50_ms"], "%.3f"), fmt(r["ttfb_p99_ms"], "%.3f"),
                                                       fmt(r["last_p50_ms"], "%.3f"), fmt(r["last_p99_ms"], "%.3f"),
                                                       int(r["errors"])))
         print("PortBroker adds %+.3f ms to the first byte, %+.3f ms to the last (p50)" % (
             p["ttfb_p50_ms"] - q["ttfb_p50_ms"], p["last_p50_ms"] - q["last_p50_ms"]))
-    if "slow" in data.get("portbroker", {}):
-        r = data["portbroker"]["slow"][0]
-        print("\nMemory: RSS %s MB with %d slow streams open (%d failed)" % (
-            fmt(r.get("rss_mb"), "%.0f"), int(r.get("opened", 0)), int(r.get("failed", 0))))
+        if len(rows) > 2:
+            b = rows[2][1]
+            print("pb-b adds %+.3f ms to the first byte, %+.3f ms to the last (p50)" % (
+                b["ttfb_p50_ms"] - q["ttfb_p50_ms"], b["last_p50_ms"] - q["last_p50_ms"]))
+    for s in ("portbroker", "pb-b"):
+        if "slow" in data.get(s, {}):
+            r = data[s]["slow"][0]
+            print("\nMemory (%s): RSS %s MB with %d slow streams open (%d failed)" % (
+                s, fmt(r.get("rss_mb"), "%.0f"), int(r.get("opened", 0)), int(r.get("failed", 0))))
     if "overload" in data.get("portbroker", {}):
         r = data["portbroker"]["overload"][0]
         unloaded = summary["portbroker"]["seq_p99"]
@@ -105,6 +113,8 @@ def main():
     if "start" in data.get("portbroker", {}):
         print("\nPortBroker process start -> first served request: %.0f ms (includes seeding the emulator)" %
               data["portbroker"]["start"][0]["start_ms"])
+    if "config" in data.get("pb-b", {}):
+        print("pb-b: the same stack with %s (A/B in one run)" % data["pb-b"]["config"][0]["env"])
     if "load" in data.get("host", {}):
         print("host: load average %s at the end, %d cores (shared; ratios matter more than absolutes)" % (
             data["host"]["load"][0]["loadavg"], data["host"]["load"][0]["cores"]))

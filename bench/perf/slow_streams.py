@@ -6,6 +6,8 @@ A 529 (the overload bound refusing part of a burst of arrivals) is retried with 
 Prints "PB_SLOW opened=.. failed=.. refused_then_retried=.. rss_mb=.."
 """
 import asyncio
+import os
+import subprocess
 import sys
 
 
@@ -43,6 +45,20 @@ async def one(host, port, request, opened, failed, release, refused):
         failed.append(repr(e)[:80])
 
 
+def snapshot(pid):
+    """With PB_PERF_NMT_DIR set (and the JVM started with -XX:NativeMemoryTracking=summary), saves where the memory
+    is while the streams are open: NMT summary, heap summary, top of the class histogram, thread count."""
+    out = os.environ.get("PB_PERF_NMT_DIR")
+    if not out:
+        return
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "memory-%s.txt" % pid), "w") as f:
+        f.write("threads %d\n" % len(os.listdir("/proc/%s/task" % pid)))
+        for cmd in (["VM.native_memory", "summary"], ["GC.heap_info"], ["GC.class_histogram"]):
+            r = subprocess.run(["jcmd", str(pid)] + cmd, capture_output=True, text=True, timeout=60)
+            f.write("\n".join(r.stdout.splitlines()[:120]) + "\n")
+
+
 async def main():
     pid = sys.argv[1]
     host, port, path, body_file, n, hold = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], int(
@@ -58,6 +74,7 @@ async def main():
         await asyncio.sleep(0.25)
         waited += 0.25
     await asyncio.sleep(1.0)
+    snapshot(pid)
     print("PB_SLOW opened=%d failed=%d refused_then_retried=%d rss_mb=%.0f sample_failure=%s" % (
         len(opened), len(failed), len(refused), rss_mb(pid), failed[:1]), flush=True)
     release.set()

@@ -24,7 +24,6 @@ import io.portbroker.core.resilience.BreakerStateStore;
 import io.portbroker.core.resilience.Sleeper;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.settings.Settings;
-import io.portbroker.core.ssrf.GuardedDnsResolver;
 import io.portbroker.core.upstream.CompositeCredentialResolver;
 import io.portbroker.core.upstream.CredentialEnvPolicy;
 import io.portbroker.core.upstream.CredentialResolver;
@@ -37,7 +36,6 @@ import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.secrets.SecretsManagerSecrets;
 import io.portbroker.upstream.EnvCredentialResolver;
-import io.portbroker.upstream.JdkUpstreamTransport;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +92,6 @@ public class GatewayFactory {
                 secrets,
                 SealedProviderCredentials.SCHEME,
                 sealed));
-    }
-
-    @Singleton
-    UpstreamTransport upstreamTransport(GuardedDnsResolver guard) {
-        return new JdkUpstreamTransport(Executors.newVirtualThreadPerTaskExecutor(), guard);
     }
 
     @Singleton
