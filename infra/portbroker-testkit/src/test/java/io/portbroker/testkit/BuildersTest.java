@@ -19,6 +19,8 @@ import io.portbroker.protocol.ir.ThinkingConfig;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CommonCapabilities;
+import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import io.portbroker.protocol.testing.IrRequests;
 import java.net.URI;
 import java.time.Duration;
@@ -59,21 +61,30 @@ class BuildersTest {
         CapabilityProfile d = CapabilityProfile.openAiDefaults();
         CapabilityProfile c = Profiles.everyFieldChanged();
 
+        CommonCapabilities dc = d.common();
+        CommonCapabilities cc = c.common();
+        OpenAiChatCapabilities dp = OpenAiChatCapabilities.of(d);
+        OpenAiChatCapabilities cp = OpenAiChatCapabilities.of(c);
+
         assertThat(List.of(
-                        c.maxOutputTokens() != d.maxOutputTokens(),
-                        c.maxTokensField() != d.maxTokensField(),
-                        !c.samplingParams().equals(d.samplingParams()),
-                        !c.toolChoiceModes().equals(d.toolChoiceModes()),
-                        c.parallelToolCalls() != d.parallelToolCalls(),
-                        c.vision() != d.vision(),
-                        c.pdf() != d.pdf(),
-                        c.reasoningStyle() != d.reasoningStyle(),
-                        c.reasoningPassback() != d.reasoningPassback(),
-                        c.maxStopSequences() != d.maxStopSequences(),
-                        c.streamUsage() != d.streamUsage(),
-                        !c.stripSchemaKeys().equals(d.stripSchemaKeys())))
+                        cc.maxOutputTokens() != dc.maxOutputTokens(),
+                        !cc.samplingParams().equals(dc.samplingParams()),
+                        cc.vision() != dc.vision(),
+                        cc.pdf() != dc.pdf(),
+                        cc.maxStopSequences() != dc.maxStopSequences()))
                 .containsOnly(true)
-                .hasSize(CapabilityProfile.class.getRecordComponents().length);
+                .hasSize(CommonCapabilities.class.getRecordComponents().length);
+        assertThat(List.of(
+                        cp.maxTokensField() != dp.maxTokensField(),
+                        !cp.toolChoiceModes().equals(dp.toolChoiceModes()),
+                        cp.parallelToolCalls() != dp.parallelToolCalls(),
+                        cp.reasoningStyle() != dp.reasoningStyle(),
+                        cp.reasoningPassback() != dp.reasoningPassback(),
+                        cp.streamUsage() != dp.streamUsage(),
+                        !cp.stripSchemaKeys().equals(dp.stripSchemaKeys()),
+                        cp.seed() != dp.seed()))
+                .containsOnly(true)
+                .hasSize(OpenAiChatCapabilities.class.getRecordComponents().length);
     }
 
     @Test
@@ -147,7 +158,7 @@ class BuildersTest {
         JsonNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
         Message turn = new Message(Role.USER, List.of(new ContentBlock.Text("q")));
         Tool tool = new Tool.Custom("t", "", schema, null);
-        Sampling sampling = new Sampling(0.5, null, 40, List.of());
+        Sampling sampling = new Sampling(0.5, null, 40, List.of(), null);
         ThinkingConfig thinking = new ThinkingConfig.Enabled(1024);
 
         assertThat(IrRequests.request("m").build())

@@ -50,7 +50,7 @@ class AnthropicNativeDialectTest {
                 .tools(tools)
                 .toolChoice(choice)
                 .maxTokens(100)
-                .sampling(new Sampling(0.5, null, 40, List.of()))
+                .sampling(new Sampling(0.5, null, 40, List.of(), null))
                 .thinking(thinking)
                 .stream(stream)
                 .build();

@@ -22,20 +22,7 @@ class AnthropicNativeRoundTripTest {
             new AnthropicNativeDialect(TranslationFixtures.SIGNATURES, Clock.systemUTC(), () -> "msg_x");
 
     private static CapabilityProfile profile(int maxOutput) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
-        return new CapabilityProfile(
-                maxOutput,
-                d.maxTokensField(),
-                d.samplingParams(),
-                d.toolChoiceModes(),
-                d.parallelToolCalls(),
-                d.vision(),
-                d.pdf(),
-                d.reasoningStyle(),
-                d.reasoningPassback(),
-                d.maxStopSequences(),
-                d.streamUsage(),
-                d.stripSchemaKeys());
+        return CapabilityProfile.openAiDefaults().withMaxOutputTokens(maxOutput);
     }
 
     @Test
