@@ -40,7 +40,6 @@ public class ProviderTestFactory {
                 new OpenAiChatDialect(signatures, clock, Ids::messageId),
                 new AnthropicNativeDialect(signatures, clock, Ids::messageId)));
         return new ProviderTestAdmin(
-                new ProviderTestAdmin.Parts(
-                        config, dialects, clients, transport, credentials, urlGuard, audit, clock));
+                new ProviderTestAdmin.Parts(config, dialects, clients, transport, credentials, urlGuard, audit, clock));
     }
 }

@@ -14,12 +14,12 @@ import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.ScriptedUpstream;
 import io.portbroker.core.testing.ScriptedUpstreamClient;
 import io.portbroker.core.upstream.UpstreamClients;
+import io.portbroker.error.ProviderConnectionError;
 import io.portbroker.error.RateLimitError;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.NormalizedResponse;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.error.ProviderConnectionError;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.openai.OpenAiChatDialect;
 import java.nio.charset.StandardCharsets;
@@ -157,8 +157,7 @@ class ProviderTestAdminTest {
         });
         assertThat(upstream.calls).isEmpty();
         assertThat(conformance().problems(answer, schema("ProviderTest"))).isEmpty();
-        assertThat(f.auditStore.last(AuditStream.ADMIN).orElseThrow().details())
-                .containsEntry("ok", "true");
+        assertThat(f.auditStore.last(AuditStream.ADMIN).orElseThrow().details()).containsEntry("ok", "true");
     }
 
     @Test
