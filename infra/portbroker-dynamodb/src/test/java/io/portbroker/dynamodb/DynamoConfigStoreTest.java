@@ -3,8 +3,7 @@ package io.portbroker.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
@@ -173,7 +172,7 @@ class DynamoConfigStoreTest {
         assertThat(read.profile().common().vision()).isFalse();
         assertThat(read.profile().common().samplingParams()).containsExactly("temperature");
         assertThat(OpenAiChatCapabilities.of(read.profile()).reasoningStyle())
-                .isEqualTo(CapabilityProfile.ReasoningStyle.DEEPSEEK);
+                .isEqualTo(OpenAiChatCapabilities.ReasoningStyle.DEEPSEEK);
     }
 
     @Test

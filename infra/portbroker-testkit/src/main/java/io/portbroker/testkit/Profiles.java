@@ -1,11 +1,11 @@
 package io.portbroker.testkit;
 
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.MaxTokensField;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
 import io.portbroker.protocol.profile.CommonCapabilities;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.util.Set;
 
 /** Builds capability profiles from the OpenAI defaults: {@code Profiles.openAi().maxOutputTokens(8192).build()}. */

@@ -18,9 +18,9 @@ import io.portbroker.protocol.ir.Sampling;
 import io.portbroker.protocol.ir.ThinkingConfig;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.protocol.profile.CommonCapabilities;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import io.portbroker.protocol.testing.IrRequests;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class BuildersTest {
         assertThat(provider.baseUrl()).isEqualTo(URI.create("https://open-router.invalid/v1"));
         assertThat(provider.credentialRef()).isEqualTo("env:OPEN_ROUTER_API_KEY");
         assertThat(provider.dialect()).isEqualTo("openai-chat");
-        assertThat(provider.profile()).isEqualTo(CapabilityProfile.openAiDefaults());
+        assertThat(provider.profile()).isEqualTo(OpenAiChatCapabilities.defaultProfile());
         assertThat(provider.enabled()).isTrue();
     }
 
@@ -58,7 +58,7 @@ class BuildersTest {
 
     @Test
     void everyFieldChanged_shouldDifferFromDefaultsInEveryField() {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
         CapabilityProfile c = Profiles.everyFieldChanged();
 
         CommonCapabilities dc = d.common();

@@ -2,7 +2,7 @@ package io.portbroker.core.config;
 
 import static io.portbroker.core.config.CommonPart.or;
 
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

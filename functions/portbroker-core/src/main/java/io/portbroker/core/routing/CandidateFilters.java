@@ -1,7 +1,7 @@
 package io.portbroker.core.routing;
 
 import io.portbroker.error.OverloadedError;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiPredicate;

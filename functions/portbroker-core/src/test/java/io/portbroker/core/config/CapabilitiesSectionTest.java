@@ -3,9 +3,9 @@ package io.portbroker.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +87,7 @@ class CapabilitiesSectionTest {
                 """);
 
         // then
-        assertThat(p.profile()).isEqualTo(CapabilityProfile.openAiDefaults());
+        assertThat(p.profile()).isEqualTo(OpenAiChatCapabilities.defaultProfile());
     }
 
     @Test
@@ -141,7 +141,7 @@ class CapabilitiesSectionTest {
         // then
         OpenAiChatCapabilities chat = read.part(OpenAiChatCapabilities.class).orElseThrow();
         assertThat(chat.reasoningStyle()).isEqualTo(ReasoningStyle.DEEPSEEK);
-        assertThat(chat.maxTokensField()).isEqualTo(CapabilityProfile.MaxTokensField.MAX_COMPLETION_TOKENS);
+        assertThat(chat.maxTokensField()).isEqualTo(OpenAiChatCapabilities.MaxTokensField.MAX_COMPLETION_TOKENS);
         assertThat(read.common().samplingParams()).containsExactly("temperature");
     }
 }

@@ -10,12 +10,12 @@ import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.Targets;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.MaxTokensField;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
 import io.portbroker.protocol.profile.CommonCapabilities;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ class PortBrokerConfigFileTest {
                         .dialect("openai-chat")
                         .baseUrl("http://127.0.0.1:11434/v1")
                         .noCredential()
-                        .profile(CapabilityProfile.openAiDefaults())
+                        .profile(OpenAiChatCapabilities.defaultProfile())
                         .timeouts(Timeouts.defaults())
                         .enabled(true)
                         .build());
@@ -180,7 +180,7 @@ class PortBrokerConfigFileTest {
         ProviderConfig provider = PortBrokerConfigFile.parse(yaml).providers().getFirst();
 
         // then
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
         assertThat(provider.profile())
                 .isEqualTo(d.withCommon(new CommonCapabilities(
                         d.common().maxOutputTokens(),

@@ -7,7 +7,7 @@ import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.RouteTarget;
 import io.portbroker.core.testing.InMemoryConfigStore;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,7 +61,7 @@ class ProviderProbeTest {
                 "openai-chat",
                 URI.create("http://127.0.0.1:" + port + "/v1"),
                 "env:X",
-                CapabilityProfile.openAiDefaults(),
+                OpenAiChatCapabilities.defaultProfile(),
                 ProviderConfig.Timeouts.defaults(),
                 enabled,
                 null));

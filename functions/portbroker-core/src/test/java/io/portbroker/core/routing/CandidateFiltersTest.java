@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.Targets;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.protocol.profile.CommonCapabilities;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class CandidateFiltersTest {
         // given
         OpenAiChatCapabilities d = OpenAiChatCapabilities.defaults();
         ProviderConfig noTools = Providers.openAi("vllm")
-                .profile(CapabilityProfile.openAiDefaults()
+                .profile(OpenAiChatCapabilities.defaultProfile()
                         .with(new OpenAiChatCapabilities(
                                 d.maxTokensField(),
                                 Set.of(),

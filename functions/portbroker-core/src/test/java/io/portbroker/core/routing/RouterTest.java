@@ -8,6 +8,7 @@ import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.Targets;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.protocol.profile.CommonCapabilities;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class RouterTest {
     private final Router router = new Router(store, new RoutingStrategies(new SplittableRandom(1), latency), health);
 
     private static ProviderConfig provider(String id, boolean vision, ProviderConfig.Pricing pricing) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
         CapabilityProfile profile = d.withCommon(new CommonCapabilities(
                 d.common().maxOutputTokens(),
                 d.common().samplingParams(),

@@ -12,7 +12,6 @@ import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Sampling;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import io.portbroker.protocol.profile.CommonCapabilities;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

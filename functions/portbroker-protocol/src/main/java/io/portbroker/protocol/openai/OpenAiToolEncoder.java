@@ -6,7 +6,6 @@ import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
-import io.portbroker.protocol.profile.OpenAiChatCapabilities;
 import java.util.HashSet;
 import java.util.Set;
 

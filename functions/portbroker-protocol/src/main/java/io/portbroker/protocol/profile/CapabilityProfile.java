@@ -66,48 +66,4 @@ public record CapabilityProfile(
     public CapabilityProfile withMaxOutputTokens(int cap) {
         return withCommon(common.withMaxOutputTokens(cap));
     }
-
-    /** A conservative profile that fits the OpenAI Chat Completions API of a typical GPT-4-class model. */
-    public static CapabilityProfile openAiDefaults() {
-        return of(CommonCapabilities.defaults(), OpenAiChatCapabilities.defaults());
-    }
-
-    /** Which request field carries the output limit. */
-    public enum MaxTokensField {
-        MAX_TOKENS("max_tokens"),
-        MAX_COMPLETION_TOKENS("max_completion_tokens");
-
-        private final String wire;
-
-        MaxTokensField(String wire) {
-            this.wire = wire;
-        }
-
-        public String wire() {
-            return wire;
-        }
-    }
-
-    /** How thinking configuration is expressed to the provider. */
-    public enum ReasoningStyle {
-        /** No reasoning controls: thinking config is dropped. */
-        NONE,
-        /** OpenAI o-series / gpt-5: {@code reasoning_effort}. */
-        OPENAI_EFFORT,
-        /** DeepSeek: {@code thinking:{type}} plus {@code reasoning_effort}. */
-        DEEPSEEK,
-        /** OpenRouter: {@code reasoning:{max_tokens|effort}}. */
-        OPENROUTER,
-        /** vLLM / Qwen: {@code chat_template_kwargs.enable_thinking}. */
-        CHAT_TEMPLATE_KWARGS
-    }
-
-    /** How earlier thinking blocks go back upstream. */
-    public enum ReasoningPassback {
-        NONE,
-        /** On the assistant message as {@code reasoning_content} (DeepSeek thinking mode). */
-        REASONING_CONTENT,
-        /** On the assistant message as {@code reasoning} (OpenRouter). */
-        REASONING
-    }
 }

@@ -17,7 +17,7 @@ public record CommonCapabilities(
         samplingParams = Set.copyOf(samplingParams);
     }
 
-    /** The common part of {@link CapabilityProfile#openAiDefaults()}: a typical GPT-4-class model. */
+    /** The defaults: a typical GPT-4-class model (16384 output tokens, temperature and top_p, images, 4 stops). */
     public static CommonCapabilities defaults() {
         return new CommonCapabilities(16_384, Set.of("temperature", "top_p"), true, false, 4);
     }

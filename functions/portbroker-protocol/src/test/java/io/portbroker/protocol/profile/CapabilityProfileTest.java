@@ -3,6 +3,7 @@ package io.portbroker.protocol.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class CapabilityProfileTest {
 
     @Test
     void of_shouldHoldTheCommonAndTheOpenAiPart_whenGivenBoth() {
-        CapabilityProfile p = CapabilityProfile.openAiDefaults();
+        CapabilityProfile p = OpenAiChatCapabilities.defaultProfile();
 
         assertThat(CapabilityProfile.of(p.common(), OpenAiChatCapabilities.of(p)))
                 .isEqualTo(p);
@@ -31,7 +32,7 @@ class CapabilityProfileTest {
 
     @Test
     void with_shouldAddANewDialectsPart_whenThatDialectDeclaresItsOwnType() {
-        CapabilityProfile p = CapabilityProfile.openAiDefaults().with(new ExampleDialectCapabilities(true));
+        CapabilityProfile p = OpenAiChatCapabilities.defaultProfile().with(new ExampleDialectCapabilities(true));
 
         assertThat(p.part(ExampleDialectCapabilities.class)).contains(new ExampleDialectCapabilities(true));
         assertThat(p.part(OpenAiChatCapabilities.class)).contains(OpenAiChatCapabilities.defaults());
@@ -49,7 +50,7 @@ class CapabilityProfileTest {
 
     @Test
     void withMaxOutputTokens_shouldChangeOnlyTheCap_whenARouteLowersIt() {
-        CapabilityProfile p = CapabilityProfile.openAiDefaults();
+        CapabilityProfile p = OpenAiChatCapabilities.defaultProfile();
 
         CapabilityProfile capped = p.withMaxOutputTokens(1000);
 
