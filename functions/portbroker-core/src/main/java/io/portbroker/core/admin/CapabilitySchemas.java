@@ -46,7 +46,8 @@ final class CapabilitySchemas {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("type", "object");
         o.put("properties", new LinkedHashMap<>(properties));
-        o.put("required", List.copyOf(properties.keySet()));
+        // sorted: the OpenAPI document must be the same on every start (the portal commits a copy)
+        o.put("required", properties.keySet().stream().sorted().toList());
         return o;
     }
 
