@@ -100,3 +100,29 @@ def test_everyEnvironmentRoot_shouldPassTheModelListThrough(environment):
     assert first(root["bedrock_model_arns"]) == "${var.bedrock_model_arns}"
     variables = load_hcl(TERRAFORM / "environments" / environment / "variables.tf")["variable"]
     assert any("bedrock_model_arns" in v for v in variables)
+
+
+
+def test_sam_shouldLetTheAdminRoleTestOnlyTheConfiguredModels_withoutStreaming(template):
+    # admin "test connection" of a Bedrock provider: one non-streamed Converse call through the same SDK client
+    policy = template["Resources"]["AdminBedrockTestPolicy"]
+    assert policy["Type"] == "AWS::IAM::Policy"
+    assert policy["Condition"] == "HasBedrockModels"
+    assert policy["Properties"]["Roles"] == [{"Ref": "AdminRole"}]
+    (statement,) = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert statement["Sid"] == "TestBedrockModels"
+    assert statement["Effect"] == "Allow"
+    assert statement["Action"] == "bedrock:InvokeModel"
+    assert statement["Resource"] == {"Ref": "BedrockModelArns"}
+
+
+def test_terraform_shouldLetTheAdminRoleTestOnlyTheConfiguredModels_withoutStreaming():
+    main = (TERRAFORM / "modules/portbroker/main.tf").read_text(encoding="utf-8")
+    match = re.search(r'resource "aws_iam_role_policy" "admin_bedrock_test" \{(?P<body>.*?)\n\}', main, re.DOTALL)
+    assert match, "a role policy for the admin function's Bedrock test"
+    body = match.group("body")
+    assert "count = length(var.bedrock_model_arns) == 0 ? 0 : 1" in body
+    assert "role  = module.admin.role_name" in body
+    assert set(re.findall(r'"(bedrock:[A-Za-z]+)"', body)) == {"bedrock:InvokeModel"}
+    assert "Resource = var.bedrock_model_arns" in body
+    assert "*" not in body.replace("**", "")

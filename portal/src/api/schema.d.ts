@@ -713,6 +713,30 @@ export interface components {
         };
         Provider: {
             base_url: string;
+            /** @description the common part and one part per upstream dialect, by key */
+            capabilities?: {
+                common: {
+                    max_output_tokens: number;
+                    max_stop_sequences: number;
+                    pdf: boolean;
+                    sampling_params: string[];
+                    vision: boolean;
+                };
+                openai_chat?: {
+                    max_tokens_field: string;
+                    parallel_tool_calls: boolean;
+                    reasoning_passback: string;
+                    reasoning_style: string;
+                    seed: boolean;
+                    stream_usage: boolean;
+                    strip_schema_keys: string[];
+                    tool_choice_modes: string[];
+                };
+            } & {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
             /** @description none, env:NAME or stored; never the key itself */
             credential: string;
             dialect: string;
@@ -724,9 +748,6 @@ export interface components {
                 input_per_million: number;
                 output_per_million: number;
             } | null;
-            profile?: {
-                [key: string]: unknown;
-            };
             /** @description AWS region of a bedrock-converse provider */
             region?: string | null;
             timeouts: {
@@ -744,6 +765,9 @@ export interface components {
             api_key?: string;
             api_key_env?: string;
             base_url?: string;
+            capabilities?: {
+                [key: string]: unknown;
+            };
             dialect?: string;
             enabled?: boolean;
             endpoint_override?: string;

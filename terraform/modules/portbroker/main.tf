@@ -569,6 +569,23 @@ module "admin" {
   tags                   = local.tags
 }
 
+# admin "test connection" of a Bedrock provider (POST /admin/v1/providers/{id}/test): one non-streamed Converse call
+# through the gateway's own SDK client, only on the configured models and only when some are configured
+resource "aws_iam_role_policy" "admin_bedrock_test" {
+  count = length(var.bedrock_model_arns) == 0 ? 0 : 1
+  name  = "test-bedrock-models"
+  role  = module.admin.role_name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid      = "TestBedrockModels"
+      Effect   = "Allow"
+      Action   = "bedrock:InvokeModel"
+      Resource = var.bedrock_model_arns
+    }]
+  })
+}
+
 resource "aws_cloudwatch_event_rule" "audit_archive" {
   name                = "${local.prefix}-audit-archive"
   description         = "Copies sealed audit records into the Object Lock bucket (admin function, live alias)."

@@ -3,10 +3,12 @@ package io.portbroker.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.MaxTokensField;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,18 +47,16 @@ final class BenchFixtures {
 
     /** DeepSeek in thinking mode, as in the protocol module's {@code translation/profiles.json}. */
     static CapabilityProfile deepSeekProfile() {
-        return new CapabilityProfile(
-                32_768,
-                MaxTokensField.MAX_TOKENS,
-                Set.of("temperature", "top_p"),
-                Set.of("auto", "required", "none", "function"),
-                false,
-                false,
-                false,
-                ReasoningStyle.DEEPSEEK,
-                ReasoningPassback.REASONING_CONTENT,
-                16,
-                true,
-                Set.of("$schema"));
+        return CapabilityProfile.of(
+                new CommonCapabilities(32_768, Set.of("temperature", "top_p"), false, false, 16),
+                new OpenAiChatCapabilities(
+                        MaxTokensField.MAX_TOKENS,
+                        Set.of("auto", "required", "none", "function"),
+                        false,
+                        ReasoningStyle.DEEPSEEK,
+                        ReasoningPassback.REASONING_CONTENT,
+                        true,
+                        Set.of("$schema"),
+                        true));
     }
 }

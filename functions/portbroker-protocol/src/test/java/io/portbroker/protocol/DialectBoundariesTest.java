@@ -38,6 +38,8 @@ class DialectBoundariesTest {
         "protocol/sse, io.portbroker.protocol.upstream",
         "protocol/profile, io.portbroker.protocol.ingress",
         "protocol/profile, io.portbroker.protocol.upstream",
+        "protocol/profile, io.portbroker.protocol.openai",
+        "protocol/profile, io.portbroker.protocol.anthropic",
         "protocol/ingress/openai, io.portbroker.protocol.upstream",
         "protocol/upstream/anthropic, io.portbroker.protocol.ingress"
     })

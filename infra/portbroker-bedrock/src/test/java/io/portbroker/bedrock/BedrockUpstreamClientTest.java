@@ -17,7 +17,7 @@ import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Role;
 import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.testkit.upstream.BedrockReplies;
 import io.portbroker.testkit.upstream.FakeBedrockUpstream;
 import io.portbroker.testkit.upstream.Reply;
@@ -82,7 +82,7 @@ class BedrockUpstreamClientTest {
                 BedrockModel.DIALECT,
                 fake.endpoint(),
                 null,
-                CapabilityProfile.openAiDefaults(),
+                OpenAiChatCapabilities.defaultProfile(),
                 timeouts,
                 true,
                 null,

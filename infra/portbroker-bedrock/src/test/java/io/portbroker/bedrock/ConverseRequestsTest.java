@@ -44,7 +44,7 @@ class ConverseRequestsTest {
                 List.of(new Message(Role.USER, List.of(new ContentBlock.Text("hi")))),
                 List.of(),
                 null,
-                new Sampling(0.5, 0.9, 40, List.of("STOP")));
+                new Sampling(0.5, 0.9, 40, List.of("STOP"), 7L));
 
         ConverseRequest c = ConverseRequests.toConverse(req, "anthropic.claude-3-haiku");
 

@@ -3,17 +3,14 @@ package io.portbroker.dynamodb;
 import static io.portbroker.dynamodb.Attributes.bool;
 import static io.portbroker.dynamodb.Attributes.map;
 import static io.portbroker.dynamodb.Attributes.n;
-import static io.portbroker.dynamodb.Attributes.names;
 import static io.portbroker.dynamodb.Attributes.number;
 import static io.portbroker.dynamodb.Attributes.s;
 import static io.portbroker.dynamodb.Attributes.string;
 
+import io.portbroker.core.config.CapabilitiesJson;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,9 +18,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Item layout of the providers table: the capability profile is one map attribute with every field (names as
- * in {@code portbroker.yaml}), timeouts a map of milliseconds. Reading is lenient: a field missing from an older
- * item takes its default, so adding a profile field never needs a data migration.
+ * Item layout of the providers table: the capability profile is one map attribute {@code capabilities} in the
+ * configuration shape ({@code common} and one map per dialect part, names as in {@code portbroker.yaml}), timeouts a
+ * map of milliseconds. Reading is lenient: a field missing from an older item takes its default, and an item of the
+ * older flat {@code profile} shape is still read, so neither the split nor a new field needs a data migration.
  */
 final class ProviderItems {
 
@@ -40,7 +38,7 @@ final class ProviderItems {
             item.put("credential_ref", s(p.credentialRef()));
         }
         item.put("enabled", bool(p.enabled()));
-        item.put("profile", AttributeValue.fromM(profile(p.profile())));
+        item.put("capabilities", PlainValues.toAttribute(CapabilitiesJson.write(p.profile())));
         Timeouts t = p.timeouts();
         item.put(
                 "timeouts",
@@ -73,12 +71,13 @@ final class ProviderItems {
     static ProviderConfig fromItem(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> t = map(item, "timeouts");
         Timeouts d = Timeouts.defaults();
+        String dialect = string(item, "dialect", "openai-chat");
         return new ProviderConfig(
                 string(item, PROVIDER_ID, null),
-                string(item, "dialect", "openai-chat"),
+                dialect,
                 string(item, "base_url", URI::create, null),
                 string(item, "credential_ref", null),
-                profile(map(item, "profile")),
+                capabilities(item, dialect),
                 new Timeouts(
                         millis(t, "connect_ms", d.connect()),
                         millis(t, "first_token_ms", d.firstToken()),
@@ -109,37 +108,11 @@ final class ProviderItems {
         return Duration.ofMillis(number(map, name, fallback.toMillis()));
     }
 
-    private static Map<String, AttributeValue> profile(CapabilityProfile p) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("max_output_tokens", n(p.maxOutputTokens()));
-        m.put("max_tokens_field", s(p.maxTokensField().name()));
-        m.put("sampling_params", names(p.samplingParams()));
-        m.put("tool_choice_modes", names(p.toolChoiceModes()));
-        m.put("parallel_tool_calls", bool(p.parallelToolCalls()));
-        m.put("vision", bool(p.vision()));
-        m.put("pdf", bool(p.pdf()));
-        m.put("reasoning_style", s(p.reasoningStyle().name()));
-        m.put("reasoning_passback", s(p.reasoningPassback().name()));
-        m.put("max_stop_sequences", n(p.maxStopSequences()));
-        m.put("stream_usage", bool(p.streamUsage()));
-        m.put("strip_schema_keys", names(p.stripSchemaKeys()));
-        return m;
-    }
-
-    private static CapabilityProfile profile(Map<String, AttributeValue> m) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
-        return new CapabilityProfile(
-                (int) number(m, "max_output_tokens", d.maxOutputTokens()),
-                string(m, "max_tokens_field", MaxTokensField::valueOf, d.maxTokensField()),
-                names(m, "sampling_params", d.samplingParams()),
-                names(m, "tool_choice_modes", d.toolChoiceModes()),
-                bool(m, "parallel_tool_calls", d.parallelToolCalls()),
-                bool(m, "vision", d.vision()),
-                bool(m, "pdf", d.pdf()),
-                string(m, "reasoning_style", ReasoningStyle::valueOf, d.reasoningStyle()),
-                string(m, "reasoning_passback", ReasoningPassback::valueOf, d.reasoningPassback()),
-                (int) number(m, "max_stop_sequences", d.maxStopSequences()),
-                bool(m, "stream_usage", d.streamUsage()),
-                names(m, "strip_schema_keys", d.stripSchemaKeys()));
+    /** Items written before the split hold the flat {@code profile} map; they are read, and rewritten on save. */
+    private static CapabilityProfile capabilities(Map<String, AttributeValue> item, String dialect) {
+        if (item.containsKey("capabilities") && item.get("capabilities").hasM()) {
+            return CapabilitiesJson.read(PlainValues.toPlain(map(item, "capabilities")), dialect);
+        }
+        return CapabilitiesJson.readFlat(PlainValues.toPlain(map(item, "profile")), dialect);
     }
 }

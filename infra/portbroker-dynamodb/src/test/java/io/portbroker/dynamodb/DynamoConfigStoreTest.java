@@ -3,7 +3,7 @@ package io.portbroker.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.routing.ProviderConfig;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.testkit.Profiles;
 import io.portbroker.testkit.Providers;
 import io.portbroker.testkit.Routes;
@@ -126,21 +126,17 @@ class DynamoConfigStoreTest {
         Map<String, AttributeValue> item = client.getItem(b ->
                         b.tableName(prefix + "-providers").key(Map.of("provider_id", AttributeValue.fromS("deepseek"))))
                 .item();
-        assertThat(item.get("profile").m())
-                .containsOnlyKeys(
-                        "max_output_tokens",
-                        "max_tokens_field",
-                        "sampling_params",
-                        "tool_choice_modes",
-                        "parallel_tool_calls",
-                        "vision",
-                        "pdf",
-                        "reasoning_style",
-                        "reasoning_passback",
-                        "max_stop_sequences",
-                        "stream_usage",
-                        "strip_schema_keys")
-                .hasSize(CapabilityProfile.class.getRecordComponents().length);
+        // the split shape, not the flat profile of older items: common and one map per dialect part
+        assertThat(item).doesNotContainKey("profile");
+        assertThat(item.get("capabilities").m()).containsOnlyKeys("common", "openai_chat");
+        assertThat(item.get("capabilities").m().get("common").m())
+                .containsOnlyKeys("max_output_tokens", "sampling_params", "vision", "pdf", "max_stop_sequences")
+                .containsEntry("max_output_tokens", AttributeValue.fromN("8192"))
+                .containsEntry("sampling_params", AttributeValue.fromL(List.of(AttributeValue.fromS("top_k"))));
+        assertThat(item.get("capabilities").m().get("openai_chat").m())
+                .hasSize(OpenAiChatCapabilities.class.getRecordComponents().length)
+                .containsEntry("reasoning_style", AttributeValue.fromS("deepseek"))
+                .containsEntry("seed", AttributeValue.fromBool(false));
         assertThat(item.get("timeouts").m())
                 .isEqualTo(Map.of(
                         "connect_ms", AttributeValue.fromN("1500"),
@@ -148,6 +144,35 @@ class DynamoConfigStoreTest {
                         "idle_ms", AttributeValue.fromN("45000"),
                         "total_ms", AttributeValue.fromN("600000")));
         assertThat(item.get("credential_ref").s()).isEqualTo("env:DEEPSEEK_API_KEY");
+    }
+
+    @Test
+    void providers_shouldReadTheFlatProfile_whenAnItemWasWrittenBeforeTheSplit() {
+        // given: the flat layout items had before capabilities were split (enum constants, every field)
+        client.putItem(b -> b.tableName(prefix + "-providers")
+                .item(Map.of(
+                        "provider_id", AttributeValue.fromS("flat"),
+                        "base_url", AttributeValue.fromS("https://flat.invalid/v1"),
+                        "profile",
+                                AttributeValue.fromM(Map.of(
+                                        "max_output_tokens", AttributeValue.fromN("8192"),
+                                        "vision", AttributeValue.fromBool(false),
+                                        "reasoning_style", AttributeValue.fromS("DEEPSEEK"),
+                                        "sampling_params",
+                                                AttributeValue.fromL(List.of(AttributeValue.fromS("temperature"))))))));
+
+        // when
+        ProviderConfig read = store.providers().stream()
+                .filter(p -> p.id().equals("flat"))
+                .findFirst()
+                .orElseThrow();
+
+        // then
+        assertThat(read.profile().common().maxOutputTokens()).isEqualTo(8192);
+        assertThat(read.profile().common().vision()).isFalse();
+        assertThat(read.profile().common().samplingParams()).containsExactly("temperature");
+        assertThat(OpenAiChatCapabilities.of(read.profile()).reasoningStyle())
+                .isEqualTo(OpenAiChatCapabilities.ReasoningStyle.DEEPSEEK);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.portbroker.testkit;
 
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.MaxTokensField;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.util.Set;
 
 /** Builds capability profiles from the OpenAI defaults: {@code Profiles.openAi().maxOutputTokens(8192).build()}. */
@@ -21,24 +23,34 @@ public final class Profiles {
     private int maxStopSequences;
     private boolean streamUsage;
     private Set<String> stripSchemaKeys;
+    private boolean seed;
+    private boolean openAiChatPart = true;
 
-    private Profiles(CapabilityProfile base) {
-        maxOutputTokens = base.maxOutputTokens();
-        maxTokensField = base.maxTokensField();
-        samplingParams = base.samplingParams();
-        toolChoiceModes = base.toolChoiceModes();
-        parallelToolCalls = base.parallelToolCalls();
-        vision = base.vision();
-        pdf = base.pdf();
-        reasoningStyle = base.reasoningStyle();
-        reasoningPassback = base.reasoningPassback();
-        maxStopSequences = base.maxStopSequences();
-        streamUsage = base.streamUsage();
-        stripSchemaKeys = base.stripSchemaKeys();
+    private Profiles(CommonCapabilities common, OpenAiChatCapabilities chat) {
+        maxOutputTokens = common.maxOutputTokens();
+        samplingParams = common.samplingParams();
+        vision = common.vision();
+        pdf = common.pdf();
+        maxStopSequences = common.maxStopSequences();
+        maxTokensField = chat.maxTokensField();
+        toolChoiceModes = chat.toolChoiceModes();
+        parallelToolCalls = chat.parallelToolCalls();
+        reasoningStyle = chat.reasoningStyle();
+        reasoningPassback = chat.reasoningPassback();
+        streamUsage = chat.streamUsage();
+        stripSchemaKeys = chat.stripSchemaKeys();
+        seed = chat.seed();
     }
 
     public static Profiles openAi() {
-        return new Profiles(CapabilityProfile.openAiDefaults());
+        return new Profiles(CommonCapabilities.defaults(), OpenAiChatCapabilities.defaults());
+    }
+
+    /** A profile with the common part only, as an Anthropic-native or Bedrock provider configures it. */
+    public static Profiles commonOnly() {
+        Profiles p = openAi();
+        p.openAiChatPart = false;
+        return p;
     }
 
     /** A profile unlike the defaults in every field: round-trip tests use it to catch a field that is dropped. */
@@ -54,6 +66,7 @@ public final class Profiles {
                 .maxStopSequences(16)
                 .streamUsage(false)
                 .stripSchemaKeys("$schema", "format")
+                .seed(false)
                 .build();
     }
 
@@ -113,19 +126,27 @@ public final class Profiles {
         return this;
     }
 
+    public Profiles seed(boolean value) {
+        seed = value;
+        return this;
+    }
+
     public CapabilityProfile build() {
-        return new CapabilityProfile(
-                maxOutputTokens,
-                maxTokensField,
-                samplingParams,
-                toolChoiceModes,
-                parallelToolCalls,
-                vision,
-                pdf,
-                reasoningStyle,
-                reasoningPassback,
-                maxStopSequences,
-                streamUsage,
-                stripSchemaKeys);
+        CommonCapabilities common =
+                new CommonCapabilities(maxOutputTokens, samplingParams, vision, pdf, maxStopSequences);
+        if (!openAiChatPart) {
+            return CapabilityProfile.of(common);
+        }
+        return CapabilityProfile.of(
+                common,
+                new OpenAiChatCapabilities(
+                        maxTokensField,
+                        toolChoiceModes,
+                        parallelToolCalls,
+                        reasoningStyle,
+                        reasoningPassback,
+                        streamUsage,
+                        stripSchemaKeys,
+                        seed));
     }
 }

@@ -18,7 +18,9 @@ import io.portbroker.protocol.ir.Sampling;
 import io.portbroker.protocol.ir.ThinkingConfig;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import io.portbroker.protocol.testing.IrRequests;
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class BuildersTest {
         assertThat(provider.baseUrl()).isEqualTo(URI.create("https://open-router.invalid/v1"));
         assertThat(provider.credentialRef()).isEqualTo("env:OPEN_ROUTER_API_KEY");
         assertThat(provider.dialect()).isEqualTo("openai-chat");
-        assertThat(provider.profile()).isEqualTo(CapabilityProfile.openAiDefaults());
+        assertThat(provider.profile()).isEqualTo(OpenAiChatCapabilities.defaultProfile());
         assertThat(provider.enabled()).isTrue();
     }
 
@@ -57,24 +59,33 @@ class BuildersTest {
 
     @Test
     void everyFieldChanged_shouldDifferFromDefaultsInEveryField() {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
         CapabilityProfile c = Profiles.everyFieldChanged();
 
+        CommonCapabilities dc = d.common();
+        CommonCapabilities cc = c.common();
+        OpenAiChatCapabilities dp = OpenAiChatCapabilities.of(d);
+        OpenAiChatCapabilities cp = OpenAiChatCapabilities.of(c);
+
         assertThat(List.of(
-                        c.maxOutputTokens() != d.maxOutputTokens(),
-                        c.maxTokensField() != d.maxTokensField(),
-                        !c.samplingParams().equals(d.samplingParams()),
-                        !c.toolChoiceModes().equals(d.toolChoiceModes()),
-                        c.parallelToolCalls() != d.parallelToolCalls(),
-                        c.vision() != d.vision(),
-                        c.pdf() != d.pdf(),
-                        c.reasoningStyle() != d.reasoningStyle(),
-                        c.reasoningPassback() != d.reasoningPassback(),
-                        c.maxStopSequences() != d.maxStopSequences(),
-                        c.streamUsage() != d.streamUsage(),
-                        !c.stripSchemaKeys().equals(d.stripSchemaKeys())))
+                        cc.maxOutputTokens() != dc.maxOutputTokens(),
+                        !cc.samplingParams().equals(dc.samplingParams()),
+                        cc.vision() != dc.vision(),
+                        cc.pdf() != dc.pdf(),
+                        cc.maxStopSequences() != dc.maxStopSequences()))
                 .containsOnly(true)
-                .hasSize(CapabilityProfile.class.getRecordComponents().length);
+                .hasSize(CommonCapabilities.class.getRecordComponents().length);
+        assertThat(List.of(
+                        cp.maxTokensField() != dp.maxTokensField(),
+                        !cp.toolChoiceModes().equals(dp.toolChoiceModes()),
+                        cp.parallelToolCalls() != dp.parallelToolCalls(),
+                        cp.reasoningStyle() != dp.reasoningStyle(),
+                        cp.reasoningPassback() != dp.reasoningPassback(),
+                        cp.streamUsage() != dp.streamUsage(),
+                        !cp.stripSchemaKeys().equals(dp.stripSchemaKeys()),
+                        cp.seed() != dp.seed()))
+                .containsOnly(true)
+                .hasSize(OpenAiChatCapabilities.class.getRecordComponents().length);
     }
 
     @Test
@@ -148,7 +159,7 @@ class BuildersTest {
         JsonNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
         Message turn = new Message(Role.USER, List.of(new ContentBlock.Text("q")));
         Tool tool = new Tool.Custom("t", "", schema, null);
-        Sampling sampling = new Sampling(0.5, null, 40, List.of());
+        Sampling sampling = new Sampling(0.5, null, 40, List.of(), null);
         ThinkingConfig thinking = new ThinkingConfig.Enabled(1024);
 
         assertThat(IrRequests.request("m").build())

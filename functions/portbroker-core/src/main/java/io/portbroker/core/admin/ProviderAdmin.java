@@ -2,13 +2,11 @@ package io.portbroker.core.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portbroker.core.audit.AuditEvent;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.config.CapabilitiesJson;
 import io.portbroker.core.config.ConfigEntries;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ProviderConfig;
@@ -24,10 +22,6 @@ import java.util.Optional;
  * goes to the vault at once; responses say only where the credential comes from, never what it is.
  */
 final class ProviderAdmin {
-    private static final ObjectMapper SNAKE = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .build();
-
     private final ConfigStore config;
     private final ConfigEditor editor;
     private final ProviderCredentialVault vault;
@@ -57,6 +51,7 @@ final class ProviderAdmin {
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") JsonNode timeouts,
             @JsonProperty("profile") JsonNode profile,
+            @JsonProperty("capabilities") JsonNode capabilities,
             @JsonProperty("pricing") JsonNode pricing,
             @JsonProperty("region") String region,
             @JsonProperty("model_id") String modelId,
@@ -174,7 +169,7 @@ final class ProviderAdmin {
         v.put("base_url", p.baseUrl().toString());
         v.put("enabled", p.enabled());
         v.put("credential", source(p.credentialRef()));
-        v.put("profile", SNAKE.convertValue(p.profile(), Map.class));
+        v.put("capabilities", CapabilitiesJson.write(p.profile()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("connect_ms", p.timeouts().connect().toMillis());
         t.put("first_token_ms", p.timeouts().firstToken().toMillis());

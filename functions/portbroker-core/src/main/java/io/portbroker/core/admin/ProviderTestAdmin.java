@@ -4,13 +4,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.portbroker.core.audit.AuditEvent;
 import io.portbroker.core.audit.AuditLog;
 import io.portbroker.core.audit.AuditStream;
+import io.portbroker.core.gateway.Ids;
 import io.portbroker.core.gateway.UpstreamDialects;
 import io.portbroker.core.http.Endpoint;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.routing.ConfigStore;
 import io.portbroker.core.routing.ProviderConfig;
+import io.portbroker.core.upstream.ClientCall;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.core.upstream.UpstreamCall;
+import io.portbroker.core.upstream.UpstreamClient;
+import io.portbroker.core.upstream.UpstreamClients;
 import io.portbroker.core.upstream.UpstreamResponse;
 import io.portbroker.core.upstream.UpstreamTransport;
 import io.portbroker.error.GatewayException;
@@ -32,11 +36,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /admin/v1/providers/{id}/test}: one cheap call (a one-token, non-streamed request) to a provider
  * through its own dialect, with the stored credential, answering whether it worked, how long it took and the
- * error category when not. The base URL passes the SSRF guard first (and the transport's DNS guard on connect);
+ * error category when not. The upstream is chosen as the data plane chooses it: a provider whose dialect has an
+ * {@link UpstreamClient} (Bedrock through the AWS SDK, signed with the function's role) is called through it, every
+ * other one over HTTP through its {@link UpstreamDialect}. The base URL (a Bedrock provider's endpoint override)
+ * passes the SSRF guard first (and the transport's DNS guard on connect);
  * the answer and the audit record never carry the credential, and an upstream message quoting it is masked.
  */
 public final class ProviderTestAdmin implements AdminRoutes {
@@ -44,16 +52,22 @@ public final class ProviderTestAdmin implements AdminRoutes {
 
     private final ConfigStore config;
     private final UpstreamDialects dialects;
+    private final UpstreamClients clients;
     private final UpstreamTransport transport;
     private final CredentialResolver credentials;
     private final ProviderUrlGuard urlGuard;
     private final AuditLog audit;
     private final Clock clock;
 
-    /** What a test needs; {@code clock} measures the latency. */
+    /**
+     * What a test needs; {@code clock} measures the latency.
+     *
+     * @param clients the SDK-backed upstreams of the data plane ({@link UpstreamClients#NONE} when there are none)
+     */
     public record Parts(
             ConfigStore config,
             UpstreamDialects dialects,
+            UpstreamClients clients,
             UpstreamTransport transport,
             CredentialResolver credentials,
             ProviderUrlGuard urlGuard,
@@ -63,6 +77,7 @@ public final class ProviderTestAdmin implements AdminRoutes {
     public ProviderTestAdmin(Parts parts) {
         this.config = parts.config();
         this.dialects = parts.dialects();
+        this.clients = parts.clients();
         this.transport = parts.transport();
         this.credentials = parts.credentials();
         this.urlGuard = parts.urlGuard();
@@ -92,8 +107,15 @@ public final class ProviderTestAdmin implements AdminRoutes {
                 ? null
                 : call.body(TestBody.class).model();
         String upstreamModel = model != null && !model.isBlank() ? model : defaultModel(provider);
-        urlGuard.check(provider.baseUrl());
-        Result result = probe(provider, upstreamModel);
+        // a Bedrock provider's default endpoint is AWS's own, built from its region; an override is checked
+        if (provider.bedrock() == null
+                || !provider.baseUrl().equals(provider.bedrock().defaultEndpoint())) {
+            urlGuard.check(provider.baseUrl());
+        }
+        Optional<UpstreamClient> client = clients.find(provider.dialect());
+        Result result = client.isPresent()
+                ? probeClient(client.get(), provider, upstreamModel)
+                : probe(provider, upstreamModel);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("model", upstreamModel);
         details.put("ok", Boolean.toString(result.ok()));
@@ -120,6 +142,39 @@ public final class ProviderTestAdmin implements AdminRoutes {
                         "model is required: no route sends requests to provider " + provider.id()));
     }
 
+    /** The one-token, non-streamed request every dialect is tested with. */
+    private static NormalizedRequest ping(String upstreamModel) {
+        return new NormalizedRequest(
+                upstreamModel,
+                List.of(),
+                List.of(new Message(Role.USER, List.of(new ContentBlock.Text("ping")))),
+                List.of(),
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                false);
+    }
+
+    /** Through the SDK-backed client, as the data plane calls it; the SDK signs, so there is no key to mask. */
+    private Result probeClient(UpstreamClient client, ProviderConfig provider, String upstreamModel) {
+        Instant start = clock.instant();
+        try {
+            client.complete(new ClientCall(
+                    ping(upstreamModel),
+                    provider,
+                    new UpstreamTarget(upstreamModel, provider.profile()),
+                    Ids.messageId(),
+                    Ids.requestId(),
+                    provider.timeouts().firstToken()));
+            return new Result(true, 200, Duration.between(start, clock.instant()), null, null);
+        } catch (GatewayException e) {
+            return failed(null, start, e, null);
+        }
+    }
+
     private Result probe(ProviderConfig provider, String upstreamModel) {
         UpstreamDialect dialect = dialects.get(provider.dialect());
         String ref = provider.credentialRef();
@@ -127,18 +182,7 @@ public final class ProviderTestAdmin implements AdminRoutes {
         Instant start = clock.instant();
         try {
             credential = ref == null || ref.isBlank() ? null : credentials.resolve(ref, provider.baseUrl());
-            NormalizedRequest ping = new NormalizedRequest(
-                    upstreamModel,
-                    List.of(),
-                    List.of(new Message(Role.USER, List.of(new ContentBlock.Text("ping")))),
-                    List.of(),
-                    null,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false);
+            NormalizedRequest ping = ping(upstreamModel);
             UpstreamRequest built = dialect.buildRequest(
                     ping, new UpstreamTarget(upstreamModel, provider.profile()), credential, Map.of(), new Notes());
             UpstreamCall upstream = new UpstreamCall(

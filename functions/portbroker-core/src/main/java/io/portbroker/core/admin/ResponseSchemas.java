@@ -68,7 +68,7 @@ final class ResponseSchemas {
                                 "base_url", str(),
                                 "enabled", bool(),
                                 "credential", describe(str(), "none, env:NAME or stored; never the key itself"),
-                                "profile", Map.of("type", "object", "additionalProperties", true),
+                                "capabilities", CapabilitySchemas.capabilities(),
                                 "timeouts",
                                         object(
                                                 props(

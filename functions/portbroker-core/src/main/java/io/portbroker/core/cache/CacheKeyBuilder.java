@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Builds the cache key: sha256 over a canonical serialization of everything that can change the answer — the
  * normalized prompt (system and turns; whitespace runs collapsed, Unicode NFC), tools sorted by name with the
  * hash of their schema and description, tool_choice, the model as asked and the resolved route's version, the
- * temperature bucket, top_p, top_k, stop sequences, max_tokens, thinking, the requested output schema, digests
+ * temperature bucket, top_p, top_k, seed (when set), stop sequences, max_tokens, thinking, the requested output schema, digests
  * of image and document bytes, the namespace versions and the tenant scope. The {@code stream} flag is not part
  * of it: streamed and whole answers share an entry.
  */
@@ -171,6 +171,10 @@ public final class CacheKeyBuilder {
         j.field("temperature").number(bucket(s.temperature())).raw(",");
         j.field("top_p").number(s.topP()).raw(",");
         j.field("top_k").number(s.topK()).raw(",");
+        if (s.seed() != null) {
+            // only when set, so keys of requests without a seed stay what they were
+            j.field("seed").number(s.seed()).raw(",");
+        }
         j.field("stop").raw("[");
         for (int i = 0; i < s.stopSequences().size(); i++) {
             j.raw(i > 0 ? "," : "").string(s.stopSequences().get(i));

@@ -44,7 +44,7 @@ final class BedrockSection {
                 BedrockModel.DIALECT,
                 endpoint,
                 null,
-                ProfileSection.read(raw.profile(), where + ".profile", problems),
+                ProfileSection.read(raw, BedrockModel.DIALECT, where, problems),
                 ProviderSection.timeouts(raw.timeouts(), where + ".timeouts", problems),
                 raw.enabled() == null || raw.enabled(),
                 ProviderSection.pricing(raw.pricing(), where + ".pricing", problems),

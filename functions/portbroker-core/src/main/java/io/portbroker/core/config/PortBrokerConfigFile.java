@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Providers name the environment variable holding their key ({@code api_key_env}); the resulting {@link
  * ProviderConfig#credentialRef()} is {@code env:NAME}, or null when the provider needs no key (a local server).
  * Profile fields left out take the values of {@link
- * io.portbroker.protocol.profile.CapabilityProfile#openAiDefaults()}; timeouts left out take {@link
+ * io.portbroker.protocol.openai.OpenAiChatCapabilities#defaultProfile()}; timeouts left out take {@link
  * ProviderConfig.Timeouts#defaults()}; routes default to the {@code priority} strategy, target priority to the
  * target's position and weight to 1.
  *

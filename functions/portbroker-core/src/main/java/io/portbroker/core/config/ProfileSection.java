@@ -1,69 +1,63 @@
 package io.portbroker.core.config;
 
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.DialectCapabilities;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
-/** Turns a provider's {@code profile:} section into a capability profile, filling gaps from the OpenAI defaults. */
+/**
+ * Turns a provider's {@code capabilities:} section (or the older flat {@code profile:}, still read) into a capability
+ * profile: the common part, each configured dialect part, and the defaults of the provider's own dialect part when
+ * it configures none.
+ */
 final class ProfileSection {
-
-    private static final Set<String> SAMPLING_PARAMS = Set.of("temperature", "top_p", "top_k");
-    private static final Set<String> TOOL_CHOICE_MODES = Set.of("auto", "required", "none", "function");
 
     private ProfileSection() {}
 
-    static CapabilityProfile read(RawConfig.Profile raw, String where, Problems problems) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
-        if (raw == null) {
-            return d;
+    static CapabilityProfile read(RawConfig.Provider raw, String dialect, String where, Problems problems) {
+        if (raw.capabilities() != null && raw.profile() != null) {
+            problems.add(where + ".capabilities", "give capabilities or the older profile, not both");
         }
-        int maxOutput = or(raw.maxOutputTokens(), d.maxOutputTokens());
-        problems.require(maxOutput > 0, where + ".max_output_tokens", "must be a positive number");
-        int maxStops = or(raw.maxStopSequences(), d.maxStopSequences());
-        problems.require(maxStops >= 0, where + ".max_stop_sequences", "must not be negative");
-        return new CapabilityProfile(
-                maxOutput,
-                enumValue(raw.maxTokensField(), d.maxTokensField(), where + ".max_tokens_field", problems),
-                names(raw.samplingParams(), d.samplingParams(), SAMPLING_PARAMS, where + ".sampling_params", problems),
-                names(
-                        raw.toolChoiceModes(),
-                        d.toolChoiceModes(),
-                        TOOL_CHOICE_MODES,
-                        where + ".tool_choice_modes",
-                        problems),
-                or(raw.parallelToolCalls(), d.parallelToolCalls()),
-                or(raw.vision(), d.vision()),
-                or(raw.pdf(), d.pdf()),
-                enumValue(raw.reasoningStyle(), d.reasoningStyle(), where + ".reasoning_style", problems),
-                enumValue(raw.reasoningPassback(), d.reasoningPassback(), where + ".reasoning_passback", problems),
-                maxStops,
-                or(raw.streamUsage(), d.streamUsage()),
-                raw.stripSchemaKeys() == null ? d.stripSchemaKeys() : Set.copyOf(raw.stripSchemaKeys()));
+        if (raw.profile() != null) {
+            RawConfig.Profile flat = raw.profile();
+            return read(
+                    new RawConfig.Capabilities(flat.common(), flat.openAiChat()),
+                    dialect,
+                    where + ".profile",
+                    true,
+                    problems);
+        }
+        RawConfig.Capabilities caps =
+                raw.capabilities() == null ? new RawConfig.Capabilities(null, null) : raw.capabilities();
+        return read(caps, dialect, where + ".capabilities", false, problems);
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
+    /**
+     * @param flat whether the parts come from the older flat {@code profile:}, whose problems name the flat field
+     */
+    static CapabilityProfile read(
+            RawConfig.Capabilities caps, String dialect, String where, boolean flat, Problems problems) {
+        CapabilityProfile profile =
+                CapabilityProfile.of(CommonPart.read(caps.common(), flat ? where : where + ".common", problems));
+        for (CapabilityPart<?, ?> part : CapabilityParts.ALL) {
+            profile = withPart(profile, part, caps, dialect, flat ? where : where + "." + part.key(), problems);
+        }
+        return profile;
     }
 
-    private static Set<String> names(
-            List<String> raw, Set<String> fallback, Set<String> allowed, String where, Problems problems) {
-        if (raw == null) {
-            return fallback;
+    private static <R, T extends DialectCapabilities> CapabilityProfile withPart(
+            CapabilityProfile profile,
+            CapabilityPart<R, T> part,
+            RawConfig.Capabilities caps,
+            String dialect,
+            String where,
+            Problems problems) {
+        R raw = part.raw(caps);
+        if (raw != null) {
+            return profile.with(part.read(raw, where, problems));
         }
-        Set<String> result = new TreeSet<>();
-        for (String name : raw) {
-            if (problems.require(
-                    name != null && allowed.contains(name),
-                    where,
-                    "each entry must be one of " + new TreeSet<>(allowed))) {
-                result.add(name);
-            }
-        }
-        return result;
+        return part.dialect().equals(dialect) ? profile.with(part.defaults()) : profile;
     }
 
     /** Accepts the constant in any case, with {@code -} or {@code _}; errors list the allowed values, not the input. */

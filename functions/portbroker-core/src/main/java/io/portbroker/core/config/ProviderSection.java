@@ -43,7 +43,7 @@ final class ProviderSection {
                 dialect,
                 baseUrl(raw.baseUrl(), where + ".base_url", problems),
                 credentialRef(raw.apiKeyEnv(), where + ".api_key_env", problems),
-                ProfileSection.read(raw.profile(), where + ".profile", problems),
+                ProfileSection.read(raw, dialect, where, problems),
                 timeouts(raw.timeouts(), where + ".timeouts", problems),
                 raw.enabled() == null || raw.enabled(),
                 pricing(raw.pricing(), where + ".pricing", problems),

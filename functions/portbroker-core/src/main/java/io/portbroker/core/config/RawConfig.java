@@ -22,6 +22,7 @@ record RawConfig(
             @JsonProperty("enabled") Boolean enabled,
             @JsonProperty("timeouts") Timeouts timeouts,
             @JsonProperty("profile") Profile profile,
+            @JsonProperty("capabilities") Capabilities capabilities,
             @JsonProperty("pricing") Pricing pricing,
             @JsonProperty("region") String region,
             @JsonProperty("model_id") String modelId,
@@ -54,7 +55,60 @@ record RawConfig(
             @JsonProperty("reasoning_passback") String reasoningPassback,
             @JsonProperty("max_stop_sequences") Integer maxStopSequences,
             @JsonProperty("stream_usage") Boolean streamUsage,
-            @JsonProperty("strip_schema_keys") List<String> stripSchemaKeys) {}
+            @JsonProperty("strip_schema_keys") List<String> stripSchemaKeys) {
+
+        /** The older flat shape's common fields. */
+        Common common() {
+            return new Common(maxOutputTokens, samplingParams, vision, pdf, maxStopSequences);
+        }
+
+        /** The older flat shape's OpenAI Chat Completions fields; null when it sets none of them. */
+        OpenAiChat openAiChat() {
+            boolean any = maxTokensField != null
+                    || toolChoiceModes != null
+                    || parallelToolCalls != null
+                    || reasoningStyle != null
+                    || reasoningPassback != null
+                    || streamUsage != null
+                    || stripSchemaKeys != null;
+            return any
+                    ? new OpenAiChat(
+                            maxTokensField,
+                            toolChoiceModes,
+                            parallelToolCalls,
+                            reasoningStyle,
+                            reasoningPassback,
+                            streamUsage,
+                            stripSchemaKeys,
+                            null)
+                    : null;
+        }
+    }
+
+    /**
+     * A provider's capabilities: the common part and one part per upstream dialect, by its key. A new dialect's
+     * part is one more component here (and one {@link CapabilityPart} in {@link CapabilityParts#ALL}).
+     */
+    record Capabilities(
+            @JsonProperty("common") Common common,
+            @JsonProperty("openai_chat") OpenAiChat openAiChat) {}
+
+    record Common(
+            @JsonProperty("max_output_tokens") Integer maxOutputTokens,
+            @JsonProperty("sampling_params") List<String> samplingParams,
+            @JsonProperty("vision") Boolean vision,
+            @JsonProperty("pdf") Boolean pdf,
+            @JsonProperty("max_stop_sequences") Integer maxStopSequences) {}
+
+    record OpenAiChat(
+            @JsonProperty("max_tokens_field") String maxTokensField,
+            @JsonProperty("tool_choice_modes") List<String> toolChoiceModes,
+            @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls,
+            @JsonProperty("reasoning_style") String reasoningStyle,
+            @JsonProperty("reasoning_passback") String reasoningPassback,
+            @JsonProperty("stream_usage") Boolean streamUsage,
+            @JsonProperty("strip_schema_keys") List<String> stripSchemaKeys,
+            @JsonProperty("seed") Boolean seed) {}
 
     record Route(
             @JsonProperty("model") String model,

@@ -10,7 +10,7 @@ public record Candidate(ProviderConfig provider, RouteTarget target) {
     public UpstreamTarget upstreamTarget() {
         CapabilityProfile p = provider.profile();
         Integer cap = target.maxOutputTokens();
-        if (cap != null && cap < p.maxOutputTokens()) {
+        if (cap != null && cap < p.common().maxOutputTokens()) {
             p = p.withMaxOutputTokens(cap);
         }
         return new UpstreamTarget(target.upstreamModel(), p);

@@ -1,6 +1,7 @@
 package io.portbroker.core.routing;
 
 import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -17,13 +18,21 @@ public final class CandidateFilters {
 
     /** Whether a candidate can serve the needs. */
     public static final BiPredicate<Candidate, RequestNeeds> CAPABLE = (c, needs) -> {
-        var profile = c.provider().profile();
+        var profile = c.provider().profile().common();
         Integer window = c.target().contextWindow();
-        return (!needs.tools() || !profile.toolChoiceModes().isEmpty())
+        return (!needs.tools() || takesTools(c.provider()))
                 && (!needs.images() || profile.vision())
                 && (!needs.documents() || profile.pdf())
                 && (window == null || needs.estimatedInputTokens() < window);
     };
+
+    /** An OpenAI-compatible provider that accepts no tool_choice mode takes no tools; other dialects always do. */
+    private static boolean takesTools(ProviderConfig provider) {
+        return provider.profile()
+                .part(OpenAiChatCapabilities.class)
+                .map(p -> !p.toolChoiceModes().isEmpty())
+                .orElse(true);
+    }
 
     /** The capable candidates, or all of them when none is capable. */
     public static List<Candidate> capable(List<Candidate> candidates, RequestNeeds needs) {

@@ -201,6 +201,7 @@ class AdminApiTest {
                 doc.path("components").path("schemas").path("ProviderBody").path("properties");
         assertThat(providerBody.path("enabled").path("type").asText()).isEqualTo("boolean");
         assertThat(providerBody.path("profile").path("type").asText()).isEqualTo("object");
+        assertThat(providerBody.path("capabilities").path("type").asText()).isEqualTo("object");
         JsonNode deleteRoute =
                 doc.path("paths").path("/admin/v1/routes/{pattern}").path("delete");
         assertThat(deleteRoute.path("responses").path("204").path("description").asText())

@@ -50,7 +50,11 @@ class ConfigAdminTest {
         assertThat(view.path("credential").asText()).isEqualTo("stored");
         assertThat(view.path("dialect").asText()).isEqualTo("openai-chat");
         assertThat(view.path("timeouts").path("connect_ms").asLong()).isEqualTo(5000);
-        assertThat(view.path("profile").path("max_output_tokens").asInt()).isEqualTo(16384);
+        assertThat(view.path("capabilities")
+                        .path("common")
+                        .path("max_output_tokens")
+                        .asInt())
+                .isEqualTo(16384);
         assertThat(f.vault.stored).containsEntry("deepseek", "sk-deepseek-secret-1");
         assertThat(stored("deepseek").credentialRef()).isEqualTo("secret:test/deepseek");
         assertThat(lastAudit().action()).isEqualTo("provider.create");
@@ -170,11 +174,12 @@ class ConfigAdminTest {
         String full = "{'id':'deepseek','dialect':'openai-chat','base_url':'https://api.deepseek.com/v1',"
                 + "'api_key_env':'DEEPSEEK_API_KEY','enabled':false,"
                 + "'timeouts':{'connect':'3s','first_token':'40s','idle':'50s','total':'10m'},"
-                + "'profile':{'max_output_tokens':8192,'max_tokens_field':'max_completion_tokens',"
-                + "'sampling_params':['temperature'],'tool_choice_modes':['auto','none'],"
-                + "'parallel_tool_calls':false,'vision':false,'pdf':true,'reasoning_style':'deepseek',"
-                + "'reasoning_passback':'reasoning_content','max_stop_sequences':16,'stream_usage':false,"
-                + "'strip_schema_keys':['$schema']},"
+                + "'capabilities':{'common':{'max_output_tokens':8192,'sampling_params':['temperature'],"
+                + "'vision':false,'pdf':true,'max_stop_sequences':16},"
+                + "'openai_chat':{'max_tokens_field':'max_completion_tokens','tool_choice_modes':['auto','none'],"
+                + "'parallel_tool_calls':false,'reasoning_style':'deepseek',"
+                + "'reasoning_passback':'reasoning_content','stream_usage':false,"
+                + "'strip_schema_keys':['$schema'],'seed':false}},"
                 + "'pricing':{'input_per_million':0.27,'output_per_million':1.1}}";
 
         // when
@@ -191,17 +196,61 @@ class ConfigAdminTest {
         assertThat(read.path("timeouts").path("first_token_ms").asLong()).isEqualTo(40_000);
         assertThat(read.path("timeouts").path("idle_ms").asLong()).isEqualTo(50_000);
         assertThat(read.path("timeouts").path("total_ms").asLong()).isEqualTo(600_000);
-        JsonNode profile = read.path("profile");
-        assertThat(profile.path("max_output_tokens").asInt()).isEqualTo(8192);
-        assertThat(profile.path("vision").asBoolean()).isFalse();
-        assertThat(profile.path("pdf").asBoolean()).isTrue();
-        assertThat(profile.path("parallel_tool_calls").asBoolean()).isFalse();
-        assertThat(profile.path("max_stop_sequences").asInt()).isEqualTo(16);
-        assertThat(profile.path("stream_usage").asBoolean()).isFalse();
+        JsonNode common = read.path("capabilities").path("common");
+        JsonNode chat = read.path("capabilities").path("openai_chat");
+        assertThat(common.path("max_output_tokens").asInt()).isEqualTo(8192);
+        assertThat(common.path("vision").asBoolean()).isFalse();
+        assertThat(common.path("pdf").asBoolean()).isTrue();
+        assertThat(common.path("max_stop_sequences").asInt()).isEqualTo(16);
+        assertThat(chat.path("parallel_tool_calls").asBoolean()).isFalse();
+        assertThat(chat.path("stream_usage").asBoolean()).isFalse();
+        assertThat(chat.path("max_tokens_field").asText()).isEqualTo("max_completion_tokens");
+        assertThat(chat.path("reasoning_style").asText()).isEqualTo("deepseek");
+        assertThat(chat.path("seed").asBoolean()).isFalse();
+        assertThat(read.has("profile")).isFalse();
         assertThat(read.path("pricing").path("input_per_million").asDouble()).isEqualTo(0.27);
         assertThat(read.path("pricing").path("output_per_million").asDouble()).isEqualTo(1.1);
         assertThat(stored("deepseek").pricing()).isEqualTo(new ProviderConfig.Pricing(0.27, 1.1));
         assertThat(stored("deepseek").enabled()).isFalse();
+    }
+
+    @Test
+    void createProvider_shouldAnswerInTheSplitShape_whenTheBodyUsesTheOlderFlatProfile() {
+        // given: the flat profile of bodies written before capabilities were split
+        String flat = "{'id':'legacy','base_url':'https://legacy.example/v1',"
+                + "'profile':{'max_output_tokens':4096,'vision':false,'reasoning_style':'openrouter'}}";
+
+        // when
+        JsonNode created = post("/admin/v1/providers", flat);
+
+        // then
+        assertThat(created.has("profile")).isFalse();
+        assertThat(created.path("capabilities")
+                        .path("common")
+                        .path("max_output_tokens")
+                        .asInt())
+                .isEqualTo(4096);
+        assertThat(created.path("capabilities").path("common").path("vision").asBoolean())
+                .isFalse();
+        assertThat(created.path("capabilities")
+                        .path("openai_chat")
+                        .path("reasoning_style")
+                        .asText())
+                .isEqualTo("openrouter");
+    }
+
+    @Test
+    void createProvider_shouldAnswer400NamingTheField_whenTheBodyGivesBothShapes() {
+        // when
+        RecordingResponder r = f.call(
+                "POST",
+                "/admin/v1/providers",
+                json("{'id':'both','base_url':'https://both.example/v1','profile':{'vision':false},"
+                        + "'capabilities':{'common':{'vision':true}}}"));
+
+        // then
+        assertThat(r.status).isEqualTo(400);
+        assertThat(r.text()).contains("providers[both].capabilities: give capabilities or the older profile");
     }
 
     @Test

@@ -12,7 +12,14 @@ import io.portbroker.core.http.ApiRequest;
 import io.portbroker.core.keys.Scopes;
 import io.portbroker.core.testing.RecordingResponder;
 import io.portbroker.core.testing.ScriptedUpstream;
+import io.portbroker.core.testing.ScriptedUpstreamClient;
+import io.portbroker.core.upstream.UpstreamClients;
 import io.portbroker.error.ProviderConnectionError;
+import io.portbroker.error.RateLimitError;
+import io.portbroker.protocol.ir.ContentBlock;
+import io.portbroker.protocol.ir.NormalizedResponse;
+import io.portbroker.protocol.ir.StopReason;
+import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
 import io.portbroker.protocol.openai.OpenAiChatDialect;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +39,7 @@ class ProviderTestAdminTest {
 
     private final AdminFixture f = new AdminFixture();
     private final ScriptedUpstream upstream = new ScriptedUpstream();
+    private final ScriptedUpstreamClient bedrock = new ScriptedUpstreamClient("bedrock-converse");
     private final Set<String> refusedHosts = new HashSet<>();
     private AdminApi api;
     private String operatorKey;
@@ -63,6 +71,7 @@ class ProviderTestAdminTest {
                 new ProviderTestAdmin(new ProviderTestAdmin.Parts(
                         f.config,
                         dialects,
+                        new UpstreamClients(List.of(bedrock)),
                         upstream,
                         ref -> f.vault.stored.get(ref.substring("secret:test/".length())),
                         guard,
@@ -108,6 +117,71 @@ class ProviderTestAdminTest {
         assertThat(sent.path("model").asText()).isEqualTo("deepseek-chat");
         assertThat(conformance().problems(answer, schema("ProviderTest"))).isEmpty();
         assertThat(r.text()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void test_shouldCallTheSdkClient_whenTheProviderIsABedrockOne() {
+        // given: a Bedrock provider (no key: the SDK signs with the role) on a route
+        call(
+                f.adminKey,
+                "POST",
+                "/admin/v1/providers",
+                json("{'id':'br','dialect':'bedrock-converse','region':'us-east-1'}"));
+        call(
+                f.adminKey,
+                "POST",
+                "/admin/v1/routes",
+                json("{'model':'claude-br','targets':[{'provider':'br','model':'anthropic.claude-3-haiku'}]}"));
+        bedrock.answer(c -> new NormalizedResponse(
+                c.messageId(),
+                c.target().upstreamModel(),
+                List.of(new ContentBlock.Text("p")),
+                StopReason.MAX_TOKENS,
+                null,
+                new Usage(1, 1, 0, 0)));
+
+        // when
+        RecordingResponder r = call(operatorKey, "POST", "/admin/v1/providers/br/test", null);
+
+        // then: the same client the data plane uses, with the one-token ping; nothing went over HTTP
+        JsonNode answer = r.json();
+        assertThat(r.status).isEqualTo(200);
+        assertThat(answer.path("ok").asBoolean()).isTrue();
+        assertThat(answer.path("status").asInt()).isEqualTo(200);
+        assertThat(answer.path("model").asText()).isEqualTo("anthropic.claude-3-haiku");
+        assertThat(bedrock.calls).singleElement().satisfies(c -> {
+            assertThat(c.request().maxTokens()).isEqualTo(1);
+            assertThat(c.request().stream()).isFalse();
+            assertThat(c.provider().id()).isEqualTo("br");
+            assertThat(c.target().upstreamModel()).isEqualTo("anthropic.claude-3-haiku");
+        });
+        assertThat(upstream.calls).isEmpty();
+        assertThat(conformance().problems(answer, schema("ProviderTest"))).isEmpty();
+        assertThat(f.auditStore.last(AuditStream.ADMIN).orElseThrow().details()).containsEntry("ok", "true");
+    }
+
+    @Test
+    void test_shouldAnswerTheCategory_whenTheSdkClientIsThrottled() {
+        // given
+        call(
+                f.adminKey,
+                "POST",
+                "/admin/v1/providers",
+                json("{'id':'br','dialect':'bedrock-converse','region':'us-east-1'}"));
+        bedrock.answer(c -> {
+            throw new RateLimitError("Bedrock throttled the request", 3);
+        });
+
+        // when
+        JsonNode answer = call(
+                        operatorKey, "POST", "/admin/v1/providers/br/test", json("{'model':'amazon.nova-lite-v1:0'}"))
+                .json();
+
+        // then
+        assertThat(answer.path("ok").asBoolean()).isFalse();
+        assertThat(answer.path("status").isNull()).isTrue();
+        assertThat(answer.path("error_category").asText()).isEqualTo("rate_limited");
+        assertThat(answer.path("message").asText()).isEqualTo("Bedrock throttled the request");
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.portbroker.core.routing.BedrockModel;
 import io.portbroker.core.routing.ModelRoute;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.testing.Routes;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class BedrockRouteFingerprintTest {
                 BedrockModel.DIALECT,
                 model.defaultEndpoint(),
                 null,
-                CapabilityProfile.openAiDefaults(),
+                OpenAiChatCapabilities.defaultProfile(),
                 ProviderConfig.Timeouts.defaults(),
                 true,
                 null,

@@ -3,6 +3,7 @@ package io.portbroker.core.cache;
 import static io.portbroker.core.cache.CacheFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portbroker.protocol.ir.NormalizedRequest;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,38 @@ class CacheKeyBuilderTest {
                         + "\"temperature\":0,\"top_p\":null,\"top_k\":null,\"stop\":[],\"max_tokens\":10,"
                         + "\"thinking\":null,\"output_schema\":null}");
         assertThat(key(json)).isEqualTo(Hashing.sha256(canonical)).hasSize(64);
+    }
+
+    @Test
+    void build_shouldGiveDifferentKeys_whenOnlyTheSeedDiffers() {
+        // given: an OpenAI client's seed asks for a different (reproducible) sample; it must not share an entry
+        NormalizedRequest base = request("{\"model\":\"m\",\"max_tokens\":10,\"temperature\":0,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        // when
+        String none = KEYS.build(base, SCOPE).hash();
+        String seven = KEYS.build(withSeed(base, 7L), SCOPE).hash();
+        String eight = KEYS.build(withSeed(base, 8L), SCOPE).hash();
+
+        // then
+        assertThat(seven).isNotEqualTo(eight).isNotEqualTo(none);
+        assertThat(KEYS.canonical(base, SCOPE)).doesNotContain("seed");
+    }
+
+    private static NormalizedRequest withSeed(NormalizedRequest r, Long seed) {
+        return new NormalizedRequest(
+                r.model(),
+                r.system(),
+                r.messages(),
+                r.tools(),
+                r.toolChoice(),
+                r.maxTokens(),
+                r.sampling().withSeed(seed),
+                r.thinking(),
+                r.userId(),
+                r.outputSchema(),
+                r.stream(),
+                r.extensions());
     }
 
     @Test

@@ -10,10 +10,12 @@ import io.portbroker.core.routing.ProviderConfig.Timeouts;
 import io.portbroker.core.testing.Providers;
 import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.Targets;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.MaxTokensField;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.MaxTokensField;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ class PortBrokerConfigFileTest {
                         .dialect("openai-chat")
                         .baseUrl("http://127.0.0.1:11434/v1")
                         .noCredential()
-                        .profile(CapabilityProfile.openAiDefaults())
+                        .profile(OpenAiChatCapabilities.defaultProfile())
                         .timeouts(Timeouts.defaults())
                         .enabled(true)
                         .build());
@@ -114,19 +116,17 @@ class PortBrokerConfigFileTest {
         PortBrokerConfigFile file = PortBrokerConfigFile.parse(yaml);
 
         // then
-        CapabilityProfile profile = new CapabilityProfile(
-                8192,
-                MaxTokensField.MAX_COMPLETION_TOKENS,
-                Set.of("top_k"),
-                Set.of("auto", "none"),
-                false,
-                false,
-                true,
-                ReasoningStyle.DEEPSEEK,
-                ReasoningPassback.REASONING_CONTENT,
-                16,
-                false,
-                Set.of("$schema", "format"));
+        CapabilityProfile profile = CapabilityProfile.of(
+                new CommonCapabilities(8192, Set.of("top_k"), false, true, 16),
+                new OpenAiChatCapabilities(
+                        MaxTokensField.MAX_COMPLETION_TOKENS,
+                        Set.of("auto", "none"),
+                        false,
+                        ReasoningStyle.DEEPSEEK,
+                        ReasoningPassback.REASONING_CONTENT,
+                        false,
+                        Set.of("$schema", "format"),
+                        true));
         Timeouts timeouts = new Timeouts(
                 Duration.ofMillis(500), Duration.ofSeconds(90), Duration.ofMinutes(2), Duration.ofHours(1));
         assertThat(file.providers())
@@ -180,21 +180,14 @@ class PortBrokerConfigFileTest {
         ProviderConfig provider = PortBrokerConfigFile.parse(yaml).providers().getFirst();
 
         // then
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
         assertThat(provider.profile())
-                .isEqualTo(new CapabilityProfile(
-                        d.maxOutputTokens(),
-                        d.maxTokensField(),
+                .isEqualTo(d.withCommon(new CommonCapabilities(
+                        d.common().maxOutputTokens(),
                         Set.of(),
-                        d.toolChoiceModes(),
-                        d.parallelToolCalls(),
                         false,
-                        d.pdf(),
-                        d.reasoningStyle(),
-                        d.reasoningPassback(),
-                        d.maxStopSequences(),
-                        d.streamUsage(),
-                        d.stripSchemaKeys()));
+                        d.common().pdf(),
+                        d.common().maxStopSequences())));
         assertThat(provider.timeouts())
                 .isEqualTo(new Timeouts(
                         Timeouts.defaults().connect(),
@@ -222,12 +215,15 @@ class PortBrokerConfigFileTest {
         ProviderConfig deepseek = file.providers().get(2);
         assertThat(deepseek.baseUrl()).isEqualTo(URI.create("https://api.deepseek.com/v1"));
         assertThat(deepseek.credentialRef()).isEqualTo("env:DEEPSEEK_API_KEY");
-        assertThat(deepseek.profile().reasoningStyle()).isEqualTo(ReasoningStyle.DEEPSEEK);
-        assertThat(deepseek.profile().reasoningPassback()).isEqualTo(ReasoningPassback.REASONING_CONTENT);
-        assertThat(deepseek.profile().maxOutputTokens()).isEqualTo(8192);
+        assertThat(OpenAiChatCapabilities.of(deepseek.profile()).reasoningStyle())
+                .isEqualTo(ReasoningStyle.DEEPSEEK);
+        assertThat(OpenAiChatCapabilities.of(deepseek.profile()).reasoningPassback())
+                .isEqualTo(ReasoningPassback.REASONING_CONTENT);
+        assertThat(deepseek.profile().common().maxOutputTokens()).isEqualTo(8192);
         assertThat(deepseek.pricing()).isEqualTo(new ProviderConfig.Pricing(0.27, 1.1));
         assertThat(file.routes().getFirst().hedge()).isEqualTo(HedgePolicy.atP95(Duration.ofSeconds(2)));
-        assertThat(file.providers().getFirst().profile().maxTokensField())
+        assertThat(OpenAiChatCapabilities.of(file.providers().getFirst().profile())
+                        .maxTokensField())
                 .isEqualTo(MaxTokensField.MAX_COMPLETION_TOKENS);
         assertThat(file.providers().get(4).credentialRef()).isNull();
         assertThat(file.providers().get(4).baseUrl()).isEqualTo(URI.create("http://127.0.0.1:11434/v1"));

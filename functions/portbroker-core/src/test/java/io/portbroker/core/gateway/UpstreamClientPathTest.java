@@ -29,7 +29,7 @@ import io.portbroker.protocol.ir.StopReason;
 import io.portbroker.protocol.ir.StreamEvent;
 import io.portbroker.protocol.ir.Usage;
 import io.portbroker.protocol.openai.HmacThinkingSignatures;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ class UpstreamClientPathTest {
                 DIALECT,
                 URI.create("https://bedrock-runtime.us-east-1.amazonaws.com"),
                 null,
-                CapabilityProfile.openAiDefaults(),
+                OpenAiChatCapabilities.defaultProfile(),
                 ProviderConfig.Timeouts.defaults(),
                 true,
                 null,

@@ -3,7 +3,7 @@ package io.portbroker.core.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portbroker.core.testing.Providers;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ProviderConfigWithersTest {
         ProviderConfig changed = priced.withEnabled(false)
                 .withPricing(null)
                 .withTimeouts(fast)
-                .withProfile(CapabilityProfile.openAiDefaults());
+                .withProfile(OpenAiChatCapabilities.defaultProfile());
 
         // then
         assertThat(changed.enabled()).isFalse();

@@ -8,7 +8,9 @@ import io.portbroker.core.testing.Routes;
 import io.portbroker.core.testing.Targets;
 import io.portbroker.error.NotFoundError;
 import io.portbroker.error.OverloadedError;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,20 +60,13 @@ class RouterTest {
     private final Router router = new Router(store, new RoutingStrategies(new SplittableRandom(1), latency), health);
 
     private static ProviderConfig provider(String id, boolean vision, ProviderConfig.Pricing pricing) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
-        CapabilityProfile profile = new CapabilityProfile(
-                d.maxOutputTokens(),
-                d.maxTokensField(),
-                d.samplingParams(),
-                d.toolChoiceModes(),
-                d.parallelToolCalls(),
+        CapabilityProfile d = OpenAiChatCapabilities.defaultProfile();
+        CapabilityProfile profile = d.withCommon(new CommonCapabilities(
+                d.common().maxOutputTokens(),
+                d.common().samplingParams(),
                 vision,
-                d.pdf(),
-                d.reasoningStyle(),
-                d.reasoningPassback(),
-                d.maxStopSequences(),
-                d.streamUsage(),
-                d.stripSchemaKeys());
+                d.common().pdf(),
+                d.common().maxStopSequences()));
         return Providers.openAi(id)
                 .noCredential()
                 .profile(profile)

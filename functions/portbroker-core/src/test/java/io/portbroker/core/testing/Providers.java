@@ -3,6 +3,7 @@ package io.portbroker.core.testing;
 import io.portbroker.core.routing.BedrockModel;
 import io.portbroker.core.routing.ProviderConfig;
 import io.portbroker.core.routing.ProviderConfig.Timeouts;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class Providers {
     private String dialect = "openai-chat";
     private URI baseUrl;
     private String credentialRef;
-    private CapabilityProfile profile = CapabilityProfile.openAiDefaults();
+    private CapabilityProfile profile = OpenAiChatCapabilities.defaultProfile();
     private Timeouts timeouts = Timeouts.defaults();
     private boolean enabled = true;
     private ProviderConfig.Pricing pricing;

@@ -209,7 +209,7 @@ public final class AnthropicRequestDecoder {
                 notes.add("dropped ill-typed stop_sequences");
             }
         }
-        return new Sampling(temperature, topP, topK, stops);
+        return new Sampling(temperature, topP, topK, stops, null);
     }
 
     private static Double number(JsonNode root, String field, Notes notes) {

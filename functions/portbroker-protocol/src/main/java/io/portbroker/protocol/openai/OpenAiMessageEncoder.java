@@ -10,8 +10,8 @@ import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.Message;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Role;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningPassback;
 import io.portbroker.protocol.profile.CapabilityProfile;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningPassback;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,17 +33,17 @@ final class OpenAiMessageEncoder {
     static final String EMPTY_RESULT = "[no output]";
     static final String ERROR_PREFIX = "[tool error] ";
 
-    private final CapabilityProfile profile;
+    private final OpenAiChatCapabilities chat;
     private final ThinkingSignatures signatures;
     private final Notes notes;
     private final OpenAiPartEncoder parts;
     private final ArrayNode out = JsonNodeFactory.instance.arrayNode();
 
     OpenAiMessageEncoder(CapabilityProfile profile, ThinkingSignatures signatures, Notes notes) {
-        this.profile = profile;
+        this.chat = OpenAiChatCapabilities.of(profile);
         this.signatures = signatures;
         this.notes = notes;
-        this.parts = new OpenAiPartEncoder(profile, notes);
+        this.parts = new OpenAiPartEncoder(profile.common(), notes);
     }
 
     ArrayNode encode(NormalizedRequest req) {
@@ -121,7 +121,7 @@ final class OpenAiMessageEncoder {
     }
 
     private boolean passesBack(ContentBlock.Thinking thinking) {
-        return profile.reasoningPassback() != ReasoningPassback.NONE
+        return chat.reasoningPassback() != ReasoningPassback.NONE
                 && signatures.isOurs(thinking.thinking(), thinking.signature());
     }
 
@@ -158,8 +158,7 @@ final class OpenAiMessageEncoder {
             message.put("content", String.join("\n\n", texts));
         }
         if (!reasoning.isEmpty()) {
-            String field =
-                    profile.reasoningPassback() == ReasoningPassback.REASONING ? "reasoning" : "reasoning_content";
+            String field = chat.reasoningPassback() == ReasoningPassback.REASONING ? "reasoning" : "reasoning_content";
             message.put(field, String.join("\n\n", reasoning));
         }
         if (!ids.isEmpty()) {

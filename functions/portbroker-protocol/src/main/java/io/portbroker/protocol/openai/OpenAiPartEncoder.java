@@ -7,7 +7,7 @@ import io.portbroker.error.InvalidRequestError;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.MediaSource;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.util.List;
 
 /**
@@ -19,10 +19,10 @@ final class OpenAiPartEncoder {
     static final String NO_IMAGES = "[image omitted: the model does not accept images]";
     static final String NO_PDF = "[document omitted: the model does not accept PDF documents]";
 
-    private final CapabilityProfile profile;
+    private final CommonCapabilities profile;
     private final Notes notes;
 
-    OpenAiPartEncoder(CapabilityProfile profile, Notes notes) {
+    OpenAiPartEncoder(CommonCapabilities profile, Notes notes) {
         this.profile = profile;
         this.notes = notes;
     }

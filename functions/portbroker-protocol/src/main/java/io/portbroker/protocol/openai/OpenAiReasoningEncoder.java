@@ -3,7 +3,7 @@ package io.portbroker.protocol.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.ThinkingConfig;
-import io.portbroker.protocol.profile.CapabilityProfile.ReasoningStyle;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities.ReasoningStyle;
 
 /**
  * Expresses the thinking config in the provider's reasoning controls. Disabled thinking never carries an effort

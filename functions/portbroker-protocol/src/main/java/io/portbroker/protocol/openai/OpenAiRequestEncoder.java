@@ -11,6 +11,7 @@ import io.portbroker.protocol.codec.UpstreamTarget;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Sampling;
 import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.profile.CommonCapabilities;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * Encodes an IR request as an OpenAI Chat Completions body (research §2a). Every provider difference comes from
- * the target's {@link CapabilityProfile}, never from the model name; whatever is dropped or changed is noted.
+ * the target's {@link CapabilityProfile} (its common part and its {@link OpenAiChatCapabilities} part), never
+ * from the model name; whatever is dropped or changed is noted.
  * A route-level output cap is applied by passing a profile with a smaller {@code maxOutputTokens}. Stateless and
  * thread-safe.
  */
@@ -39,31 +41,40 @@ public final class OpenAiRequestEncoder {
      */
     public byte[] encode(NormalizedRequest req, UpstreamTarget target, ThinkingSignatures signatures, Notes notes) {
         CapabilityProfile profile = target.profile();
+        CommonCapabilities common = profile.common();
+        OpenAiChatCapabilities chat = OpenAiChatCapabilities.of(profile);
         ObjectNode body = MAPPER.createObjectNode();
         body.put("model", target.upstreamModel());
         body.set("messages", new OpenAiMessageEncoder(profile, signatures, notes).encode(req));
-        OpenAiToolEncoder.write(body, req, profile, notes);
-        int maxTokens = Math.min(req.maxTokens(), profile.maxOutputTokens());
+        OpenAiToolEncoder.write(body, req, chat, notes);
+        int maxTokens = Math.min(req.maxTokens(), common.maxOutputTokens());
         if (maxTokens < req.maxTokens()) {
             notes.add("clamped max_tokens " + req.maxTokens() + " to " + maxTokens);
         }
-        body.put(profile.maxTokensField().wire(), maxTokens);
-        sampling(body, req.sampling(), profile, notes);
+        body.put(chat.maxTokensField().wire(), maxTokens);
+        sampling(body, req.sampling(), common, notes);
+        if (req.sampling().seed() != null) {
+            if (chat.seed()) {
+                body.put("seed", req.sampling().seed());
+            } else {
+                notes.add("dropped seed: the target does not accept it");
+            }
+        }
         if (req.userId() != null && !req.userId().isEmpty()) {
             body.put("user", userId(req.userId()));
         }
-        OpenAiReasoningEncoder.write(body, req.thinking(), profile.reasoningStyle(), notes);
+        OpenAiReasoningEncoder.write(body, req.thinking(), chat.reasoningStyle(), notes);
         if (req.outputSchema() != null) {
             body.putObject("response_format")
                     .put("type", "json_schema")
                     .putObject("json_schema")
                     .put("name", "output")
                     .put("strict", true)
-                    .set("schema", JsonSchemas.strip(req.outputSchema(), profile.stripSchemaKeys()));
+                    .set("schema", JsonSchemas.strip(req.outputSchema(), chat.stripSchemaKeys()));
         }
         if (req.stream()) {
             body.put("stream", true);
-            if (profile.streamUsage()) {
+            if (chat.streamUsage()) {
                 body.putObject("stream_options").put("include_usage", true);
             }
         }
@@ -74,7 +85,7 @@ public final class OpenAiRequestEncoder {
         }
     }
 
-    private static void sampling(ObjectNode body, Sampling sampling, CapabilityProfile profile, Notes notes) {
+    private static void sampling(ObjectNode body, Sampling sampling, CommonCapabilities profile, Notes notes) {
         List<String> stops = sampling.stopSequences();
         if (!stops.isEmpty()) {
             int kept = Math.min(stops.size(), Math.max(0, profile.maxStopSequences()));
@@ -97,7 +108,7 @@ public final class OpenAiRequestEncoder {
         }
     }
 
-    private static boolean accepts(CapabilityProfile profile, String param, Notes notes) {
+    private static boolean accepts(CommonCapabilities profile, String param, Notes notes) {
         if (profile.samplingParams().contains(param)) {
             return true;
         }

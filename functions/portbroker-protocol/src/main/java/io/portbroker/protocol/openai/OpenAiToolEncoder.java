@@ -6,7 +6,6 @@ import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.ir.NormalizedRequest;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
-import io.portbroker.protocol.profile.CapabilityProfile;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -18,7 +17,7 @@ import java.util.Set;
 final class OpenAiToolEncoder {
     private OpenAiToolEncoder() {}
 
-    static void write(ObjectNode body, NormalizedRequest req, CapabilityProfile profile, Notes notes) {
+    static void write(ObjectNode body, NormalizedRequest req, OpenAiChatCapabilities profile, Notes notes) {
         ArrayNode tools = body.arrayNode();
         Set<String> sent = new HashSet<>();
         for (Tool tool : req.tools()) {
@@ -61,7 +60,7 @@ final class OpenAiToolEncoder {
         }
     }
 
-    private static void writeChoice(ObjectNode body, ToolChoice choice, CapabilityProfile profile, Notes notes) {
+    private static void writeChoice(ObjectNode body, ToolChoice choice, OpenAiChatCapabilities profile, Notes notes) {
         var modes = profile.toolChoiceModes();
         switch (choice) {
             case ToolChoice.Auto a -> stringChoice(body, "auto", modes, notes);

@@ -16,4 +16,14 @@ public record CommonCapabilities(
     public CommonCapabilities {
         samplingParams = Set.copyOf(samplingParams);
     }
+
+    /** The defaults: a typical GPT-4-class model (16384 output tokens, temperature and top_p, images, 4 stops). */
+    public static CommonCapabilities defaults() {
+        return new CommonCapabilities(16_384, Set.of("temperature", "top_p"), true, false, 4);
+    }
+
+    /** This part with another output cap. */
+    public CommonCapabilities withMaxOutputTokens(int cap) {
+        return new CommonCapabilities(cap, samplingParams, vision, pdf, maxStopSequences);
+    }
 }

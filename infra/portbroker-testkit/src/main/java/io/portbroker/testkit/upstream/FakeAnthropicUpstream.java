@@ -3,19 +3,15 @@ package io.portbroker.testkit.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -26,36 +22,28 @@ import java.util.function.Function;
  * violation with Anthropic's 400 envelope, recording it in {@link #violations()}. Valid requests are answered by
  * the script (see {@link AnthropicReplies}) and recorded raw.
  */
-public final class FakeAnthropicUpstream implements AutoCloseable {
+public final class FakeAnthropicUpstream extends FakeHttpUpstream {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
     private final String expectedKey;
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, Reply> script;
 
-    private FakeAnthropicUpstream(String expectedKey, Function<JsonNode, Reply> script) throws IOException {
+    private FakeAnthropicUpstream(String expectedKey, Function<JsonNode, Reply> script) {
         this.expectedKey = expectedKey;
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        listen();
     }
 
     /** Starts a server that accepts {@code expectedKey} as {@code x-api-key} and answers with {@code script}. */
     public static FakeAnthropicUpstream start(String expectedKey, Function<JsonNode, Reply> script) {
-        try {
-            return new FakeAnthropicUpstream(expectedKey, script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeAnthropicUpstream(expectedKey, script);
     }
 
     /** Base URL to configure ({@code http://127.0.0.1:PORT/v1}); the dialect appends {@code /messages}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create(loopback("/v1"));
     }
 
     public void script(Function<JsonNode, Reply> newScript) {
@@ -73,11 +61,7 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
         Received received = new Received(
@@ -140,13 +124,8 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
         try (exchange) {
             switch (reply) {
                 case Reply.Body b -> {
-                    byte[] bytes = b.body().getBytes(StandardCharsets.UTF_8);
-                    b.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                     exchange.getResponseHeaders().add("content-type", "application/json");
-                    exchange.sendResponseHeaders(b.status(), bytes.length == 0 ? -1 : bytes.length);
-                    if (bytes.length > 0) {
-                        exchange.getResponseBody().write(bytes);
-                    }
+                    writeBody(exchange, b);
                 }
                 case Reply.Stream s -> {
                     exchange.getResponseHeaders().add("content-type", "text/event-stream");
@@ -169,12 +148,7 @@ public final class FakeAnthropicUpstream implements AutoCloseable {
     public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
         /** First value of a header, case-insensitive, or null. */
         public String header(String name) {
-            for (var e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
+            return firstHeader(headers, name);
         }
 
         /** The body as JSON. */

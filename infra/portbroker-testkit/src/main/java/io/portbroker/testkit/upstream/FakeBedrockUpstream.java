@@ -3,12 +3,8 @@ package io.portbroker.testkit.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,38 +26,30 @@ import java.util.regex.Pattern;
  * whose event name ends in {@code Exception} ({@code {"throttlingException":{"message":"..."}}}) is sent as an
  * exception frame, Bedrock's way of failing a stream already under way.
  */
-public final class FakeBedrockUpstream implements AutoCloseable {
+public final class FakeBedrockUpstream extends FakeHttpUpstream {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(converse|converse-stream)");
 
-    private final HttpServer server;
     private final String region;
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     private volatile Function<Received, Reply> script;
 
-    private FakeBedrockUpstream(String region, Function<Received, Reply> script) throws IOException {
+    private FakeBedrockUpstream(String region, Function<Received, Reply> script) {
         this.region = region;
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        listen();
     }
 
     /** Starts a server expecting requests signed for {@code region}, answered by {@code script}. */
     public static FakeBedrockUpstream start(String region, Function<Received, Reply> script) {
-        try {
-            return new FakeBedrockUpstream(region, script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeBedrockUpstream(region, script);
     }
 
     /** The endpoint to configure as the provider's {@code endpoint_override}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(loopback(""));
     }
 
     public void script(Function<Received, Reply> newScript) {
@@ -80,12 +67,12 @@ public final class FakeBedrockUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         closing.countDown();
-        server.stop(0);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Matcher m = PATH.matcher(exchange.getRequestURI().getRawPath());
         boolean matched = m.matches();
@@ -148,13 +135,8 @@ public final class FakeBedrockUpstream implements AutoCloseable {
         try (exchange) {
             switch (reply) {
                 case Reply.Body b -> {
-                    byte[] bytes = b.body().getBytes(StandardCharsets.UTF_8);
-                    b.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                     exchange.getResponseHeaders().add("content-type", "application/json");
-                    exchange.sendResponseHeaders(b.status(), bytes.length == 0 ? -1 : bytes.length);
-                    if (bytes.length > 0) {
-                        exchange.getResponseBody().write(bytes);
-                    }
+                    writeBody(exchange, b);
                 }
                 case Reply.Stream s -> {
                     exchange.getResponseHeaders().add("content-type", "application/vnd.amazon.eventstream");
@@ -226,12 +208,7 @@ public final class FakeBedrockUpstream implements AutoCloseable {
             JsonNode body) {
         /** First value of a header, case-insensitive, or null. */
         public String header(String name) {
-            for (var e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
+            return firstHeader(headers, name);
         }
     }
 }

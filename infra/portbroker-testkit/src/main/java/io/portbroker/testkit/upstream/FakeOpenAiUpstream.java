@@ -3,19 +3,16 @@ package io.portbroker.testkit.upstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -26,31 +23,23 @@ import java.util.function.Function;
  * recorded with its headers. Streams are written frame by frame with real delays, so tests can observe
  * incremental delivery, cancellation, resets and hangs.
  */
-public final class FakeOpenAiUpstream implements AutoCloseable {
+public final class FakeOpenAiUpstream extends FakeHttpUpstream {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger cancelledStreams = new AtomicInteger();
     private final AtomicInteger gateTimeouts = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Function<JsonNode, Reply> script;
 
-    private FakeOpenAiUpstream(Function<JsonNode, Reply> script) throws IOException {
+    private FakeOpenAiUpstream(Function<JsonNode, Reply> script) {
         this.script = script;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        listen();
     }
 
     /** Starts a server answering with {@code script}. */
     public static FakeOpenAiUpstream start(Function<JsonNode, Reply> script) {
-        try {
-            return new FakeOpenAiUpstream(script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FakeOpenAiUpstream(script);
     }
 
     /**
@@ -67,7 +56,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
 
     /** Base URL to configure as the provider's base_url ({@code http://127.0.0.1:PORT/v1}). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create(loopback("/v1"));
     }
 
     public void script(Function<JsonNode, Reply> newScript) {
@@ -89,12 +78,12 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         closing.countDown();
-        server.stop(0);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
@@ -115,15 +104,6 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();
-        }
-    }
-
-    private static void writeBody(HttpExchange exchange, Reply.Body b) throws IOException {
-        byte[] bytes = b.body().getBytes(StandardCharsets.UTF_8);
-        b.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.sendResponseHeaders(b.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
         }
     }
 
@@ -163,12 +143,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     public record Recorded(String method, String path, Map<String, List<String>> headers, JsonNode body) {
         /** First value of a header, case-insensitive, or null. */
         public String header(String name) {
-            for (var e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
+            return firstHeader(headers, name);
         }
     }
 }

@@ -70,9 +70,6 @@ public final class OpenAiChatRequestDecoder {
                 notes.add("dropped field " + Notes.token(f));
             }
         });
-        if (root.has("seed")) {
-            notes.add("seed not forwarded");
-        }
         List<ContentBlock.Text> system = new ArrayList<>();
         List<Message> turns = messages.decode(root.path("messages"), system, notes);
         return new NormalizedRequest(
@@ -134,7 +131,18 @@ public final class OpenAiChatRequestDecoder {
                 }
             });
         }
-        return new Sampling(number(root, "temperature"), number(root, "top_p"), null, stops);
+        return new Sampling(number(root, "temperature"), number(root, "top_p"), null, stops, seed(root.path("seed")));
+    }
+
+    /** OpenAI's {@code seed}: a whole number within a 64-bit long, or absent/null. */
+    private static Long seed(JsonNode seed) {
+        if (seed.isMissingNode() || seed.isNull()) {
+            return null;
+        }
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw new InvalidRequestError("seed: must be an integer");
+        }
+        return seed.asLong();
     }
 
     private static Double number(JsonNode root, String field) {

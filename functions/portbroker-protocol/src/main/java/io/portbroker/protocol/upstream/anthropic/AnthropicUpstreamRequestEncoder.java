@@ -67,6 +67,9 @@ final class AnthropicUpstreamRequestEncoder {
         if (s.topK() != null) {
             body.put("top_k", s.topK());
         }
+        if (s.seed() != null) {
+            notes.add("dropped seed: the target does not accept it");
+        }
         if (request.userId() != null) {
             body.putObject("metadata").put("user_id", request.userId());
         }

@@ -9,7 +9,7 @@ import io.portbroker.protocol.codec.Notes;
 import io.portbroker.protocol.codec.UpstreamTarget;
 import io.portbroker.protocol.fixtures.TranslationFixtures;
 import io.portbroker.protocol.ir.NormalizedRequest;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.upstream.anthropic.AnthropicNativeDialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mismatch the actual result is written to {@code target/ingress-actual/<case>.json}.
  */
 class OpenAiIngressRequestGoldenTest {
-    private static final UpstreamTarget TARGET = new UpstreamTarget("claude-up", CapabilityProfile.openAiDefaults());
+    private static final UpstreamTarget TARGET =
+            new UpstreamTarget("claude-up", OpenAiChatCapabilities.defaultProfile());
 
     static Stream<Path> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(TranslationFixtures.resource("ingress/openai"))) {

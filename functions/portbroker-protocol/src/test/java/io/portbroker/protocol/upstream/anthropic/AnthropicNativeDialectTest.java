@@ -27,7 +27,7 @@ import io.portbroker.protocol.ir.ThinkingConfig;
 import io.portbroker.protocol.ir.Tool;
 import io.portbroker.protocol.ir.ToolChoice;
 import io.portbroker.protocol.ir.Usage;
-import io.portbroker.protocol.profile.CapabilityProfile;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.testing.IrRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnthropicNativeDialectTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final UpstreamTarget TARGET = new UpstreamTarget("claude-up", CapabilityProfile.openAiDefaults());
+    private static final UpstreamTarget TARGET =
+            new UpstreamTarget("claude-up", OpenAiChatCapabilities.defaultProfile());
     private final AnthropicNativeDialect dialect =
             new AnthropicNativeDialect(TranslationFixtures.SIGNATURES, Clock.systemUTC(), () -> "msg_generated");
 
@@ -50,7 +51,7 @@ class AnthropicNativeDialectTest {
                 .tools(tools)
                 .toolChoice(choice)
                 .maxTokens(100)
-                .sampling(new Sampling(0.5, null, 40, List.of()))
+                .sampling(new Sampling(0.5, null, 40, List.of(), null))
                 .thinking(thinking)
                 .stream(stream)
                 .build();

@@ -10,6 +10,7 @@ import io.portbroker.protocol.codec.UpstreamRequest;
 import io.portbroker.protocol.codec.UpstreamTarget;
 import io.portbroker.protocol.fixtures.TranslationFixtures;
 import io.portbroker.protocol.ir.NormalizedRequest;
+import io.portbroker.protocol.openai.OpenAiChatCapabilities;
 import io.portbroker.protocol.profile.CapabilityProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,20 +23,7 @@ class AnthropicNativeRoundTripTest {
             new AnthropicNativeDialect(TranslationFixtures.SIGNATURES, Clock.systemUTC(), () -> "msg_x");
 
     private static CapabilityProfile profile(int maxOutput) {
-        CapabilityProfile d = CapabilityProfile.openAiDefaults();
-        return new CapabilityProfile(
-                maxOutput,
-                d.maxTokensField(),
-                d.samplingParams(),
-                d.toolChoiceModes(),
-                d.parallelToolCalls(),
-                d.vision(),
-                d.pdf(),
-                d.reasoningStyle(),
-                d.reasoningPassback(),
-                d.maxStopSequences(),
-                d.streamUsage(),
-                d.stripSchemaKeys());
+        return OpenAiChatCapabilities.defaultProfile().withMaxOutputTokens(maxOutput);
     }
 
     @Test
