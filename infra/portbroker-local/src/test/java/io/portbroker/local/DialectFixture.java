@@ -10,6 +10,7 @@ import io.portbroker.testkit.upstream.Replies;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,33 +25,69 @@ import java.util.UUID;
  * not touch another's); {@code claude-pinned} → bedrock-pinned; {@code claude-mixed} → openai, failing over to
  * bedrock; {@code claude-bedrock-first} → bedrock, failing over to openai; every other {@code claude-*} → openai,
  * failing over to anthropic.
+ *
+ * <p>{@link #startChains()} starts the same three fakes in front of the split {@code capabilities:} shape instead,
+ * with one client key (both SDKs) and one admin key, single-dialect routes {@code to-openai}, {@code to-anthropic},
+ * {@code to-bedrock} and the {@code chain-*} routes (openai → bedrock → anthropic); {@link #scriptChains()} makes
+ * every upstream answer "pong", except that the OpenAI-compatible one fails models starting with {@code ds-} (500)
+ * and Bedrock throttles models starting with {@code br-}, so the chains fail over across all three dialects.
  */
 record DialectFixture(
         FakeOpenAiUpstream openAi,
         FakeAnthropicUpstream anthropic,
         FakeBedrockUpstream bedrock,
         LocalStack stack,
-        String clientKey)
+        String clientKey,
+        String adminKey)
         implements AutoCloseable {
     /** The credential the Anthropic-native fake expects (the test JVM's {@code PB_FAKE_UPSTREAM_KEY}). */
     static final String CREDENTIAL = "sk-fake-upstream-credential";
 
     static final String REGION = "us-west-2";
+    static final String BEDROCK_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     static final String PINNED_ARN =
             "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0";
 
-    /** Starts the three fakes (each answering "hello") and the server on the shared moto. */
+    /** Starts the three fakes (each answering "hello") and the server on the shared moto: the mixed routes. */
     static DialectFixture start() {
+        return start("pbdialect-", DialectFixture::config);
+    }
+
+    /** Starts the three fakes and the server with the {@code chain-*} routes, scripted by {@link #scriptChains()}. */
+    static DialectFixture startChains() {
+        DialectFixture f = start("pbthree-", DialectFixture::chainConfig);
+        f.scriptChains();
+        return f;
+    }
+
+    private static DialectFixture start(String prefix, Configs configs) {
         FakeOpenAiUpstream openAi = FakeOpenAiUpstream.start(req -> Replies.streamText(Duration.ZERO, "hello"));
         FakeAnthropicUpstream anthropic =
                 FakeAnthropicUpstream.start(CREDENTIAL, req -> AnthropicReplies.streamText("hello"));
         FakeBedrockUpstream bedrock = FakeBedrockUpstream.start(REGION, req -> BedrockReplies.text(req, "hello"));
         String key = ApiKeyFormat.generate(new SecureRandom());
-        String prefix = "pbdialect-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalStack stack = TestStacks.startQuietly(TestStacks.settings(config(openAi, anthropic, bedrock), prefix)
+        String adminKey = ApiKeyFormat.generate(new SecureRandom());
+        LocalStack stack = TestStacks.startQuietly(TestStacks.settings(
+                        configs.write(openAi, anthropic, bedrock),
+                        prefix + UUID.randomUUID().toString().substring(0, 8))
                 .bootstrapKey(key)
+                .bootstrapAdminKey(adminKey)
                 .extraProperties(Map.of("portbroker.experimental.validate-streams", true)));
-        return new DialectFixture(openAi, anthropic, bedrock, stack, key);
+        return new DialectFixture(openAi, anthropic, bedrock, stack, key, adminKey);
+    }
+
+    /** The chain scripts (see the class comment). */
+    void scriptChains() {
+        openAi.script(req -> req.path("model").asText().startsWith("ds-")
+                ? Replies.serverError()
+                : req.path("stream").asBoolean()
+                        ? Replies.streamText(Duration.ZERO, "po", "ng")
+                        : Replies.completion("pong", List.of(), "stop"));
+        anthropic.script(req -> req.path("stream").asBoolean()
+                ? AnthropicReplies.streamText("po", "ng")
+                : AnthropicReplies.message("pong"));
+        bedrock.script(req ->
+                req.modelId().startsWith("br-") ? BedrockReplies.throttled() : BedrockReplies.text(req, "po", "ng"));
     }
 
     String baseUrl() {
@@ -142,6 +179,62 @@ record DialectFixture(
                         PINNED_ARN,
                         bedrock.endpoint());
         return TestStacks.writeConfig(yaml);
+    }
+
+    private static Path chainConfig(
+            FakeOpenAiUpstream openAi, FakeAnthropicUpstream anthropic, FakeBedrockUpstream bedrock) {
+        String yaml = """
+                version: 1
+                providers:
+                  - id: openai
+                    base_url: %s
+                    api_key_env: PB_FAKE_UPSTREAM_KEY
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 30s}
+                    capabilities:
+                      common: {max_output_tokens: 8192}
+                      openai_chat: {max_tokens_field: max_completion_tokens}
+                  - id: anthropic
+                    dialect: anthropic-messages
+                    base_url: %s
+                    api_key_env: PB_FAKE_UPSTREAM_KEY
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 30s}
+                    capabilities:
+                      common: {max_output_tokens: 64000}
+                  - id: bedrock
+                    dialect: bedrock-converse
+                    region: %s
+                    endpoint_override: %s
+                    timeouts: {connect: 2s, first_token: 5s, idle: 5s, total: 30s}
+                routes:
+                  - model: to-openai
+                    targets: [{provider: openai, model: gpt-up}]
+                  - model: to-anthropic
+                    targets: [{provider: anthropic, model: claude-upstream}]
+                  - model: to-bedrock
+                    targets: [{provider: bedrock, model: %s}]
+                  - model: chain-anthropic-sdk
+                    targets:
+                      - {provider: openai, model: ds-a, priority: 0}
+                      - {provider: bedrock, model: br-a, priority: 1}
+                      - {provider: anthropic, model: claude-a, priority: 2}
+                  - model: chain-openai-sdk
+                    targets:
+                      - {provider: openai, model: ds-o, priority: 0}
+                      - {provider: bedrock, model: br-o, priority: 1}
+                      - {provider: anthropic, model: claude-o, priority: 2}
+                  - model: chain-stream
+                    targets:
+                      - {provider: openai, model: ds-s, priority: 0}
+                      - {provider: bedrock, model: br-s, priority: 1}
+                      - {provider: anthropic, model: claude-s, priority: 2}
+                """.formatted(openAi.baseUrl(), anthropic.baseUrl(), REGION, bedrock.endpoint(), BEDROCK_MODEL);
+        return TestStacks.writeConfig(yaml);
+    }
+
+    /** Writes a configuration naming the three fakes. */
+    @FunctionalInterface
+    private interface Configs {
+        Path write(FakeOpenAiUpstream openAi, FakeAnthropicUpstream anthropic, FakeBedrockUpstream bedrock);
     }
 
     @Override

@@ -32,21 +32,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Anthropic). The OpenAI SDK's {@code seed} reaches the OpenAI-compatible upstream and is dropped for the others.
  */
 class DialectMatrixEndToEndTest {
-    static ThreeDialectFixture gw;
+    static DialectFixture gw;
     static AnthropicClient anthropicSdk;
     static OpenAIClient openAiSdk;
 
     @BeforeAll
     static void start() {
-        gw = ThreeDialectFixture.start();
+        gw = DialectFixture.startChains();
         anthropicSdk = AnthropicOkHttpClient.builder()
                 .baseUrl(gw.baseUrl())
-                .apiKey(gw.clientKey)
+                .apiKey(gw.clientKey())
                 .maxRetries(0)
                 .build();
         openAiSdk = OpenAIOkHttpClient.builder()
                 .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey)
+                .apiKey(gw.clientKey())
                 .maxRetries(0)
                 .build();
     }
@@ -58,7 +58,7 @@ class DialectMatrixEndToEndTest {
 
     @BeforeEach
     void reset() {
-        gw.reset();
+        gw.scriptChains();
     }
 
     private static Message askAnthropicSdk(String model) {
@@ -91,8 +91,8 @@ class DialectMatrixEndToEndTest {
         // then
         assertThat(answer.content().getFirst().asText().text()).isEqualTo("pong");
         assertThat(answer.model().asString()).isEqualTo(route);
-        assertThat(gw.anthropic.violations()).isEmpty();
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        assertThat(gw.bedrock().violations()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,32 +104,32 @@ class DialectMatrixEndToEndTest {
         // then
         assertThat(answer.choices().getFirst().message().content()).contains("pong");
         assertThat(answer.model()).isEqualTo(route);
-        assertThat(gw.anthropic.violations()).isEmpty();
-        assertThat(gw.bedrock.violations()).isEmpty();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        assertThat(gw.bedrock().violations()).isEmpty();
     }
 
     @Test
     void anthropicSdk_shouldFailOverAcrossAllThreeDialects_whenTheFirstTwoFail() {
         // given
-        int openAiBefore = gw.openAi.requests().size();
-        int bedrockBefore = gw.bedrock.requests().size();
+        int openAiBefore = gw.openAi().requests().size();
+        int bedrockBefore = gw.bedrock().requests().size();
 
         // when
         Message answer = askAnthropicSdk("chain-anthropic-sdk");
 
         // then: OpenAI-compatible (500), then Bedrock (throttled), then served by Anthropic
         assertThat(answer.content().getFirst().asText().text()).isEqualTo("pong");
-        assertThat(gw.openAi
+        assertThat(gw.openAi()
                         .requests()
-                        .subList(openAiBefore, gw.openAi.requests().size()))
+                        .subList(openAiBefore, gw.openAi().requests().size()))
                 .extracting(r -> r.body().path("model").asText())
                 .contains("ds-a");
-        assertThat(gw.bedrock
+        assertThat(gw.bedrock()
                         .requests()
-                        .subList(bedrockBefore, gw.bedrock.requests().size()))
+                        .subList(bedrockBefore, gw.bedrock().requests().size()))
                 .extracting(FakeBedrockUpstream.Received::modelId)
                 .contains("br-a");
-        assertThat(gw.anthropic.requests().getLast().json().path("model").asText())
+        assertThat(gw.anthropic().requests().getLast().json().path("model").asText())
                 .isEqualTo("claude-a");
     }
 
@@ -140,18 +140,18 @@ class DialectMatrixEndToEndTest {
 
         // then
         assertThat(answer.choices().getFirst().message().content()).contains("pong");
-        assertThat(gw.openAi.requests())
+        assertThat(gw.openAi().requests())
                 .anySatisfy(r -> assertThat(r.body().path("model").asText()).isEqualTo("ds-o"));
-        assertThat(gw.bedrock.requests())
+        assertThat(gw.bedrock().requests())
                 .anySatisfy(r -> assertThat(r.modelId()).isEqualTo("br-o"));
-        assertThat(gw.anthropic.requests().getLast().json().path("model").asText())
+        assertThat(gw.anthropic().requests().getLast().json().path("model").asText())
                 .isEqualTo("claude-o");
         // the seed went to the OpenAI-compatible attempt only: Anthropic (and Bedrock) cannot take it
-        assertThat(gw.openAi.requests().stream()
+        assertThat(gw.openAi().requests().stream()
                         .filter(r -> r.body().path("model").asText().equals("ds-o"))
                         .map(r -> r.body().path("seed").asLong()))
                 .containsOnly(42L);
-        assertThat(gw.anthropic.requests().getLast().json().has("seed")).isFalse();
+        assertThat(gw.anthropic().requests().getLast().json().has("seed")).isFalse();
     }
 
     @Test
@@ -172,23 +172,24 @@ class DialectMatrixEndToEndTest {
 
         // then
         assertThat(acc.message().content().getFirst().asText().text()).isEqualTo("pong");
-        assertThat(gw.anthropic.requests().getLast().json().path("model").asText())
+        assertThat(gw.anthropic().requests().getLast().json().path("model").asText())
                 .isEqualTo("claude-s");
     }
 
     @Test
     void openAiSdk_shouldForwardTheSeed_whenTheUpstreamIsOpenAiCompatible() {
         // given: an upstream that answers only when it received the client's seed
-        gw.openAi.script(req -> req.path("seed").asLong() == 1234L
-                ? Replies.completion("seeded", List.of(), "stop")
-                : Replies.error(400, "invalid_request_error", "seed missing"));
+        gw.openAi()
+                .script(req -> req.path("seed").asLong() == 1234L
+                        ? Replies.completion("seeded", List.of(), "stop")
+                        : Replies.error(400, "invalid_request_error", "seed missing"));
 
         // when
         ChatCompletion answer = askOpenAiSdk("to-openai", 1234L);
 
         // then
         assertThat(answer.choices().getFirst().message().content()).contains("seeded");
-        FakeOpenAiUpstream.Recorded sent = gw.openAi.requests().getLast();
+        FakeOpenAiUpstream.Recorded sent = gw.openAi().requests().getLast();
         assertThat(sent.body().path("seed").isIntegralNumber()).isTrue();
         assertThat(sent.body().path("seed").asLong()).isEqualTo(1234L);
     }
@@ -215,7 +216,7 @@ class DialectMatrixEndToEndTest {
 
         // then: Converse has no seed; the request is still served
         assertThat(text.toString()).isEqualTo("pong");
-        assertThat(gw.bedrock.violations()).isEmpty();
-        assertThat(gw.bedrock.requests().getLast().body().has("seed")).isFalse();
+        assertThat(gw.bedrock().violations()).isEmpty();
+        assertThat(gw.bedrock().requests().getLast().body().has("seed")).isFalse();
     }
 }

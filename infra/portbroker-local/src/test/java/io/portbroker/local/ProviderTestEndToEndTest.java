@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * The configuration is written in the split {@code capabilities:} shape.
  */
 class ProviderTestEndToEndTest {
-    private static final String CREDENTIAL = ThreeDialectFixture.CREDENTIAL;
+    private static final String CREDENTIAL = DialectFixture.CREDENTIAL;
 
-    static ThreeDialectFixture gw;
+    static DialectFixture gw;
 
     @BeforeAll
     static void start() {
-        gw = ThreeDialectFixture.start();
+        gw = DialectFixture.startChains();
     }
 
     @AfterAll
@@ -37,34 +37,34 @@ class ProviderTestEndToEndTest {
 
     @BeforeEach
     void reset() {
-        gw.reset();
+        gw.scriptChains();
     }
 
     private static HttpResponse<String> test(String provider, String body) {
-        return AdminHttp.bearer(gw.stack, "POST", "/admin/v1/providers/" + provider + "/test", gw.adminKey, body);
+        return AdminHttp.bearer(gw.stack(), "POST", "/admin/v1/providers/" + provider + "/test", gw.adminKey(), body);
     }
 
     @Test
     void test_shouldCallBedrockThroughTheSdkClient_whenTheProviderIsABedrockOne() {
         // given
-        int before = gw.bedrock.requests().size();
+        int before = gw.bedrock().requests().size();
 
         // when
-        HttpResponse<String> r = test("bedrock", "{\"model\": \"" + ThreeDialectFixture.BEDROCK_MODEL + "\"}");
+        HttpResponse<String> r = test("bedrock", "{\"model\": \"" + DialectFixture.BEDROCK_MODEL + "\"}");
 
         // then: one signed, non-streamed, one-token Converse call to the asked model
         JsonNode answer = AdminHttp.json(r);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(answer.path("ok").asBoolean()).as(r.body()).isTrue();
         assertThat(answer.path("provider").asText()).isEqualTo("bedrock");
-        assertThat(answer.path("model").asText()).isEqualTo(ThreeDialectFixture.BEDROCK_MODEL);
+        assertThat(answer.path("model").asText()).isEqualTo(DialectFixture.BEDROCK_MODEL);
         assertThat(answer.path("status").asInt()).isEqualTo(200);
-        assertThat(gw.bedrock.violations()).isEmpty();
-        List<FakeBedrockUpstream.Received> received = gw.bedrock.requests();
+        assertThat(gw.bedrock().violations()).isEmpty();
+        List<FakeBedrockUpstream.Received> received = gw.bedrock().requests();
         assertThat(received).hasSize(before + 1);
         FakeBedrockUpstream.Received call = received.getLast();
         assertThat(call.streaming()).isFalse();
-        assertThat(call.modelId()).isEqualTo(ThreeDialectFixture.BEDROCK_MODEL);
+        assertThat(call.modelId()).isEqualTo(DialectFixture.BEDROCK_MODEL);
         assertThat(call.header("authorization")).startsWith("AWS4-HMAC-SHA256");
         assertThat(call.body().path("inferenceConfig").path("maxTokens").asInt())
                 .isEqualTo(1);
@@ -73,7 +73,7 @@ class ProviderTestEndToEndTest {
     @Test
     void test_shouldAnswerTheCategory_whenBedrockThrottles() {
         // given
-        gw.bedrock.script(req -> BedrockReplies.throttled());
+        gw.bedrock().script(req -> BedrockReplies.throttled());
 
         // when
         JsonNode answer = AdminHttp.json(test("bedrock", "{\"model\": \"amazon.nova-lite-v1:0\"}"));
@@ -93,8 +93,8 @@ class ProviderTestEndToEndTest {
         JsonNode answer = AdminHttp.json(r);
         assertThat(answer.path("ok").asBoolean()).as(r.body()).isTrue();
         assertThat(answer.path("model").asText()).isEqualTo("claude-upstream");
-        assertThat(gw.anthropic.violations()).isEmpty();
-        FakeAnthropicUpstream.Received call = gw.anthropic.requests().getLast();
+        assertThat(gw.anthropic().violations()).isEmpty();
+        FakeAnthropicUpstream.Received call = gw.anthropic().requests().getLast();
         assertThat(call.header("x-api-key")).isEqualTo(CREDENTIAL);
         assertThat(call.json().path("max_tokens").asInt()).isEqualTo(1);
         assertThat(call.json().has("stream")).isFalse();
@@ -104,8 +104,8 @@ class ProviderTestEndToEndTest {
     @Test
     void test_shouldMaskTheKey_whenTheAnthropicUpstreamQuotesIt() {
         // given: an upstream refusing the key and quoting it back
-        gw.anthropic.script(
-                req -> AnthropicReplies.error(401, "authentication_error", "invalid x-api-key " + CREDENTIAL));
+        gw.anthropic()
+                .script(req -> AnthropicReplies.error(401, "authentication_error", "invalid x-api-key " + CREDENTIAL));
 
         // when
         HttpResponse<String> r = test("anthropic", "{\"model\": \"claude-other\"}");
@@ -126,7 +126,7 @@ class ProviderTestEndToEndTest {
         // then: the split capabilities reached the encoder (max_completion_tokens from openai_chat)
         JsonNode answer = AdminHttp.json(r);
         assertThat(answer.path("ok").asBoolean()).as(r.body()).isTrue();
-        JsonNode sent = gw.openAi.requests().getLast().body();
+        JsonNode sent = gw.openAi().requests().getLast().body();
         assertThat(sent.path("max_completion_tokens").asInt()).isEqualTo(1);
         assertThat(sent.has("max_tokens")).isFalse();
     }
@@ -135,9 +135,9 @@ class ProviderTestEndToEndTest {
     void providers_shouldAnswerTheSplitCapabilities_withOnlyTheirOwnDialectsPart() {
         // when
         JsonNode bedrockView =
-                AdminHttp.json(AdminHttp.bearer(gw.stack, "GET", "/admin/v1/providers/bedrock", gw.adminKey, null));
+                AdminHttp.json(AdminHttp.bearer(gw.stack(), "GET", "/admin/v1/providers/bedrock", gw.adminKey(), null));
         JsonNode openAiView =
-                AdminHttp.json(AdminHttp.bearer(gw.stack, "GET", "/admin/v1/providers/openai", gw.adminKey, null));
+                AdminHttp.json(AdminHttp.bearer(gw.stack(), "GET", "/admin/v1/providers/openai", gw.adminKey(), null));
 
         // then
         assertThat(bedrockView.has("profile")).isFalse();
@@ -164,7 +164,7 @@ class ProviderTestEndToEndTest {
 
         // when
         JsonNode audit = AdminHttp.json(
-                AdminHttp.bearer(gw.stack, "GET", "/admin/v1/audit?stream=admin&limit=100", gw.adminKey, null));
+                AdminHttp.bearer(gw.stack(), "GET", "/admin/v1/audit?stream=admin&limit=100", gw.adminKey(), null));
 
         // then
         assertThat(audit.path("data").toString()).contains("provider.test").doesNotContain(CREDENTIAL);
