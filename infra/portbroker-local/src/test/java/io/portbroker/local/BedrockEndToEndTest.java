@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
@@ -20,7 +19,6 @@ import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -48,16 +46,8 @@ class BedrockEndToEndTest {
     @BeforeAll
     static void start() {
         gw = DialectFixture.start();
-        anthropic = AnthropicOkHttpClient.builder()
-                .baseUrl(gw.baseUrl())
-                .apiKey(gw.clientKey())
-                .maxRetries(0)
-                .build();
-        openAi = OpenAIOkHttpClient.builder()
-                .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey())
-                .maxRetries(0)
-                .build();
+        anthropic = gw.anthropicSdk();
+        openAi = gw.openAiSdk();
     }
 
     @AfterAll

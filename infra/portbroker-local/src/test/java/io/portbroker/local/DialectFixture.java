@@ -1,5 +1,9 @@
 package io.portbroker.local;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
 import io.portbroker.core.keys.ApiKeyFormat;
 import io.portbroker.testkit.upstream.AnthropicReplies;
 import io.portbroker.testkit.upstream.BedrockReplies;
@@ -92,6 +96,24 @@ record DialectFixture(
 
     String baseUrl() {
         return "http://127.0.0.1:" + stack.port();
+    }
+
+    /** The official Anthropic SDK pointed at the server with the client key, no SDK retries. */
+    AnthropicClient anthropicSdk() {
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(baseUrl())
+                .apiKey(clientKey)
+                .maxRetries(0)
+                .build();
+    }
+
+    /** The official OpenAI SDK pointed at the server's {@code /v1} with the client key, no SDK retries. */
+    OpenAIClient openAiSdk() {
+        return OpenAIOkHttpClient.builder()
+                .baseUrl(baseUrl() + "/v1")
+                .apiKey(clientKey)
+                .maxRetries(0)
+                .build();
     }
 
     private static Path config(

@@ -3,14 +3,12 @@ package io.portbroker.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -39,16 +37,8 @@ class DialectMatrixEndToEndTest {
     @BeforeAll
     static void start() {
         gw = DialectFixture.startChains();
-        anthropicSdk = AnthropicOkHttpClient.builder()
-                .baseUrl(gw.baseUrl())
-                .apiKey(gw.clientKey())
-                .maxRetries(0)
-                .build();
-        openAiSdk = OpenAIOkHttpClient.builder()
-                .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey())
-                .maxRetries(0)
-                .build();
+        anthropicSdk = gw.anthropicSdk();
+        openAiSdk = gw.openAiSdk();
     }
 
     @AfterAll

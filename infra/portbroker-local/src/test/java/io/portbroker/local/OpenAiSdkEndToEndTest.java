@@ -41,11 +41,7 @@ class OpenAiSdkEndToEndTest {
     @BeforeAll
     static void start() {
         gw = DialectFixture.start();
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl(gw.baseUrl() + "/v1")
-                .apiKey(gw.clientKey())
-                .maxRetries(0)
-                .build();
+        client = gw.openAiSdk();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portbroker.testkit.upstream.HeldReply;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,19 +58,10 @@ class OverloadEndToEndTest {
     @Test
     void messages_shouldBeRefusedBeforeTheBodyIsRead_whenTheInFlightBoundIsReached() throws Exception {
         // given: one request admitted and held by the upstream
-        CountDownLatch upstreamEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        gw.upstream.script(req -> {
-            upstreamEntered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Replies.completion("held", List.of(), "stop");
-        });
+        HeldReply hold = new HeldReply();
+        gw.upstream.script(hold.answering(Replies.completion("held", List.of(), "stop")));
         CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(message(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upstreamEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(hold.awaitEntered()).isTrue();
 
         try (Socket socket = new Socket("127.0.0.1", gw.stack.port())) {
             socket.setSoTimeout(10_000);
@@ -89,7 +80,7 @@ class OverloadEndToEndTest {
             JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
             assertThat(body.path("error").path("type").asText()).isEqualTo("overloaded_error");
         } finally {
-            release.countDown();
+            hold.release();
         }
         assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
@@ -126,19 +117,10 @@ class OverloadEndToEndTest {
     @Test
     void messages_shouldBeRefusedWith529AndRetryAfter_whenTheInFlightBoundIsReached() throws Exception {
         // given: one request admitted and held by the upstream
-        CountDownLatch upstreamEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        gw.upstream.script(req -> {
-            upstreamEntered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Replies.completion("held", List.of(), "stop");
-        });
+        HeldReply hold = new HeldReply();
+        gw.upstream.script(hold.answering(Replies.completion("held", List.of(), "stop")));
         CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(message(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upstreamEntered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(hold.awaitEntered()).isTrue();
 
         // when
         HttpResponse<String> refused = HTTP.send(message(), HttpResponse.BodyHandlers.ofString());
@@ -158,7 +140,7 @@ class OverloadEndToEndTest {
         assertThat(health.statusCode()).isEqualTo(200);
 
         // and when the held request finishes, the next one is admitted at once
-        release.countDown();
+        hold.release();
         assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         gw.upstream.script(req -> Replies.completion("again", List.of(), "stop"));
         HttpResponse<String> recovered = HTTP.send(message(), HttpResponse.BodyHandlers.ofString());

@@ -10,6 +10,7 @@ import io.portbroker.core.reload.ConfigSnapshots;
 import io.portbroker.core.settings.InfrastructureSettings;
 import io.portbroker.testkit.MotoEndpoint;
 import io.portbroker.testkit.upstream.FakeOpenAiUpstream;
+import io.portbroker.testkit.upstream.HeldReply;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -142,25 +142,16 @@ class StartupGroupsReloadEndToEndTest {
         assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
 
         // then: with one request held by the provider, the next is refused with SSM's retry-after
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        upstream.script(req -> {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Replies.completion("held", List.of(), "stop");
-        });
+        HeldReply hold = new HeldReply();
+        upstream.script(hold.answering(Replies.completion("held", List.of(), "stop")));
         CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(message(), HttpResponse.BodyHandlers.ofString());
         try {
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(hold.awaitEntered()).isTrue();
             HttpResponse<String> refused = HTTP.send(message(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(529);
             assertThat(refused.headers().firstValue("retry-after")).hasValue("7");
         } finally {
-            release.countDown();
+            hold.release();
         }
         assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         upstream.script(req -> Replies.completion("x".repeat(2_000), List.of(), "stop"));
