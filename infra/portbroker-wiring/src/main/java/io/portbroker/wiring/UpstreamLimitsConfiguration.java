@@ -15,7 +15,9 @@ public class UpstreamLimitsConfiguration {
     @Reloadable
     @Doc("The largest non-streamed provider answer read; a longer one becomes a 502.")
     private long maxBodyBytes = UpstreamBodyLimit.ofDefaults().maxBytes();
-    @Doc("The provider HTTP client: sockets (blocking HTTP/1.1 on the request's thread, default) or jdk (JDK HttpClient).")
+
+    @Doc(
+            "The provider HTTP client: sockets (blocking HTTP/1.1 on the request's thread, default) or jdk (JDK HttpClient).")
     private String client = UpstreamClientKind.SOCKETS.label();
 
     /** The largest non-streamed provider answer read (default 16 MiB); a longer one becomes a 502. */
