@@ -13,7 +13,8 @@
 #        PB_PERF_BASE_OPTS replaces the local stack's own flags (scripts/local-java-opts.sh; empty: JVM defaults),
 #        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
 #        .portbroker/perf-tools, dumped from a training start whenever the jars are newer than it),
-#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps,
+#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps, PB_PERF_BIG=N (3; 0 skips) concurrent
+#        near-limit requests of PB_PERF_BIG_BYTES (30000000) base64 image characters: answered, never an OOM,
 #        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first),
 #        PB_PERF_B="VAR=value ..." also runs a second PortBroker "pb-b" with those extra environment variables (and
 #        PB_PERF_B_CLASSPATH, when set, another build) through every step, interleaved: an A/B in one run
@@ -33,7 +34,7 @@ while [ $# -gt 0 ]; do
     --rates) rates="$2"; shift ;;
     --streams) streams="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -235,6 +236,25 @@ if [ "$smoke" = 0 ]; then
       > "$out/overload.bin"
     line="$(vegeta encode --to csv < "$out/overload.bin" | python3 bench/perf/vegeta_stats.py "$over" "$open_seconds")"
     record portbroker overload 1 "${line#PB_OPEN } capacity=$cap"
+    if [ -n "${PB_PERF_B:-}" ]; then   # the same rate for pb-b (the A/B compares one load)
+      sed "s|${url[portbroker]}|${url[pb-b]}|" "$out/targets-portbroker.txt" > "$out/targets-pb-b.txt"
+      vegeta attack -rate="$over" -duration="${open_seconds}s" -timeout=5s -max-workers=4000 -targets="$out/targets-pb-b.txt" \
+        > "$out/overload-b.bin"
+      line="$(vegeta encode --to csv < "$out/overload-b.bin" | python3 bench/perf/vegeta_stats.py "$over" "$open_seconds")"
+      record pb-b overload 1 "${line#PB_OPEN } capacity=$cap"
+    fi
+  fi
+  if [ "${PB_PERF_BIG:-3}" != 0 ]; then
+    # N concurrent near-limit requests (a ~30 MB base64 image; the limit is 32 MB): answered or refused, never an OOM
+    note "large bodies: ${PB_PERF_BIG:-3} concurrent requests of ~${PB_PERF_BIG_BYTES:-30000000} base64 characters"
+    line="$(python3 bench/perf/big_bodies.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/portbroker.log" \
+      "${PB_PERF_BIG:-3}" "${PB_PERF_BIG_BYTES:-30000000}" "x-api-key: $key" "anthropic-version: 2023-06-01")"
+    record portbroker big 1 "${line#PB_BIG }"
+    if [ -n "${PB_PERF_B:-}" ]; then
+      line="$(python3 bench/perf/big_bodies.py "$gwb_pid" 127.0.0.1 "$gwb_port" /v1/messages "$out/portbroker-b.log" \
+        "${PB_PERF_BIG:-3}" "${PB_PERF_BIG_BYTES:-30000000}" "x-api-key: $key" "anthropic-version: 2023-06-01")"
+      record pb-b big 1 "${line#PB_BIG }"
+    fi
   fi
 fi
 record host load 1 "loadavg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/') cores=$(nproc)"

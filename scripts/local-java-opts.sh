@@ -7,9 +7,17 @@
 #   - everything else is ~170 MB (class metadata / the AppCDS mapping ~70, JIT code ~25, malloc ~35)
 #   - SerialGC: on 2 cores with a heap this small it has the least overhead (no G1 remembered sets, no
 #     concurrent threads), and it is what the JVM itself picks on a machine with fewer than 2 CPUs
+#   - -Xmx is sized for the largest valid requests, not for the streams: a 28.6 MB request (a base64 image; the body
+#     limit is 32 MB) needs ~120-130 MB of heap while it is decoded and re-encoded (the base64 string is held as
+#     JSON text, IR string, data URL and the encoded upstream body). Measured with bench/run-perf.sh's large-body
+#     step (3 concurrent such requests, 2026-12-03): -Xmx96m -> OutOfMemoryError, 500 for every one; -Xmx384m with
+#     the body budget (portbroker.overload.max-body-bytes-in-flight, 64 MB: two at once, the third gets 529
+#     before it is buffered) -> 200, 200, 529, no OOM, peak RSS 728 MB. 384 MB = ~70 MB live with 500 streams
+#     + 2 x ~130 MB + headroom; lower the heap only together with that budget. The heap grows only when used:
+#     RSS with 500 open streams was 326 MB (vs 291 MB with -Xmx96m in the same run).
 # Override with PB_LOCAL_JAVA_OPTS (empty: the JVM's own defaults).
 if [ -n "${PB_LOCAL_JAVA_OPTS+set}" ]; then
   echo "$PB_LOCAL_JAVA_OPTS"
 else
-  echo "-XX:+UseSerialGC -Xms32m -Xmx96m"
+  echo "-XX:+UseSerialGC -Xms32m -Xmx384m"
 fi

@@ -103,13 +103,22 @@ def main():
             r = data[s]["slow"][0]
             print("\nMemory (%s): RSS %s MB with %d slow streams open (%d failed)" % (
                 s, fmt(r.get("rss_mb"), "%.0f"), int(r.get("opened", 0)), int(r.get("failed", 0))))
-    if "overload" in data.get("portbroker", {}):
-        r = data["portbroker"]["overload"][0]
-        unloaded = summary["portbroker"]["seq_p99"]
-        print("\nOverload at %d rps (2x the measured %d): success %.1f%%, codes %s, refusals well formed %d/%d, "
-              "admitted p99 %.2f ms (%.1fx the unloaded sequential p99 %.2f ms)" % (
-                  r["rate"], r.get("capacity", 0), 100 * r["success"], r.get("codes"), r["refused_well_formed"],
-                  r["refused"], r["ok_p99_ms"], r["ok_p99_ms"] / unloaded if unloaded else float("nan"), unloaded or 0))
+    for s in ("portbroker", "pb-b"):
+        if "overload" not in data.get(s, {}):
+            continue
+        r = data[s]["overload"][0]
+        unloaded = summary[s]["seq_p99"]
+        print("\nOverload (%s) at %d rps (2x the measured %d): success %.1f%%, codes %s, refusals well formed %d/%d, "
+              "admitted p50 %s / p99 %.2f ms (%.1fx the unloaded sequential p99 %.2f ms)" % (
+                  s, r["rate"], r.get("capacity", 0), 100 * r["success"], r.get("codes"), r["refused_well_formed"],
+                  r["refused"], fmt(r.get("ok_p50_ms")), r["ok_p99_ms"],
+                  r["ok_p99_ms"] / unloaded if unloaded else float("nan"), unloaded or 0))
+    for s in ("portbroker", "pb-b"):
+        for r in data.get(s, {}).get("big", []):
+            print("\nLarge bodies (%s): %d concurrent requests of %.1f MB (base64 image): codes %s, "
+                  "OutOfMemoryError %s, alive %s, peak RSS %.0f MB, slowest %.1f s" % (
+                      s, int(r["n"]), r["body_mb"], r.get("codes"), "yes" if r["oom"] else "no",
+                      "yes" if r["alive"] else "NO", r["hwm_mb"], r["max_s"]))
     if "start" in data.get("portbroker", {}):
         print("\nPortBroker process start -> first served request: %.0f ms (includes seeding the emulator)" %
               data["portbroker"]["start"][0]["start_ms"])

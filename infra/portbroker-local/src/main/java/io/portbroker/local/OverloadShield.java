@@ -20,9 +20,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.portbroker.core.gateway.Ids;
+import io.portbroker.core.overload.BodyBudget;
 import io.portbroker.core.overload.InFlightLimit;
+import io.portbroker.core.overload.OverloadSettings;
 import io.portbroker.error.OverloadedError;
 import io.portbroker.protocol.codec.ClientDialect;
+import java.util.ArrayDeque;
+import java.util.Optional;
 
 /**
  * Refuses data-plane calls ({@code POST /v1/...}) right after Netty has decoded their request line and headers
@@ -35,14 +39,21 @@ import io.portbroker.protocol.codec.ClientDialect;
  * <p>It only peeks at the bound: the permit is still taken by the {@code OverloadGate}, which stays the authority
  * (a request this shield lets through may still be refused there, in the same envelope). It refuses only when no
  * earlier request of the connection is still being answered, so a pipelined refusal never overtakes an answer.
- * One instance per connection; every method runs on the connection's event loop.
+ * It also holds each admitted data-plane body's declared length against the {@link BodyBudget} until its response
+ * ends, refusing (529, before buffering) a body that does not fit next to the others: a few concurrent 30 MB
+ * bodies used to exhaust the heap. One instance per connection; every method runs on the connection's event loop.
  */
 final class OverloadShield extends ChannelDuplexHandler {
     /** The handler's name in the pipeline. */
     static final String NAME = "pb-overload-shield";
 
+    /** Stands for a request that counts no body bytes (not data plane, or pipelined behind another). */
+    private static final BodyBudget.Reservation NONE =
+            new BodyBudget(OverloadSettings::ofDefaults).tryReserve(0).orElseThrow();
+
     private final InFlightLimit limit;
     private final ClientDialect client;
+    private final ArrayDeque<BodyBudget.Reservation> bodies = new ArrayDeque<>();
     private int answering;
     private boolean discarding;
 
@@ -54,14 +65,21 @@ final class OverloadShield extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            if (answering == 0 && isDataPlane(request) && limit.full()) {
-                refuse(ctx, request);
-                discarding = !(msg instanceof LastHttpContent);
-                ReferenceCountUtil.release(msg);
-                return;
+            Optional<BodyBudget.Reservation> body = Optional.empty();
+            if (answering == 0 && isDataPlane(request)) {
+                body = limit.full()
+                        ? Optional.empty()
+                        : limit.bodies().tryReserve(HttpUtil.getContentLength(request, 0L));
+                if (body.isEmpty()) {
+                    refuse(ctx, request);
+                    discarding = !(msg instanceof LastHttpContent);
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
             }
             discarding = false;
             answering++;
+            bodies.add(body.orElse(NONE));
         } else if (discarding && msg instanceof HttpContent) {
             discarding = !(msg instanceof LastHttpContent);
             ReferenceCountUtil.release(msg);
@@ -76,8 +94,26 @@ final class OverloadShield extends ChannelDuplexHandler {
                 msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         if (msg instanceof LastHttpContent && !informational && answering > 0) {
             answering--;
+            bodies.remove().close();
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseBodies();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseBodies();
+    }
+
+    private void releaseBodies() {
+        while (!bodies.isEmpty()) {
+            bodies.remove().close();
+        }
     }
 
     private static boolean isDataPlane(HttpRequest request) {

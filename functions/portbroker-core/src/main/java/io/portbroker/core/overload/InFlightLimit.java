@@ -16,9 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InFlightLimit {
     private final AtomicReference<OverloadSettings> settings;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final BodyBudget bodies;
 
     public InFlightLimit(OverloadSettings settings) {
         this.settings = new AtomicReference<>(settings);
+        this.bodies = new BodyBudget(this.settings::get);
+    }
+
+    /** The request-body budget under the same settings (live with {@link #update}). */
+    public BodyBudget bodies() {
+        return bodies;
     }
 
     /** Applies new bounds to the next admissions and refusals. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InFlightLimitTest {
-    private final InFlightLimit limit = new InFlightLimit(new OverloadSettings(2, 3));
+    private final InFlightLimit limit =
+            new InFlightLimit(OverloadSettings.ofDefaults().withMaxInFlight(2).withRetryAfterSeconds(3));
 
     @Test
     void tryEnter_shouldAdmit_whileBelowTheBound() {
@@ -60,9 +61,11 @@ class InFlightLimitTest {
 
     @Test
     void settings_shouldRefuseValues_whenOutOfRange() {
-        assertThatThrownBy(() -> new OverloadSettings(0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OverloadSettings(1, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(OverloadSettings.ofDefaults()).isEqualTo(new OverloadSettings(256, 1));
+        assertThatThrownBy(() -> OverloadSettings.ofDefaults().withMaxInFlight(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OverloadSettings.ofDefaults().withRetryAfterSeconds(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OverloadSettings.ofDefaults()).isEqualTo(new OverloadSettings(256, 1, 64L * 1024 * 1024));
     }
 
     @Test
@@ -72,7 +75,7 @@ class InFlightLimitTest {
         limit.tryEnter().orElseThrow();
 
         // when: a reload raises the bound and the retry-after
-        limit.update(new OverloadSettings(3, 9));
+        limit.update(OverloadSettings.ofDefaults().withMaxInFlight(3).withRetryAfterSeconds(9));
 
         // then
         assertThat(limit.full()).isFalse();
@@ -81,7 +84,7 @@ class InFlightLimitTest {
         assertThat(limit.refusal().retryAfterSeconds()).isEqualTo(9);
 
         // when: it lowers the bound below what is admitted
-        limit.update(new OverloadSettings(1, 9));
+        limit.update(OverloadSettings.ofDefaults().withMaxInFlight(1).withRetryAfterSeconds(9));
         first.close();
 
         // then: the admitted ones finish, new ones wait until the count is under the bound

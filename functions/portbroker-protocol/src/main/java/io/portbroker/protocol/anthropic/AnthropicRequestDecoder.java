@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.error.InvalidRequestError;
 import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.codec.RequestJson;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.Message;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -24,7 +25,7 @@ import java.util.Set;
  * {@code max_tokens} or {@code messages}, and media that cannot be decoded. Stateless and thread-safe.
  */
 public final class AnthropicRequestDecoder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = RequestJson.MAPPER;
 
     /** Top-level fields read below; anything else is noted as dropped. */
     private static final Set<String> KNOWN_FIELDS = Set.of(

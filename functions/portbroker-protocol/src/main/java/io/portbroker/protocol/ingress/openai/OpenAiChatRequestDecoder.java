@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.error.InvalidRequestError;
 import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.codec.RequestJson;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.Message;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -25,7 +26,7 @@ public final class OpenAiChatRequestDecoder {
     /** Output limit when the client sets none (OpenAI lets the model decide; the IR needs a number to admit). */
     public static final int DEFAULT_MAX_TOKENS = 4096;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = RequestJson.MAPPER;
     private static final Set<String> KNOWN = Set.of(
             "model",
             "messages",
