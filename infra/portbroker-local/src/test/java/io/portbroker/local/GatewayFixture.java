@@ -8,6 +8,8 @@ import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.testkit.upstream.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -125,6 +127,16 @@ public final class GatewayFixture implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + stack.port();
+    }
+
+    /** A {@code POST /v1/messages} of {@code body} with the client key, as the Anthropic SDK sends it. */
+    public HttpRequest messages(String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/messages"))
+                .header("content-type", "application/json")
+                .header("anthropic-version", "2023-06-01")
+                .header("x-api-key", clientKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private static Path writeConfig(FakeOpenAiUpstream upstream) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portbroker.protocol.testing.Requests;
 import io.portbroker.testkit.upstream.Replies;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +44,7 @@ class LargeBodyEndToEndTest {
                 .json();
 
         // when
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/messages"))
-                        .header("content-type", "application/json")
-                        .header("anthropic-version", "2023-06-01")
-                        .header("x-api-key", gw.clientKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(gw.messages(body), HttpResponse.BodyHandlers.ofString());
 
         // then
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

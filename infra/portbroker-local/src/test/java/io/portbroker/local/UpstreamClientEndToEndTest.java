@@ -7,9 +7,7 @@ import io.portbroker.testkit.Requests;
 import io.portbroker.testkit.upstream.Replies;
 import io.portbroker.upstream.JdkUpstreamTransport;
 import io.portbroker.upstream.SocketUpstreamTransport;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -53,13 +51,6 @@ class UpstreamClientEndToEndTest {
 
     private static HttpResponse<String> post(GatewayFixture gw, boolean stream) throws Exception {
         String body = Requests.messages("claude-sonnet-4-5").stream(stream).json();
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/messages"))
-                        .header("content-type", "application/json")
-                        .header("anthropic-version", "2023-06-01")
-                        .header("x-api-key", gw.clientKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(gw.messages(body), HttpResponse.BodyHandlers.ofString());
     }
 }
