@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -22,17 +21,14 @@ import java.util.function.Function;
  * violation with Anthropic's 400 envelope, recording it in {@link #violations()}. Valid requests are answered by
  * the script (see {@link AnthropicReplies}) and recorded raw.
  */
-public final class FakeAnthropicUpstream extends FakeHttpUpstream {
+public final class FakeAnthropicUpstream extends CheckingUpstream<FakeAnthropicUpstream.Received, JsonNode> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String expectedKey;
-    private final List<Received> requests = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
-    private volatile Function<JsonNode, Reply> script;
 
     private FakeAnthropicUpstream(String expectedKey, Function<JsonNode, Reply> script) {
+        super(script);
         this.expectedKey = expectedKey;
-        this.script = script;
         listen();
     }
 
@@ -46,27 +42,13 @@ public final class FakeAnthropicUpstream extends FakeHttpUpstream {
         return URI.create(loopback("/v1"));
     }
 
-    public void script(Function<JsonNode, Reply> newScript) {
-        this.script = newScript;
-    }
-
-    /** Every request received, valid or not, with its raw body. */
-    public List<Received> requests() {
-        return List.copyOf(requests);
-    }
-
-    /** What the fake refused, one line per problem; empty when every request was well-formed. */
-    public List<String> violations() {
-        return List.copyOf(violations);
-    }
-
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
         Received received = new Received(
                 exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw);
-        requests.add(received);
+        record(received);
         JsonNode body;
         try {
             body = JSON.readTree(raw);
@@ -75,11 +57,11 @@ public final class FakeAnthropicUpstream extends FakeHttpUpstream {
         }
         List<String> problems = check(received, body);
         if (!problems.isEmpty()) {
-            violations.addAll(problems);
+            refuse(problems);
             write(exchange, AnthropicReplies.error(400, "invalid_request_error", String.join("; ", problems)));
             return;
         }
-        write(exchange, script.apply(body));
+        write(exchange, answer(body));
     }
 
     private List<String> check(Received r, JsonNode body) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,19 +25,17 @@ import java.util.regex.Pattern;
  * whose event name ends in {@code Exception} ({@code {"throttlingException":{"message":"..."}}}) is sent as an
  * exception frame, Bedrock's way of failing a stream already under way.
  */
-public final class FakeBedrockUpstream extends FakeHttpUpstream {
+public final class FakeBedrockUpstream
+        extends CheckingUpstream<FakeBedrockUpstream.Received, FakeBedrockUpstream.Received> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(converse|converse-stream)");
 
     private final String region;
-    private final List<Received> requests = new CopyOnWriteArrayList<>();
-    private final List<String> violations = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
-    private volatile Function<Received, Reply> script;
 
     private FakeBedrockUpstream(String region, Function<Received, Reply> script) {
+        super(script);
         this.region = region;
-        this.script = script;
         listen();
     }
 
@@ -50,20 +47,6 @@ public final class FakeBedrockUpstream extends FakeHttpUpstream {
     /** The endpoint to configure as the provider's {@code endpoint_override}. */
     public URI endpoint() {
         return URI.create(loopback(""));
-    }
-
-    public void script(Function<Received, Reply> newScript) {
-        this.script = newScript;
-    }
-
-    /** Every request received, valid or not. */
-    public List<Received> requests() {
-        return List.copyOf(requests);
-    }
-
-    /** What the fake refused, one line per problem; empty when every request was well-formed. */
-    public List<String> violations() {
-        return List.copyOf(violations);
     }
 
     @Override
@@ -83,14 +66,14 @@ public final class FakeBedrockUpstream extends FakeHttpUpstream {
                 matched && "converse-stream".equals(m.group(2)),
                 Map.copyOf(exchange.getRequestHeaders()),
                 parse(raw));
-        requests.add(received);
+        record(received);
         List<String> problems = check(received, matched);
         if (!problems.isEmpty()) {
-            violations.addAll(problems);
+            refuse(problems);
             write(exchange, BedrockReplies.error(400, "ValidationException", String.join("; ", problems)));
             return;
         }
-        write(exchange, script.apply(received));
+        write(exchange, answer(received));
     }
 
     private static JsonNode parse(byte[] raw) {
