@@ -25,6 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 class StartupGroupsTest {
 
+    /** The settings error that refuses to start a context with {@code properties}, or null. */
+    private static Throwable startupError(Map<String, Object> properties) {
+        Throwable cause = catchThrowable(() -> {
+            try (ApplicationContext ctx = context(properties)) {
+                ctx.getBean(LayeredSettings.class, Qualifiers.byName("local"));
+            }
+        });
+        while (cause != null && !(cause instanceof InvalidSettingsException)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     private static ApplicationContext context(Map<String, Object> properties) {
         return ApplicationContext.builder()
                 .deduceEnvironment(false)
@@ -102,17 +115,9 @@ class StartupGroupsTest {
                 """);
 
         // when
-        Throwable thrown = catchThrowable(() -> {
-            try (ApplicationContext ctx = context(Map.of("portbroker.config-file", file.toString()))) {
-                ctx.getBean(LayeredSettings.class, Qualifiers.byName("local"));
-            }
-        });
+        Throwable cause = startupError(Map.of("portbroker.config-file", file.toString()));
 
         // then: one error, every problem by its key path
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof InvalidSettingsException)) {
-            cause = cause.getCause();
-        }
         assertThat(cause)
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("portbroker.stream.max-bytes: ")
@@ -123,21 +128,13 @@ class StartupGroupsTest {
     @Test
     void start_shouldListEveryProblemOfTheStartupGroupsWithTheCoreOnes_whenValuesAreInvalid() {
         // when
-        Throwable thrown = catchThrowable(() -> {
-            try (ApplicationContext ctx = context(Map.of(
-                    "portbroker.runtime.breaker.failure-rate", "7",
-                    "portbroker.cache.min-ttl", "soon",
-                    "portbroker.overload.max-in-flight", "0",
-                    "portbroker.media-urls.allow-http", "perhaps"))) {
-                ctx.getBean(LayeredSettings.class, Qualifiers.byName("local"));
-            }
-        });
+        Throwable cause = startupError(Map.of(
+                "portbroker.runtime.breaker.failure-rate", "7",
+                "portbroker.cache.min-ttl", "soon",
+                "portbroker.overload.max-in-flight", "0",
+                "portbroker.media-urls.allow-http", "perhaps"));
 
         // then
-        Throwable cause = thrown;
-        while (cause != null && !(cause instanceof InvalidSettingsException)) {
-            cause = cause.getCause();
-        }
         assertThat(cause)
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("portbroker.runtime.breaker.failure-rate: must be at most 1")
