@@ -11,16 +11,22 @@
 #   options: --rounds N (3)  --warm N (200 gateway invocations per start; the admin gets half)  --skip-build
 #            --configs "gw-c1-cds gw-c1-cds-priming" (a subset of the cold-start configurations, no warm step)
 #            --archive-to FILE (only the AppCDS training run; scripts/lambda-cds-archive.sh)
+#            --train-runtime DIR (only the AOT training run of the bundled runtime DIR/jre: writes DIR/portbroker.aot;
+#              scripts/lambda-runtime.sh)   --check-runtime ZIP (only one start of the shipped bundled runtime, the
+#              layer ZIP, with -XX:AOTMode=on: fails unless the JVM maps the cache and the loop answers 200)
+#            --layer ZIP (the bundled runtime layer for gw-bundled; default target/runtime-layer.zip when present)
 #   env: PB_LAMBDA_JAVA runs the functions on another JVM (default $JAVA_HOME/bin/java)
 # Cold start = JVM start -> first response, per configuration: default JVM flags, C1 only (the shipped
 # JAVA_TOOL_OPTIONS), an AppCDS archive (dumped here by a training run of the same JDK: an archive only works in
-# the JVM build that wrote it), both, and each with the gateway's init priming. The machine is shared: the load
+# the JVM build that wrote it), both, and each with the gateway's init priming; gw-bundled is the bundled custom
+# runtime exactly as shipped (GatewayRuntime=bundled): function.zip's bootstrap on the layer's jlinked JRE and
+# AOT cache (both zips unpacked as /var/task and /opt), next to gw-c1-priming, today's managed-style start. The machine is shared: the load
 # average is recorded; compare configurations within a run, not across runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"
 
-smoke=0 rounds=3 warm=200 build=1 configs="" archive_to=""
+smoke=0 rounds=3 warm=200 build=1 configs="" archive_to="" train_runtime="" check_runtime="" layer=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 rounds=1 warm=5 ;;
@@ -29,7 +35,10 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0 ;;
     --configs) configs="$2"; shift ;;
     --archive-to) archive_to="$2"; shift ;;
-    *) sed -n '2,20p' "$0"; exit 2 ;;
+    --train-runtime) train_runtime="$(cd "$2" && pwd)"; shift ;;
+    --check-runtime) check_runtime="$(realpath "$2")"; shift ;;
+    --layer) layer="$(realpath "$2")"; shift ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -76,6 +85,13 @@ for fn in gateway admin; do
   mkdir -p "$out/task-$fn"
   (cd "$out/task-$fn" && unzip -q "$PB_ROOT/functions/portbroker-fn-$fn/target/function.zip")
 done
+# the bundled runtime layer, unpacked as Lambda mounts a layer at /opt
+[ -n "$layer$check_runtime" ] || [ ! -f functions/portbroker-fn-gateway/target/runtime-layer.zip ] \
+  || layer="$PB_ROOT/functions/portbroker-fn-gateway/target/runtime-layer.zip"
+[ -z "$check_runtime" ] || layer="$check_runtime"
+if [ -n "$layer" ]; then
+  mkdir -p "$out/opt" && (cd "$out/opt" && unzip -q "$layer")
+fi
 
 # ---- upstream, emulator, seeded tables/secrets/config/keys (one local-stack start, then stopped)
 up_port="$(free_port)"
@@ -123,10 +139,11 @@ ev POST /v1/messages --body "$out/stream.json" --header "x-api-key: $key" --head
   --header 'content-type: application/json' > "$out/messages-stream.event"
 ev GET /admin/v1/providers --header "x-api-key: $admin_key" > "$out/admin-providers.event"
 
-gateway_run() {  # gateway_run LABEL WARM JAVA_TOOL_OPTIONS PRIMING(on|off)
+gateway_run() {  # gateway_run LABEL WARM JAVA_TOOL_OPTIONS PRIMING(on|off) [BOOTSTRAP [RUNTIME_ROOT]]
   python3 bench/lambda/fake_runtime.py run --label "$1" --out "$raw" --log "$out/gateway-$1.log" --warm "$2" \
     --events "$out/messages.event,$out/messages-stream.event" "${fn_env[@]}" \
-    --env=JAVA_TOOL_OPTIONS="$3" --env=PORTBROKER_LAMBDA_PRIMING="$4" -- "$out/task-gateway/pb-stream-bootstrap"
+    --env=JAVA_TOOL_OPTIONS="$3" --env=PORTBROKER_LAMBDA_PRIMING="$4" --env=PB_RUNTIME_ROOT="${6:-$out/opt}" \
+    -- "$out/task-gateway/${5:-pb-stream-bootstrap}"
 }
 admin_run() {    # admin_run LABEL WARM JAVA_TOOL_OPTIONS
   python3 bench/lambda/fake_runtime.py run --label "$1" --out "$raw" --log "$out/admin-$1.log" --warm "$2" \
@@ -137,6 +154,43 @@ admin_run() {    # admin_run LABEL WARM JAVA_TOOL_OPTIONS
     com.amazonaws.services.lambda.runtime.api.client.AWSLambda io.portbroker.fn.admin.AdminFunction::handleRequest
 }
 archive="$out/task-gateway/portbroker.jsa"
+
+# ---- the bundled runtime's AOT cache (JEP 483/514/515): a training start of the shipped bootstrap on that runtime
+# records (-XX:AOTMode=record, written at exit), then the same runtime creates the cache from the recording
+if [ -n "$train_runtime" ]; then
+  [ -x "$train_runtime/jre/bin/java" ] || { echo "no $train_runtime/jre/bin/java" >&2; exit 1; }
+  rm -f "$train_runtime/portbroker.aot"
+  note "AOT cache: training run of the bundled runtime ($("$train_runtime/jre/bin/java" -version 2>&1 | head -1))"
+  gateway_run train 20 "$shipped_flags -XX:AOTMode=record -XX:AOTConfiguration=$out/portbroker.aotconf" on bootstrap \
+    "$train_runtime" > /dev/null || { echo "the AOT training run failed (see $out/gateway-train.log)" >&2; exit 1; }
+  [ -s "$out/portbroker.aotconf" ] || { echo "no AOT configuration was recorded (see $out/gateway-train.log)" >&2; exit 1; }
+  cp=""
+  for jar in $(cd "$out/task-gateway/lib" && LC_ALL=C ls -1 -- *.jar); do cp="$cp${cp:+:}$out/task-gateway/lib/$jar"; done
+  # shellcheck disable=SC2086 # the shipped flags are a list
+  "$train_runtime/jre/bin/java" $shipped_flags -XX:AOTMode=create -XX:AOTConfiguration="$out/portbroker.aotconf" \
+    -XX:AOTCache="$train_runtime/portbroker.aot" -cp "$cp" > "$out/aot-create.log" 2>&1 \
+    || { echo "AOT cache creation failed (see $out/aot-create.log)" >&2; tail -5 "$out/aot-create.log" >&2; exit 1; }
+  ls -l "$train_runtime/portbroker.aot" | awk '{printf "AOT cache written: %.1f MB\n", $5/1048576}'
+  exit 0
+fi
+# ---- one start of the bundled runtime exactly as shipped, the cache required (-XX:AOTMode=on refuses to start
+# without it) and the JVM's class-loading log proving the loop's classes came from it
+if [ -n "$check_runtime" ]; then
+  gateway_run check 1 "$shipped_flags -XX:AOTMode=on -Xlog:aot=info -Xlog:class+load=info" on bootstrap > "$out/check.json" \
+    || { echo "the bundled runtime did not answer (see $out/gateway-check.log)" >&2; tail -20 "$out/gateway-check.log" >&2; exit 1; }
+  python3 bench/lambda/report.py "$raw" > "$out/table.txt" \
+    || { echo "the bundled runtime answered, but not 200 each time:" >&2; cat "$out/table.txt" >&2; exit 1; }
+  for expect in "Opened AOT cache $out/opt/portbroker.aot" \
+    "io.portbroker.fn.gateway.StreamingRuntime source: shared objects file" \
+    "io.portbroker.lambda.StreamingRuntimeLoop source: shared objects file"; do
+    grep -qF "$expect" "$out/gateway-check.log" \
+      || { echo "the JVM log of the bundled runtime lacks: $expect (see $out/gateway-check.log)" >&2; exit 1; }
+  done
+  shared="$(grep -c "source: shared objects file" "$out/gateway-check.log")"
+  loaded="$(grep -c "\[class,load\]" "$out/gateway-check.log")"
+  echo "bundled runtime check: bootstrap answered 200 twice with the AOT cache mapped ($shared of $loaded classes from it)"
+  exit 0
+fi
 
 # ---- the AppCDS archive: one training start (a few invocations of both kinds), dumped at exit by this JDK
 if [ "$smoke" = 0 ]; then
@@ -166,12 +220,14 @@ else
       gw-c1-cds) cds on; gateway_run gw-c1-cds 0 "$shipped_flags" off ;;
       gw-c1-priming) cds off; gateway_run gw-c1-priming 0 "$shipped_flags" on ;;
       gw-c1-cds-priming) cds on; gateway_run gw-c1-cds-priming 0 "$shipped_flags" on ;;
+      gw-bundled) cds off; gateway_run gw-bundled 0 "$shipped_flags" on bootstrap ;;
       admin-default) cds off; admin_run admin-default 0 "" ;;
       admin-c1) cds off; admin_run admin-c1 0 "$shipped_flags" ;;
       *) echo "unknown configuration $1" >&2; return 2 ;;
     esac
   }
   all="gw-default gw-c1 gw-cds gw-c1-cds gw-c1-priming gw-c1-cds-priming admin-default admin-c1"
+  [ -z "$layer" ] || all="$all gw-bundled"
   for r in $(seq 1 "$rounds"); do
     note "round $r of $rounds"
     for c in ${configs:-$all}; do cold "$c" >&2; done
@@ -181,6 +237,7 @@ else
     note "warm invocations: gateway (shipped flags, primed) x $warm, admin x $((warm / 2)), default flags vs shipped"
     cds off
     gateway_run gw-shipped "$warm" "$shipped_flags" on >&2
+    [ -z "$layer" ] || gateway_run gw-bundled "$warm" "$shipped_flags" on bootstrap >&2
     gateway_run gw-default "$warm" "" off >&2
     admin_run admin-shipped "$((warm / 2))" "$shipped_flags" >&2
     admin_run admin-default "$((warm / 2))" "" >&2

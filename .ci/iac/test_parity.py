@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, TERRAFORM, first, load_hcl
+from conftest import ENVIRONMENTS, ROOT, TERRAFORM, first, load_hcl
 
 STREAM_URI = re.compile(r"lambda:path/2021-11-15/functions/.+/response-streaming-invocations$")
 BUFFERED_URI = re.compile(r"lambda:path/2015-03-31/functions/.+/invocations$")
@@ -98,10 +98,70 @@ def test_adminRoute_shouldBeABufferedProxyToTheAdminLiveAliasInBoth(template):
     assert first(function_call("gateway_api")["admin_function_alias_arn"]) == "${module.admin.alias_arn}"
 
 
+def sam_by_runtime(template, value):
+    """A gateway property that depends on GatewayRuntime: {"bundled": ..., "managed": ...}."""
+    assert template["Conditions"]["GatewayBundled"] == {"Fn::Equals": [{"Ref": "GatewayRuntime"}, "bundled"]}
+    condition, bundled, managed = value["Fn::If"]
+    assert condition == "GatewayBundled"
+    return {"bundled": None if bundled == {"Ref": "AWS::NoValue"} else bundled,
+            "managed": None if managed == {"Ref": "AWS::NoValue"} else managed}
+
+
+def tf_by_runtime(expression):
+    """The same from terraform: `${local.gateway_bundled ? A : B}` (gateway_bundled = gateway_runtime == "bundled")."""
+    match = re.fullmatch(r'\$\{local\.gateway_bundled \? (.+) : (.+)\}', first(expression))
+    assert match, expression
+    assert tf_locals()["gateway_bundled"] == '${var.gateway_runtime == "bundled"}'
+    literal = lambda v: None if v in ("null", "None") else v.strip('"')  # noqa: E731 (python-hcl2 reads null as None)
+    return {"bundled": literal(match.group(1)), "managed": literal(match.group(2))}
+
+
+def test_gatewayRuntime_shouldOfferTheSameChoiceWithTheSameDefaultInBoth(template):
+    parameter = template["Parameters"]["GatewayRuntime"]
+    variables = load_hcl(TERRAFORM / "modules/portbroker/variables.tf")["variable"]
+    variable = next(v["gateway_runtime"] for v in variables if "gateway_runtime" in v)
+    assert parameter["AllowedValues"] == ["bundled", "managed"]
+    condition = first(first(variable["validation"])["condition"])
+    assert "bundled" in condition and "managed" in condition
+    assert parameter["Default"] == first(variable["default"]) == "bundled", "the default is the measured cold-start winner"
+    for env in ENVIRONMENTS:
+        root = load_hcl(TERRAFORM / "environments" / env / "main.tf")["module"][0]["portbroker"]
+        assert first(root["gateway_runtime"]) == "${var.gateway_runtime}", env
+
+
+def test_gatewayRuntime_shouldBeProvidedAl2023OnX86WithTheLayer_whenBundled_andJava21OnArm_whenManaged(template):
+    sam = sam_gateway(template)
+    terraform = gateway_call()
+    expected = {"bundled": "provided.al2023", "managed": "java21"}
+    assert sam_by_runtime(template, sam["Runtime"]) == tf_by_runtime(terraform["runtime"]) == expected
+    architectures = sam_by_runtime(template, sam["Architectures"])
+    assert architectures == {"bundled": ["x86_64"], "managed": ["arm64"]}
+    assert tf_by_runtime(terraform["architecture"]) == {"bundled": "x86_64", "managed": "arm64"}
+    wrapper = sam_by_runtime(template, sam["Environment"]["Variables"]["AWS_LAMBDA_EXEC_WRAPPER"])
+    assert wrapper == tf_by_runtime(first(terraform["environment_variables"])["AWS_LAMBDA_EXEC_WRAPPER"])
+    assert wrapper == {"bundled": None, "managed": "/var/task/pb-stream-bootstrap"}, "custom runtimes run /var/task/bootstrap"
+    # the layer: the zip scripts/lambda-runtime.sh writes next to function.zip, only when bundled
+    layer = template["Resources"]["GatewayRuntimeLayer"]
+    assert layer["Condition"] == "GatewayBundled"
+    assert sam_by_runtime(template, sam["Layers"]) == {"bundled": [{"Ref": "GatewayRuntimeLayer"}], "managed": None}
+    assert layer["Properties"]["ContentUri"] == "functions/portbroker-fn-gateway/target/runtime-layer.zip"
+    tf_layer = next(r["aws_lambda_layer_version"]["gateway_runtime"] for r in modules("portbroker")["resource"]
+                    if "aws_lambda_layer_version" in r)
+    assert first(tf_layer["count"]) == "${local.gateway_bundled ? 1 : 0}"
+    assert first(terraform["layers"]) == "${aws_lambda_layer_version.gateway_runtime[*].arn}"
+    assert "runtime-layer.zip" in tf_locals()["gateway_layer_path"]
+    for key in ("CompatibleRuntimes", "CompatibleArchitectures"):
+        tf_key = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+        assert layer["Properties"][key] == first(tf_layer[tf_key]), key
+    assert layer["Properties"]["CompatibleRuntimes"] == ["provided.al2023"]
+    assert layer["Properties"]["CompatibleArchitectures"] == ["x86_64"]
+    script = (ROOT / "scripts/lambda-runtime.sh").read_text(encoding="utf-8")
+    assert "runtime-layer.zip" in script and "jlink" in script and "--train-runtime" in script
+
+
 def test_gateway_runtimeAndPackage_shouldMatch(template):
     sam = sam_gateway(template)
     terraform = gateway_call()
-    assert sam["Runtime"] == first(terraform["runtime"]) == "java21"
     assert sam["Handler"] == first(terraform["handler"]) == "io.portbroker.fn.gateway.StreamingRuntime::handleRequest"
     assert sam["CodeUri"] == "functions/portbroker-fn-gateway/target/function.zip"
     assert sam["Timeout"] == 900
@@ -113,7 +173,6 @@ def test_gateway_environment_shouldHaveTheSameNamesAndCarryNoSecrets(template):
     sam_env = sam_gateway(template)["Environment"]["Variables"]
     tf_env = first(gateway_call()["environment_variables"])
     assert set(sam_env) == set(tf_env)
-    assert sam_env["AWS_LAMBDA_EXEC_WRAPPER"] == tf_env["AWS_LAMBDA_EXEC_WRAPPER"] == "/var/task/pb-stream-bootstrap"
     for name in sam_env:
         assert name in ALLOWED_PLAIN_ENV or name.endswith("_ARN"), f"{name}: env vars carry only names and ARNs"
 
@@ -197,8 +256,8 @@ def test_packages_shouldBeTheZipTheMavenBuildProduces(template, function):
 
 def test_gatewayBootstrap_shouldBeTheExecutableExecWrapperTheEnvironmentNames(template):
     script = ROOT / "functions/portbroker-fn-gateway/src/main/lambda/pb-stream-bootstrap"
-    wrapper = sam_gateway(template)["Environment"]["Variables"]["AWS_LAMBDA_EXEC_WRAPPER"]
-    assert wrapper == "/var/task/" + script.name
+    wrapper = sam_by_runtime(template, sam_gateway(template)["Environment"]["Variables"]["AWS_LAMBDA_EXEC_WRAPPER"])
+    assert wrapper["managed"] == "/var/task/" + script.name
     assert script.stat().st_mode & 0o111 == 0o111, "the wrapper must be executable (the zip keeps the mode)"
     text = script.read_text(encoding="utf-8")
     assert 'exec "${PB_JAVA:-/var/lang/bin/java}" $cds -cp "$root/lib/*" io.portbroker.fn.gateway.StreamingRuntime' \
@@ -398,3 +457,18 @@ def test_javaToolOptions_shouldBeTheSameFlagsOnBothFunctionsInBoth(template, fun
     assert {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"} <= set(flags)
     assert any(f.startswith("-XX:MaxRAMPercentage=") for f in flags)
     assert not any(f.startswith(("-agentlib", "-javaagent", "-Xdebug", "-XX:+Unlock")) for f in flags)
+
+
+def test_javaToolOptions_shouldBeTheFlagsTheBundledRuntimeIsTrainedAndStartedWith():
+    # the bundled runtime's AOT cache holds what the training JVM ran with; a cache trained with other flags (another
+    # GC, say) would not map. So the training run takes the shipped flags from the same terraform local, and the
+    # bootstrap adds nothing but the cache: the flags come from JAVA_TOOL_OPTIONS as on the managed runtime.
+    bootstrap = (ROOT / "functions/portbroker-fn-gateway/src/main/lambda/bootstrap").read_text(encoding="utf-8")
+    exec_line = next(line for line in bootstrap.splitlines() if line.startswith("exec "))
+    assert exec_line == 'exec "$opt/jre/bin/java" $aot -cp "$cp" io.portbroker.fn.gateway.StreamingRuntime'
+    assert 'aot="-XX:AOTCache=$opt/portbroker.aot"' in bootstrap and "JAVA_TOOL_OPTIONS" in bootstrap
+    assert (ROOT / "functions/portbroker-fn-gateway/src/main/lambda/bootstrap").stat().st_mode & 0o111 == 0o111
+    bench = (ROOT / "bench/run-lambda.sh").read_text(encoding="utf-8")
+    assert "java_tool_options = " in bench and "terraform/modules/portbroker/main.tf" in bench
+    assert '"$shipped_flags -XX:AOTMode=record' in bench and "$shipped_flags -XX:AOTMode=create" in bench
+    assert tf_locals()["java_tool_options"] == JAVA_TOOL_OPTIONS

@@ -210,6 +210,19 @@ def pct(values, p):
     return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
 
 
+def first_answer(rt, proc, timeout):
+    """The first answer; fails at once when the function process exits before it (no waiting out the timeout)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return rt.done.get(timeout=0.2)
+        except queue.Empty:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the function exited with code {proc.returncode} before answering")
+            if time.monotonic() > deadline:
+                raise
+
+
 def run(args):
     events = []
     for path in args.events.split(","):
@@ -229,7 +242,7 @@ def run(args):
     rt.pid = proc.pid
     lines, summary = [], {"label": args.label, "ok": False}
     try:
-        first = rt.done.get(timeout=args.timeout)
+        first = first_answer(rt, proc, args.timeout)
         if first.get("rid") is None:
             raise RuntimeError(f"init error: {first.get('body')}")
         init_ticks = None

@@ -7,8 +7,10 @@ import statistics
 import sys
 from collections import defaultdict
 
-# arm64 Lambda, us-east-1 list prices (duration per GB-second, requests per million); the functions' memory sizes
+# Lambda us-east-1 list prices (duration per GB-second: arm64, and x86_64 for the bundled runtime, ~25 % more;
+# requests per million); the functions' memory sizes
 ARM_GB_SECOND = 0.0000133334
+X86_GB_SECOND = 0.0000166667
 PER_MILLION_REQUESTS = 0.20
 MEMORY_MB = {"gw": 1536, "admin": 1024}
 
@@ -62,9 +64,9 @@ def main(path):
               f"{spread([r['cold_cpu_ms'] for r in ok]):<20}{spread(billed):<22}"
               f"{','.join(sorted({str(r.get('first_status')) for r in ok})):<10}")
     print()
-    print("Warm invocations (after the first; p50 / p99):")
+    print("Warm invocations (after the first; p50 / p99; $ per 1M at the arm64 price, x86_64 for bundled):")
     print(f"{'function / config':<20}{'event':<17}{'n':>5}  {'wall ms':<16}{'CPU ms':<16}{'billed ms':<12}"
-          f"{'1st byte ms':<13}{'$ / 1M (arm64)':<15}{'status':<8}")
+          f"{'1st byte ms':<13}{'$ / 1M':<15}{'status':<8}")
     warm = defaultdict(list)
     for r in invocations:
         if r["i"] > 0 and r["label"] != "train":
@@ -75,7 +77,8 @@ def main(path):
         billed = [r["billed_ms"] for r in rows]
         fb = [r["first_byte_ms"] for r in rows]
         mem_gb = MEMORY_MB["admin" if label.startswith("admin") else "gw"] / 1024
-        cost = statistics.mean(billed) / 1000 * mem_gb * ARM_GB_SECOND * 1e6 + PER_MILLION_REQUESTS
+        price = X86_GB_SECOND if "bundled" in label else ARM_GB_SECOND  # bundled: provided.al2023 on x86_64
+        cost = statistics.mean(billed) / 1000 * mem_gb * price * 1e6 + PER_MILLION_REQUESTS
         statuses = ",".join(sorted({str(r["status"]) for r in rows}))
         print(f"{label:<20}{event:<17}{len(rows):>5}  {pct(wall, 50):.2f} / {pct(wall, 99):<8.2f}"
               f"{pct(cpu, 50):.2f} / {pct(cpu, 99):<8.2f}{pct(billed, 50)} / {pct(billed, 99):<7}"

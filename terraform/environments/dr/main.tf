@@ -13,6 +13,7 @@ module "portbroker" {
   environment          = "dr"
   table_schema         = jsondecode(file("${local.repo_root}/infra/portbroker-dynamodb/src/main/resources/io/portbroker/dynamodb/tables.json"))
   gateway_package_path = coalesce(var.gateway_package_path, "${local.repo_root}/functions/portbroker-fn-gateway/target/function.zip")
+  gateway_runtime      = var.gateway_runtime
   admin_package_path   = coalesce(var.admin_package_path, "${local.repo_root}/functions/portbroker-fn-admin/target/function.zip")
   alarm_emails         = var.alarm_emails
   bedrock_model_arns   = var.bedrock_model_arns

@@ -16,6 +16,12 @@ variable "gateway_package_path" {
   default     = null
 }
 
+variable "gateway_runtime" {
+  type        = string
+  description = "bundled (provided.al2023, x86_64, the layer of scripts/lambda-runtime.sh) or managed (java21, arm64); null: the module's default."
+  default     = null
+}
+
 variable "admin_package_path" {
   type        = string
   description = "Admin function deployment zip; defaults to the Maven build output."

@@ -82,6 +82,7 @@ resource "aws_lambda_function" "this" {
   handler                        = var.handler
   runtime                        = var.runtime
   architectures                  = [var.architecture]
+  layers                         = var.layers
   memory_size                    = var.memory_size
   timeout                        = var.timeout
   publish                        = true
@@ -89,7 +90,8 @@ resource "aws_lambda_function" "this" {
   kms_key_arn                    = var.kms_key_arn
 
   environment {
-    variables = var.environment_variables
+    # a null value leaves the variable out (e.g. the gateway's exec wrapper on the bundled custom runtime)
+    variables = { for name, value in var.environment_variables : name => value if value != null }
   }
 
   tracing_config {

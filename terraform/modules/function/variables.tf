@@ -20,7 +20,7 @@ variable "handler" {
 
 variable "runtime" {
   type        = string
-  description = "Managed runtime identifier."
+  description = "Runtime identifier: a managed one (java21) or provided.al2023 (a custom runtime from a layer)."
   default     = "java21"
 }
 
@@ -54,8 +54,14 @@ variable "snap_start" {
 
 variable "environment_variables" {
   type        = map(string)
-  description = "Environment variables. Only names and ARNs, never secret values."
+  description = "Environment variables. Only names and ARNs, never secret values; a null value leaves the variable out."
   default     = {}
+}
+
+variable "layers" {
+  type        = list(string)
+  description = "Layer version ARNs (the gateway's bundled Java runtime on provided.al2023); none on managed runtimes."
+  default     = []
 }
 
 variable "policy_statements" {

@@ -287,6 +287,25 @@ locals {
   java_tool_options = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAMPercentage=75"
 }
 
+# The gateway's runtime (gateway_runtime): "bundled" runs function.zip's `bootstrap` on provided.al2023, x86_64,
+# which execs the layer's jlinked Java runtime with its AOT cache (scripts/lambda-runtime.sh; 50 MB zipped at most,
+# so a direct upload); "managed" runs java21 on arm64 through the pb-stream-bootstrap exec wrapper.
+locals {
+  gateway_bundled    = var.gateway_runtime == "bundled"
+  gateway_layer_path = coalesce(var.gateway_runtime_layer_path, "${dirname(var.gateway_package_path)}/runtime-layer.zip")
+}
+
+resource "aws_lambda_layer_version" "gateway_runtime" {
+  count                    = local.gateway_bundled ? 1 : 0
+  layer_name               = "${local.prefix}-gateway-runtime"
+  description              = "PortBroker gateway: jlinked Temurin 25 runtime (/opt/jre) and its AOT cache (/opt/portbroker.aot)"
+  filename                 = local.gateway_layer_path
+  source_code_hash         = filebase64sha256(local.gateway_layer_path)
+  compatible_runtimes      = ["provided.al2023"]
+  compatible_architectures = ["x86_64"]
+  license_info             = "GPL-2.0-with-classpath-exception"
+}
+
 # Cold starts: SnapStart is NOT used. The gateway runs its own streaming Runtime API loop, started through
 # AWS_LAMBDA_EXEC_WRAPPER on the managed java21 runtime (docs/streaming-on-lambda.md); SnapStart snapshots the
 # managed runtime's own handler start-up and is incompatible with a wrapper that replaces the runtime client.
@@ -297,13 +316,15 @@ module "gateway" {
   description   = "PortBroker data plane: Anthropic Messages API in, OpenAI-compatible providers out (streaming)"
   package_path  = var.gateway_package_path
   handler       = "io.portbroker.fn.gateway.StreamingRuntime::handleRequest" # informational: the wrapper runs the loop
-  runtime       = "java21"
+  runtime       = local.gateway_bundled ? "provided.al2023" : "java21"
+  architecture  = local.gateway_bundled ? "x86_64" : "arm64"
+  layers        = aws_lambda_layer_version.gateway_runtime[*].arn
   memory_size   = var.gateway_memory_size
   timeout       = var.gateway_timeout
   kms_key_arn   = module.data_key.key_arn
 
   environment_variables = {
-    AWS_LAMBDA_EXEC_WRAPPER            = "/var/task/pb-stream-bootstrap"
+    AWS_LAMBDA_EXEC_WRAPPER            = local.gateway_bundled ? null : "/var/task/pb-stream-bootstrap"
     JAVA_TOOL_OPTIONS                  = local.java_tool_options
     PORTBROKER_ENVIRONMENT             = var.environment
     PORTBROKER_TABLE_PREFIX            = local.table_prefix

@@ -48,6 +48,28 @@ variable "gateway_package_path" {
   description = "Path of the gateway deployment zip built by Maven (lib/*.jar plus the pb-stream-bootstrap script)."
 }
 
+variable "gateway_runtime" {
+  type        = string
+  description = <<-EOT
+    How the gateway's JVM runs: "bundled" = provided.al2023 on x86_64 with the layer of scripts/lambda-runtime.sh (a
+    jlinked Temurin 25 and the AOT cache it wrote at package time; faster cold start, x86_64 costs ~20 % more per
+    GB-second than arm64: README "Lambda cost and cold start"), "managed" = the java21 runtime on arm64, no cache.
+    The same choice as template.yaml's GatewayRuntime parameter.
+  EOT
+  default     = "bundled"
+  nullable    = false
+  validation {
+    condition     = contains(["bundled", "managed"], var.gateway_runtime)
+    error_message = "gateway_runtime must be bundled or managed."
+  }
+}
+
+variable "gateway_runtime_layer_path" {
+  type        = string
+  description = "The bundled runtime layer zip (scripts/lambda-runtime.sh); null: runtime-layer.zip next to gateway_package_path."
+  default     = null
+}
+
 variable "admin_package_path" {
   type        = string
   description = "Path of the admin function's deployment zip built by Maven (lib/*.jar)."

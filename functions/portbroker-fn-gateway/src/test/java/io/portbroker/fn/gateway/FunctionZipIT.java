@@ -68,6 +68,47 @@ class FunctionZipIT {
                 .isEqualTo("-XX:SharedArchiveFile=" + task + "/portbroker.jsa -Xshare:auto " + classPath);
     }
 
+    @Test
+    void customRuntimeBootstrap_shouldRunTheLayersJavaWithItsAotCache_onTheJarsInByteOrder() throws Exception {
+        // given: function.zip's bootstrap as /var/task/bootstrap, a layer as /opt whose java prints its arguments
+        Path task = Files.createTempDirectory("pb-task");
+        Path opt = Files.createTempDirectory("pb-opt");
+        Path bootstrap = task.resolve("bootstrap");
+        try (FileSystem zip = open()) {
+            Files.copy(zip.getPath("/bootstrap"), bootstrap);
+            assertThat(Files.getPosixFilePermissions(zip.getPath("/bootstrap")))
+                    .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+        }
+        Files.createDirectories(task.resolve("lib"));
+        for (String jar : List.of("b.jar", "B.jar", "a-1.jar")) {
+            Files.write(task.resolve("lib").resolve(jar), new byte[] {1});
+        }
+        Path java = Files.createDirectories(opt.resolve("jre/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n", StandardCharsets.UTF_8);
+        java.toFile().setExecutable(true);
+
+        // when
+        String without = run(bootstrap, Map.of("LAMBDA_TASK_ROOT", task.toString(), "PB_RUNTIME_ROOT", opt.toString()));
+        Files.write(opt.resolve("portbroker.aot"), new byte[] {1});
+        String with = run(bootstrap, Map.of("LAMBDA_TASK_ROOT", task.toString(), "PB_RUNTIME_ROOT", opt.toString()));
+
+        // then: no flags of its own (JAVA_TOOL_OPTIONS carries them), the cache only when the layer holds it
+        String lib = task + "/lib/";
+        String loop =
+                "-cp " + lib + "B.jar:" + lib + "a-1.jar:" + lib + "b.jar io.portbroker.fn.gateway.StreamingRuntime";
+        assertThat(without.strip()).isEqualTo(loop);
+        assertThat(with.strip()).isEqualTo("-XX:AOTCache=" + opt + "/portbroker.aot " + loop);
+    }
+
+    private static String run(Path script, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", script.toString()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        return out;
+    }
+
     private static String runWrapper(Path bootstrap, Path task, Path java) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", bootstrap.toString()).redirectErrorStream(true);
         pb.environment().put("LAMBDA_TASK_ROOT", task.toString());
@@ -86,7 +127,7 @@ class FunctionZipIT {
             List<String> root = list(zip.getPath("/"));
 
             // then
-            assertThat(root).containsExactlyInAnyOrder("lib", "pb-stream-bootstrap");
+            assertThat(root).containsExactlyInAnyOrder("bootstrap", "lib", "pb-stream-bootstrap");
             assertThat(jars)
                     .anyMatch(j -> j.startsWith("portbroker-fn-gateway-"))
                     .anyMatch(j -> j.startsWith("portbroker-core-"))
