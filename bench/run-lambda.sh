@@ -12,8 +12,9 @@
 #            --configs "gw-c1-cds gw-c1-cds-priming" (a subset of the cold-start configurations, no warm step)
 #            --archive-to FILE (only the AppCDS training run; scripts/lambda-cds-archive.sh)
 #            --train-runtime DIR (only the AOT training run of the bundled runtime DIR/jre: writes DIR/portbroker.aot;
-#              scripts/lambda-runtime.sh)   --check-runtime ZIP (only one start of the shipped bundled runtime, the
-#              layer ZIP, with -XX:AOTMode=on: fails unless the JVM maps the cache and the loop answers 200)
+#              with --layer-out ZIP also zips DIR as the layer and checks it as below; scripts/lambda-runtime.sh)
+#            --check-runtime ZIP (only one start of the shipped bundled runtime, the layer ZIP, with -XX:AOTMode=on:
+#              fails unless the JVM maps the cache and the loop answers 200)
 #            --layer ZIP (the bundled runtime layer for gw-bundled; default target/runtime-layer.zip when present)
 #   env: PB_LAMBDA_JAVA runs the functions on another JVM (default $JAVA_HOME/bin/java)
 # Cold start = JVM start -> first response, per configuration: default JVM flags, C1 only (the shipped
@@ -26,7 +27,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"
 
-smoke=0 rounds=3 warm=200 build=1 configs="" archive_to="" train_runtime="" check_runtime="" layer=""
+smoke=0 rounds=3 warm=200 build=1 configs="" archive_to="" train_runtime="" check_runtime="" layer="" layer_out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 rounds=1 warm=5 ;;
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --archive-to) archive_to="$2"; shift ;;
     --train-runtime) train_runtime="$(cd "$2" && pwd)"; shift ;;
     --check-runtime) check_runtime="$(realpath "$2")"; shift ;;
+    --layer-out) layer_out="$(realpath -m "$2")"; shift ;;
     --layer) layer="$(realpath "$2")"; shift ;;
     *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
@@ -171,7 +173,12 @@ if [ -n "$train_runtime" ]; then
     -XX:AOTCache="$train_runtime/portbroker.aot" -cp "$cp" > "$out/aot-create.log" 2>&1 \
     || { echo "AOT cache creation failed (see $out/aot-create.log)" >&2; tail -5 "$out/aot-create.log" >&2; exit 1; }
   ls -l "$train_runtime/portbroker.aot" | awk '{printf "AOT cache written: %.1f MB\n", $5/1048576}'
-  exit 0
+  [ -n "$layer_out" ] || exit 0
+  # the layer zip, then checked below exactly as Lambda mounts it (unpacked at /opt)
+  rm -f "$layer_out"
+  (cd "$train_runtime" && zip -q -r -X -9 "$layer_out" jre portbroker.aot)
+  check_runtime="$layer_out"
+  rm -rf "$out/opt" && mkdir -p "$out/opt" && (cd "$out/opt" && unzip -q "$layer_out")
 fi
 # ---- one start of the bundled runtime exactly as shipped, the cache required (-XX:AOTMode=on refuses to start
 # without it) and the JVM's class-loading log proving the loop's classes came from it

@@ -8,7 +8,7 @@
 #                    this same runtime wrote from a training run of the packaged gateway (bench/run-lambda.sh
 #                    --train-runtime: the bootstrap of function.zip over moto and a loopback upstream, 20 buffered
 #                    and streamed invocations), then checked: one start of both zips exactly as shipped, with
-#                    -XX:AOTMode=on, must answer 200 with the cache mapped (bench/run-lambda.sh --check-runtime).
+#                    -XX:AOTMode=on, must answer 200 with the cache mapped (same run, --layer-out).
 # A cache only maps in the JVM build that wrote it; that is why the JVM ships with it. function.zip's `bootstrap`
 # runs /opt/jre/bin/java with /opt/portbroker.aot; the function zip itself is unchanged (FunctionZipIT's < 48 MB).
 #
@@ -48,9 +48,7 @@ echo "lambda-runtime: jlink $modules ($("$jdk/bin/java" -version 2>&1 | sed -n 2
   --exclude-files='**/libawt*.so,**/libfontmanager.so,**/libfreetype.so,**/libmlib_image.so,**/liblcms.so,**/libsplashscreen.so,**/libjavajpeg.so,**/libjsound.so' \
   --output "$layer/jre"
 
-bench/run-lambda.sh --skip-build --train-runtime "$layer"
-(cd "$layer" && zip -q -r -X -9 ../runtime-layer.zip jre portbroker.aot)
-bench/run-lambda.sh --skip-build --check-runtime "$target/runtime-layer.zip"
+bench/run-lambda.sh --skip-build --train-runtime "$layer" --layer-out "$target/runtime-layer.zip"
 # Lambda's limits: 50 MB zipped for a direct upload (terraform uploads the layer directly), 250 MB unzipped for the
 # function and its layers together
 zipped="$(stat -c %s "$target/runtime-layer.zip")"

@@ -27,6 +27,7 @@ scripts/test-self-checks.sh  # factory share, error-path coverage, PIT mutation 
 
 scripts/test-config-docs.sh  # docs/configuration.md generated from the settings records (~1.5 min)
 scripts/test-perf-smoke.sh  # issue #15: PortBroker vs direct for a few seconds, prints the ratio (~40 s)
+scripts/test-lambda-runtime.sh  # issue #15: the gateway's bundled JRE + AOT cache layer, built and started as shipped (98 s at load 10, 230 s at 12)
 scripts/test-baseline.sh  # issue #14: ./pb baseline's parsing/quantile/compare logic (~15 s with the venv check)
 
 echo "== no test secret in any log"

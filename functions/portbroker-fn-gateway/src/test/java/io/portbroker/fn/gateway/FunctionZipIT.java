@@ -110,13 +110,7 @@ class FunctionZipIT {
     }
 
     private static String runWrapper(Path bootstrap, Path task, Path java) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", bootstrap.toString()).redirectErrorStream(true);
-        pb.environment().put("LAMBDA_TASK_ROOT", task.toString());
-        pb.environment().put("PB_JAVA", java.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).isZero();
-        return out;
+        return run(bootstrap, Map.of("LAMBDA_TASK_ROOT", task.toString(), "PB_JAVA", java.toString()));
     }
 
     @Test
