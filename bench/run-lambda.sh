@@ -21,8 +21,8 @@
 # JAVA_TOOL_OPTIONS), an AppCDS archive (dumped here by a training run of the same JDK: an archive only works in
 # the JVM build that wrote it), both, and each with the gateway's init priming; gw-bundled is the bundled custom
 # runtime exactly as shipped (GatewayRuntime=bundled): function.zip's bootstrap on the layer's jlinked JRE and
-# AOT cache (both zips unpacked as /var/task and /opt), next to gw-c1-priming, today's managed-style start. The machine is shared: the load
-# average is recorded; compare configurations within a run, not across runs.
+# AOT cache (both zips unpacked as /var/task and /opt), next to gw-c1-priming, today's managed-style start. The
+# machine is shared: the load average is recorded; compare configurations within a run, not across runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"
@@ -61,11 +61,16 @@ trap cleanup EXIT
 
 python3 bench/lambda/fake_runtime.py self-test >&2
 
-# ---- tools: nginx (echo module) from apt; the runtime interface client from Maven Central
+# ---- tools: nginx (echo module) and zip (the runtime layer) from apt; the runtime interface client from Maven Central
 if ! command -v nginx >/dev/null || [ ! -f /usr/share/nginx/modules/ngx_http_echo_module.so ]; then
   note "installing nginx-light (echo module) with apt-get"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light) >"$out/apt.log" 2>&1 \
     || { echo "apt-get install nginx-light failed (see $out/apt.log)" >&2; exit 1; }
+fi
+if [ -n "$layer_out" ] && ! command -v zip >/dev/null; then
+  note "installing zip with apt-get (the runtime layer)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip) >"$out/apt-zip.log" 2>&1 \
+    || { echo "apt-get install zip failed (see $out/apt-zip.log)" >&2; exit 1; }
 fi
 ric_version=2.10.1
 m2="${MAVEN_REPO:-$HOME/.m2/repository}/com/amazonaws"
@@ -88,7 +93,7 @@ for fn in gateway admin; do
   (cd "$out/task-$fn" && unzip -q "$PB_ROOT/functions/portbroker-fn-$fn/target/function.zip")
 done
 # the bundled runtime layer, unpacked as Lambda mounts a layer at /opt
-[ -n "$layer$check_runtime" ] || [ ! -f functions/portbroker-fn-gateway/target/runtime-layer.zip ] \
+[ -n "$layer$check_runtime$train_runtime" ] || [ "$smoke" = 1 ] || [ ! -f functions/portbroker-fn-gateway/target/runtime-layer.zip ] \
   || layer="$PB_ROOT/functions/portbroker-fn-gateway/target/runtime-layer.zip"
 [ -z "$check_runtime" ] || layer="$check_runtime"
 if [ -n "$layer" ]; then
@@ -163,13 +168,16 @@ if [ -n "$train_runtime" ]; then
   [ -x "$train_runtime/jre/bin/java" ] || { echo "no $train_runtime/jre/bin/java" >&2; exit 1; }
   rm -f "$train_runtime/portbroker.aot"
   note "AOT cache: training run of the bundled runtime ($("$train_runtime/jre/bin/java" -version 2>&1 | head -1))"
-  gateway_run train 20 "$shipped_flags -XX:AOTMode=record -XX:AOTConfiguration=$out/portbroker.aotconf" on bootstrap \
+  # MaxRAM: the function's memory, as Lambda's sandbox shows it, so that the heap (and with it compressed oops, which
+  # the cache must share with the runtime) is sized as on Lambda whatever this machine's memory
+  lambda_ram="-XX:MaxRAM=${PB_LAMBDA_MEMORY_MB:-1536}m"
+  gateway_run train 20 "$shipped_flags -XX:AOTMode=record -XX:AOTConfiguration=$out/portbroker.aotconf $lambda_ram" on bootstrap \
     "$train_runtime" > /dev/null || { echo "the AOT training run failed (see $out/gateway-train.log)" >&2; exit 1; }
   [ -s "$out/portbroker.aotconf" ] || { echo "no AOT configuration was recorded (see $out/gateway-train.log)" >&2; exit 1; }
   cp=""
   for jar in $(cd "$out/task-gateway/lib" && LC_ALL=C ls -1 -- *.jar); do cp="$cp${cp:+:}$out/task-gateway/lib/$jar"; done
   # shellcheck disable=SC2086 # the shipped flags are a list
-  "$train_runtime/jre/bin/java" $shipped_flags -XX:AOTMode=create -XX:AOTConfiguration="$out/portbroker.aotconf" \
+  "$train_runtime/jre/bin/java" $shipped_flags $lambda_ram -XX:AOTMode=create -XX:AOTConfiguration="$out/portbroker.aotconf" \
     -XX:AOTCache="$train_runtime/portbroker.aot" -cp "$cp" > "$out/aot-create.log" 2>&1 \
     || { echo "AOT cache creation failed (see $out/aot-create.log)" >&2; tail -5 "$out/aot-create.log" >&2; exit 1; }
   ls -l "$train_runtime/portbroker.aot" | awk '{printf "AOT cache written: %.1f MB\n", $5/1048576}'
@@ -183,7 +191,8 @@ fi
 # ---- one start of the bundled runtime exactly as shipped, the cache required (-XX:AOTMode=on refuses to start
 # without it) and the JVM's class-loading log proving the loop's classes came from it
 if [ -n "$check_runtime" ]; then
-  gateway_run check 1 "$shipped_flags -XX:AOTMode=on -Xlog:aot=info -Xlog:class+load=info" on bootstrap > "$out/check.json" \
+  gateway_run check 1 "$shipped_flags -XX:MaxRAM=${PB_LAMBDA_MEMORY_MB:-1536}m -XX:AOTMode=on -Xlog:aot=info -Xlog:class+load=info" \
+    on bootstrap > "$out/check.json" \
     || { echo "the bundled runtime did not answer (see $out/gateway-check.log)" >&2; tail -20 "$out/gateway-check.log" >&2; exit 1; }
   python3 bench/lambda/report.py "$raw" > "$out/table.txt" \
     || { echo "the bundled runtime answered, but not 200 each time:" >&2; cat "$out/table.txt" >&2; exit 1; }

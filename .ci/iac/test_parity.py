@@ -470,5 +470,5 @@ def test_javaToolOptions_shouldBeTheFlagsTheBundledRuntimeIsTrainedAndStartedWit
     assert (ROOT / "functions/portbroker-fn-gateway/src/main/lambda/bootstrap").stat().st_mode & 0o111 == 0o111
     bench = (ROOT / "bench/run-lambda.sh").read_text(encoding="utf-8")
     assert "java_tool_options = " in bench and "terraform/modules/portbroker/main.tf" in bench
-    assert '"$shipped_flags -XX:AOTMode=record' in bench and "$shipped_flags -XX:AOTMode=create" in bench
+    assert '"$shipped_flags -XX:AOTMode=record' in bench and "$shipped_flags $lambda_ram -XX:AOTMode=create" in bench
     assert tf_locals()["java_tool_options"] == JAVA_TOOL_OPTIONS
