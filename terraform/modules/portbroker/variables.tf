@@ -52,7 +52,7 @@ variable "gateway_runtime" {
   type        = string
   description = <<-EOT
     How the gateway's JVM runs: "bundled" = provided.al2023 on x86_64 with the layer of scripts/lambda-runtime.sh (a
-    jlinked Temurin 25 and the AOT cache it wrote at package time; faster cold start, x86_64 costs ~20 % more per
+    jlinked Temurin 25 and the AOT cache it wrote at package time; faster cold start, x86_64 costs 25 % more per
     GB-second than arm64: README "Lambda cost and cold start"), "managed" = the java21 runtime on arm64, no cache.
     The same choice as template.yaml's GatewayRuntime parameter.
   EOT
