@@ -2,17 +2,23 @@ package io.portbroker.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.portbroker.testkit.upstream.Replies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +112,36 @@ class ChannelStreamEndToEndTest {
                 assertThat(answer.toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
             }
         }
+    }
+
+    @Test
+    void watchdog_shouldNotKeepTheTimersOfFinishedCalls_whenStreamsAndAnswersEnd() throws Exception {
+        // given: each stream starts a watchdog (1 s tick), each complete answer a timer for its total limit (120 s)
+        ThreadPoolExecutor watchdog = (ThreadPoolExecutor)
+                gw.stack.context().getBean(ScheduledExecutorService.class, Qualifiers.byName("watchdog"));
+        gw.upstream.script(req -> req.path("stream").asBoolean()
+                ? Replies.streamText(Duration.ZERO, "streamed")
+                : Replies.completion("answered", List.of(), "stop"));
+        int before = watchdog.getQueue().size();
+
+        // when
+        try (Socket socket = open()) {
+            for (int i = 0; i < 10; i++) {
+                send(socket, "turn " + i);
+                assertThat(readResponse(socket.getInputStream(), "")).contains("streamed");
+            }
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> answer = http.send(
+                    gw.messages("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).contains("answered");
+        }
+
+        // then: the cancelled timers left the queue with their calls (they used to stay until they would have fired)
+        assertThat(watchdog.getQueue().size()).isLessThanOrEqualTo(before + 2);
     }
 
     private static Socket open() throws IOException {
