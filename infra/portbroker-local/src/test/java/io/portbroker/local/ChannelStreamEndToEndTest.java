@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Streams written straight to the local server's Netty channel ({@code io.portbroker.local.stream}), seen from a raw
- * HTTP/1.1 socket: the head leaves with the first frame, Micronaut's keep-alive and pipelining order still hold.
+ * HTTP/1.1 socket: the head leaves with the first frame, Micronaut's keep-alive and pipelining order still hold, the
+ * watchdog's pings get through.
  */
 class ChannelStreamEndToEndTest {
     private static final String STREAM_BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":true,"
@@ -35,7 +36,10 @@ class ChannelStreamEndToEndTest {
 
     @BeforeAll
     static void start() {
-        gw = GatewayFixture.start(Map.of("portbroker.experimental.validate-streams", true));
+        gw = GatewayFixture.start(Map.of(
+                "portbroker.experimental.validate-streams", true,
+                "portbroker.runtime.ping-interval", "1s",
+                "portbroker.infrastructure.watchdog-tick", "50ms"));
     }
 
     @AfterAll
@@ -111,6 +115,34 @@ class ChannelStreamEndToEndTest {
                 assertThat(answer).startsWith("HTTP/1.1 200").contains("again").contains("event: message_stop");
                 assertThat(answer.toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
             }
+        }
+    }
+
+    @Test
+    void stream_shouldCarryTheWatchdogsPingsBetweenFrames_whenTheUpstreamFallsSilent() throws Exception {
+        // given: 1.6 s of upstream silence mid-stream, pings after 1 s of client-side silence (written by the
+        // watchdog's platform thread, not the stream's own)
+        gw.upstream.script(req -> new Replies.StreamBuilder()
+                .role()
+                .content("before")
+                .gap(Duration.ofMillis(1600))
+                .content(" after")
+                .gap(Duration.ZERO)
+                .finish("stop")
+                .usage(10, 2)
+                .done()
+                .build());
+
+        try (Socket socket = open()) {
+            // when
+            send(socket, "hi");
+            String answer = readResponse(socket.getInputStream(), "");
+
+            // then
+            int ping = answer.indexOf("event: ping");
+            assertThat(ping).isGreaterThan(answer.indexOf("before"));
+            assertThat(ping).isLessThan(answer.indexOf(" after"));
+            assertThat(answer).contains("event: message_stop");
         }
     }
 
