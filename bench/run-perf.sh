@@ -13,7 +13,8 @@
 #        PB_PERF_BASE_OPTS replaces the local stack's own flags (scripts/local-java-opts.sh; empty: JVM defaults),
 #        PB_PERF_CDS_OPTS= (empty) starts PortBroker without its AppCDS archive (default: the archive in
 #        .portbroker/perf-tools, dumped from a training start whenever the jars are newer than it),
-#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps, PB_PERF_BIG=N (3; 0 skips) concurrent
+#        PB_PERF_STREAMS=0 skips the streaming and slow-stream steps (PB_PERF_STREAM_COUNT: 400 interleaved
+#        requests per system after PB_PERF_STREAM_WARMUP=2000 warm-up rounds), PB_PERF_BIG=N (3; 0 skips) concurrent
 #        near-limit requests of PB_PERF_BIG_BYTES (30000000) base64 image characters: answered, never an OOM,
 #        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first),
 #        PB_PERF_B="VAR=value ..." also runs a second PortBroker "pb-b" with those extra environment variables (and
@@ -206,16 +207,19 @@ if [ "$smoke" = 0 ]; then
     done
   done
   if [ "${PB_PERF_STREAMS:-1}" = 1 ]; then
-    note "streaming: time to first byte and last byte, 200 sequential requests each"
-    line="$(python3 bench/perf/stream_timing.py "$stream_url_direct" "$out/openai-stream.json" 200 "authorization: Bearer sk-bench-upstream")"
-    record direct stream 1 "${line#PB_STREAM }"
-    stream_url_pb="$gateway/v1/messages"
-    line="$(python3 bench/perf/stream_timing.py "$stream_url_pb" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
-    record portbroker stream 1 "${line#PB_STREAM }"
+    # the steps before warm only the non-stream path: without its own warm-up the stream path ran while C2 was still
+    # compiling it (53 % of the gateway's CPU in a 3,000-stream profile; first byte +1.5 ms after 1,000 streams,
+    # +0.5 ms after 4,000, measured with throwaway nanoTime stamps)
+    n_stream="${PB_PERF_STREAM_COUNT:-400}" warm_stream="${PB_PERF_STREAM_WARMUP:-2000}"
+    note "streaming: time to first byte and last byte, $n_stream sequential requests each, interleaved ($warm_stream warm-up)"
+    stream_targets=("direct|$stream_url_direct|$out/openai-stream.json|authorization: Bearer sk-bench-upstream"
+      "portbroker|$gateway/v1/messages|$out/anthropic-stream.json|x-api-key: $key|anthropic-version: 2023-06-01")
     if [ -n "${PB_PERF_B:-}" ]; then
-      line="$(python3 bench/perf/stream_timing.py "${url[pb-b]}" "$out/anthropic-stream.json" 200 "x-api-key: $key" "anthropic-version: 2023-06-01")"
-      record pb-b stream 1 "${line#PB_STREAM }"
+      stream_targets+=("pb-b|${url[pb-b]}|$out/anthropic-stream.json|x-api-key: $key|anthropic-version: 2023-06-01")
     fi
+    python3 bench/perf/stream_timing.py --count "$n_stream" --warmup "$warm_stream" "${stream_targets[@]}" | while read -r _ name rest; do
+      record "${name#name=}" stream 1 "$rest"
+    done
     note "memory: $streams concurrent slow streams through PortBroker"
     line="$(python3 bench/perf/slow_streams.py "$gw_pid" 127.0.0.1 "$gw_port" /v1/messages "$out/anthropic-slow.json" "$streams" 45 \
       "x-api-key: $key" "anthropic-version: 2023-06-01")"

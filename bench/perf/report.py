@@ -92,12 +92,13 @@ def main():
             print("%-11s %8s %8s %8s %8s errors=%d" % (name, fmt(r["ttfb_p50_ms"], "%.3f"), fmt(r["ttfb_p99_ms"], "%.3f"),
                                                       fmt(r["last_p50_ms"], "%.3f"), fmt(r["last_p99_ms"], "%.3f"),
                                                       int(r["errors"])))
-        print("PortBroker adds %+.3f ms to the first byte, %+.3f ms to the last (p50)" % (
-            p["ttfb_p50_ms"] - q["ttfb_p50_ms"], p["last_p50_ms"] - q["last_p50_ms"]))
-        if len(rows) > 2:
-            b = rows[2][1]
-            print("pb-b adds %+.3f ms to the first byte, %+.3f ms to the last (p50)" % (
-                b["ttfb_p50_ms"] - q["ttfb_p50_ms"], b["last_p50_ms"] - q["last_p50_ms"]))
+        for name, r in rows[1:]:
+            line = "%s adds %+.3f ms to the first byte, %+.3f ms to the last (p50)" % (
+                "PortBroker" if name == "portbroker" else name,
+                r["ttfb_p50_ms"] - q["ttfb_p50_ms"], r["last_p50_ms"] - q["last_p50_ms"])
+            if "ttfb_paired_p50_ms" in r:  # interleaved: the median of the per-round differences
+                line += "; paired per round %+.3f / %+.3f ms" % (r["ttfb_paired_p50_ms"], r["last_paired_p50_ms"])
+            print(line)
     for s in ("portbroker", "pb-b"):
         if "slow" in data.get(s, {}):
             r = data[s]["slow"][0]

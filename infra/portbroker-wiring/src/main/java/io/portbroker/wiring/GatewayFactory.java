@@ -97,8 +97,12 @@ public class GatewayFactory {
     @Singleton
     @Named("watchdog")
     ScheduledExecutorService watchdogScheduler() {
-        return Executors.newScheduledThreadPool(
+        var scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().daemon().name("pb-watchdog").factory());
+        // every stream (watchdog) and complete answer (total limit, 120 s) cancels its timer when it ends: drop
+        // it then, instead of keeping it queued (and waking this thread) until it would have fired
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     @Singleton

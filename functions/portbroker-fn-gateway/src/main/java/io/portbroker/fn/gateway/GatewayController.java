@@ -30,11 +30,13 @@ public class GatewayController {
     private final ApiHandler api;
     private final OverloadGate overload;
     private final ClientAddress clientAddress;
+    private final StreamBodies streams;
 
-    public GatewayController(ApiHandler api, OverloadGate overload, ClientAddress clientAddress) {
+    public GatewayController(ApiHandler api, OverloadGate overload, ClientAddress clientAddress, StreamBodies streams) {
         this.api = api;
         this.overload = overload;
         this.clientAddress = clientAddress;
+        this.streams = streams;
     }
 
     @Get(uris = {"/", "/{+path}"})
@@ -82,7 +84,7 @@ public class GatewayController {
     }
 
     private CompletableFuture<MutableHttpResponse<?>> dispatch(HttpRequest<?> request, byte[] body) {
-        NettyResponder responder = new NettyResponder();
+        NettyResponder responder = new NettyResponder(onClientGone -> streams.open(request, onClientGone));
         var refused = overload.admit(request, responder.response());
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(refused.get());

@@ -11,14 +11,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * never waits, it only adds its few bytes. {@link #release} gives credit back as the server takes chunks, and
  * {@link #cancel} wakes a waiting writer for good once the client has gone.
  */
-final class StreamCredit {
+public final class StreamCredit {
     private final long capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private long buffered;
     private boolean cancelled;
 
-    StreamCredit(long capacity) {
+    public StreamCredit(long capacity) {
         this.capacity = capacity;
     }
 
@@ -28,7 +28,7 @@ final class StreamCredit {
      *
      * @throws CancelledError when the client disconnected, before or while waiting
      */
-    void acquire(int bytes) {
+    public void acquire(int bytes) {
         boolean mayWait = Thread.currentThread().isVirtual();
         lock.lock();
         try {
@@ -47,11 +47,11 @@ final class StreamCredit {
         }
     }
 
-    /** Gives back the credit of a chunk the server has taken. */
-    void release(int bytes) {
+    /** Gives back the credit of chunks the server has taken ({@code Long.MAX_VALUE}: stop counting). */
+    public void release(long bytes) {
         lock.lock();
         try {
-            buffered -= bytes;
+            buffered = Math.max(0, buffered - bytes);
             freed.signalAll();
         } finally {
             lock.unlock();
@@ -59,7 +59,7 @@ final class StreamCredit {
     }
 
     /** Marks the stream gone: a waiting or later {@link #acquire} fails at once. */
-    void cancel() {
+    public void cancel() {
         lock.lock();
         try {
             cancelled = true;
