@@ -24,15 +24,14 @@
 #     (those two left out). Large-body step unchanged (200:2, 529:1, no OOM). What is left is not flags: the heap's
 #     old generation (~110 MB committed, ~60 MB live with the streams), the AppCDS mapping 84 MB, JIT code 31-34 MB,
 #     metaspace 13 MB, malloc 22-27 MB.
-#   - Netty's buffer allocator: Netty 4.2 defaults to its adaptive allocator, which kept ~50 MB more resident than
-#     the classic pooled one with two arenas (the default is 2 x cores each for heap and direct). RSS with 500 open
-#     streams, A/B in one run each (both builds without the AppCDS archive, load 13-17): 330 -> 281 MB and
-#     337 -> 281 MB; closed loop 877/1,848 vs 982/2,673 rps (two rounds; not worse), stream first byte 7.0 vs 4.8 ms,
-#     large-body step 200:2, 529:1, no OOM in both (RSS after it 690 vs 548 MB).
+#   - measured and NOT kept: Netty's classic pooled allocator with two arenas instead of 4.2's adaptive one
+#     (-Dio.netty.allocator.type=pooled -Dio.netty.allocator.numHeapArenas=2 -Dio.netty.allocator.numDirectArenas=2).
+#     Without the AppCDS archive it cut RSS with 500 streams by 49-56 MB in three runs (330 -> 281, 337 -> 281,
+#     324 -> 270 with the flags above), but with the archive, which is what runs, only 304 -> 300 and 305 -> 295, and
+#     its closed loop was 1,459 vs 3,983 rps in one of those runs (better in two others): not worth the risk.
 # Override with PB_LOCAL_JAVA_OPTS (empty: the JVM's own defaults).
 if [ -n "${PB_LOCAL_JAVA_OPTS+set}" ]; then
   echo "$PB_LOCAL_JAVA_OPTS"
 else
-  echo "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20" \
-    "-Dio.netty.allocator.type=pooled -Dio.netty.allocator.numHeapArenas=2 -Dio.netty.allocator.numDirectArenas=2"
+  echo "-XX:+UseSerialGC -Xms32m -Xmx384m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 fi
