@@ -97,7 +97,7 @@ gateway_java() {   # gateway_java PREFIX LOG [PORT CLASSPATH VAR=value...]: the 
   env AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1 PORTBROKER_AWS_ENDPOINT="$endpoint" \
     PORTBROKER_CONFIG="$out/portbroker.yaml" PORTBROKER_PORT="$port" PORTBROKER_BOOTSTRAP_KEY="$key" \
     PORTBROKER_OVERLOAD_MAX_IN_FLIGHT="${PB_PERF_MAX_IN_FLIGHT:-64}" \
-    PORTBROKER_TABLE_PREFIX="$prefix" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream "$@" \
+    PORTBROKER_TABLE_PREFIX="$prefix" PORTBROKER_LOG_LEVEL="${PORTBROKER_LOG_LEVEL:-WARN}" PB_BENCH_UPSTREAM_KEY=sk-bench-upstream MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "$@" \
     java ${PB_PERF_BASE_OPTS-$(scripts/local-java-opts.sh)} ${PB_PERF_CDS_OPTS-"-XX:SharedArchiveFile=$tools/local.jsa"} ${PB_PERF_JAVA_OPTS:-} -cp "$cp" \
     io.portbroker.local.LocalStack > "$log" 2>&1 &
 }

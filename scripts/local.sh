@@ -18,6 +18,8 @@ export PORTBROKER_CONFIG="${PORTBROKER_CONFIG:-$PB_ROOT/portbroker.yaml}"
 # AppCDS (issue #15): the first start writes the class archive at exit, later starts map it (2.8-3.2 s -> 1.5-1.8 s
 # to listening on a quiet host); the JVM rebuilds it by itself when the jars change
 mkdir -p .portbroker/cds
+# two malloc arenas instead of one per busy thread (issue #15: less resident memory, see scripts/local-java-opts.sh)
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # shellcheck disable=SC2046 # the flags are words
 exec java $(scripts/local-java-opts.sh) -XX:SharedArchiveFile=.portbroker/cds/local.jsa -XX:+AutoCreateSharedArchive \
   -cp "infra/portbroker-local/target/portbroker-local.jar:infra/portbroker-local/target/lib/*" \

@@ -3,6 +3,7 @@ package io.portbroker.dynamodb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -51,22 +53,28 @@ public final class TableProvisioner {
                 .build()) {
             for (TableSchemaDefinition.Table table : schema.tables()) {
                 String name = table.physicalName(prefix);
-                if (!exists(client, name) && create(client, table, name)) {
+                Optional<TableStatus> status = status(client, name);
+                if (status.isEmpty() && create(client, table, name)) {
                     created.add(name);
                 }
-                waiter.waitUntilTableExists(b -> b.tableName(name));
+                // a table the describe already showed ACTIVE needs no second describe from the waiter: on a warm
+                // emulator that was 12 of a local start's 43 calls to the single-threaded moto
+                if (status.filter(TableStatus.ACTIVE::equals).isEmpty()) {
+                    waiter.waitUntilTableExists(b -> b.tableName(name));
+                }
                 enableTtl(client, table, name);
             }
         }
         return created;
     }
 
-    private static boolean exists(DynamoDbClient client, String name) {
+    /** The table's status, or empty when it does not exist. */
+    private static Optional<TableStatus> status(DynamoDbClient client, String name) {
         try {
-            client.describeTable(b -> b.tableName(name));
-            return true;
+            return Optional.of(
+                    client.describeTable(b -> b.tableName(name)).table().tableStatus());
         } catch (ResourceNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -18,13 +18,12 @@ import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.portbroker.core.gateway.Ids;
 import io.portbroker.core.overload.BodyBudget;
 import io.portbroker.core.overload.InFlightLimit;
 import io.portbroker.core.overload.OverloadSettings;
-import io.portbroker.error.OverloadedError;
-import io.portbroker.protocol.codec.ClientDialect;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
@@ -41,7 +40,9 @@ import java.util.Optional;
  * earlier request of the connection is still being answered, so a pipelined refusal never overtakes an answer.
  * It also holds each admitted data-plane body's declared length against the {@link BodyBudget} until its response
  * ends, refusing (529, before buffering) a body that does not fit next to the others: a few concurrent 30 MB
- * bodies used to exhaust the heap. One instance per connection; every method runs on the connection's event loop.
+ * bodies used to exhaust the heap. The refusal's body comes from {@link Refusals} (encoded once per bound settings,
+ * not per refusal) and nothing is logged per refusal. One instance per connection; every method runs on the
+ * connection's event loop.
  */
 final class OverloadShield extends ChannelDuplexHandler {
     /** The handler's name in the pipeline. */
@@ -51,15 +52,18 @@ final class OverloadShield extends ChannelDuplexHandler {
     private static final BodyBudget.Reservation NONE =
             new BodyBudget(OverloadSettings::ofDefaults).tryReserve(0).orElseThrow();
 
+    private static final HttpResponseStatus OVERLOADED = new HttpResponseStatus(529, "Overloaded");
+    private static final AsciiString REQUEST_ID = AsciiString.cached("request-id");
+
     private final InFlightLimit limit;
-    private final ClientDialect client;
+    private final Refusals refusals;
     private final ArrayDeque<BodyBudget.Reservation> bodies = new ArrayDeque<>();
     private int answering;
     private boolean discarding;
 
-    OverloadShield(InFlightLimit limit, ClientDialect client) {
+    OverloadShield(InFlightLimit limit, Refusals refusals) {
         this.limit = limit;
-        this.client = client;
+        this.refusals = refusals;
     }
 
     @Override
@@ -121,16 +125,14 @@ final class OverloadShield extends ChannelDuplexHandler {
     }
 
     private void refuse(ChannelHandlerContext ctx, HttpRequest request) {
-        OverloadedError refusal = limit.refusal();
+        RefusalBody body = refusals.current();
         String requestId = Ids.requestId();
         FullHttpResponse response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                new HttpResponseStatus(529, "Overloaded"),
-                Unpooled.wrappedBuffer(client.encodeError(refusal, requestId)));
+                HttpVersion.HTTP_1_1, OVERLOADED, Unpooled.wrappedBuffer(body.forRequest(requestId)));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .set("request-id", requestId)
-                .set(HttpHeaderNames.RETRY_AFTER, refusal.retryAfterSeconds());
+                .set(REQUEST_ID, requestId)
+                .set(HttpHeaderNames.RETRY_AFTER, body.retryAfter());
         HttpUtil.setContentLength(response, response.content().readableBytes());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 public class OverloadShieldInstaller implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private final Provider<InFlightLimit> limit;
     private final Provider<ClientDialect> client;
+    private volatile Refusals refusals;
 
     public OverloadShieldInstaller(Provider<InFlightLimit> limit, Provider<ClientDialect> client) {
         this.limit = limit;
@@ -28,6 +29,16 @@ public class OverloadShieldInstaller implements BeanCreatedEventListener<NettySe
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         event.getBean().register(new Customizer(null));
         return event.getBean();
+    }
+
+    /** One {@link Refusals} for every connection, made on the first (the beans are not needed before). */
+    private Refusals refusals() {
+        Refusals shared = refusals;
+        if (shared == null) {
+            shared = new Refusals(limit.get(), client.get());
+            refusals = shared;
+        }
+        return shared;
     }
 
     private final class Customizer implements NettyServerCustomizer {
@@ -50,7 +61,7 @@ public class OverloadShieldInstaller implements BeanCreatedEventListener<NettySe
                         .addAfter(
                                 ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
                                 OverloadShield.NAME,
-                                new OverloadShield(limit.get(), client.get()));
+                                new OverloadShield(limit.get(), refusals()));
             }
         }
     }
