@@ -2,7 +2,7 @@
 # Performance harness: direct vs PortBroker (vs LiteLLM proxy and claude-code-router with --peers), all against one
 # fixed-answer nginx on loopback, interleaved rounds. Prints one table with ratios; raw data in bench/results/perf-*/.
 #
-#   bench/run-perf.sh                 PortBroker vs direct, every step (~4 min)
+#   bench/run-perf.sh                 PortBroker vs direct, every step (~5 min)
 #   bench/run-perf.sh --peers         also LiteLLM proxy 1.80.0 and claude-code-router 2.0.0 (PyPI / npm, installed into
 #                                     .portbroker/perf-peers; each takes the same Anthropic request on /v1/messages)
 #   bench/run-perf.sh --smoke         a few seconds per system, sequential + closed loop only (scripts/test-perf-smoke.sh)
