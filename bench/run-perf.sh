@@ -23,7 +23,7 @@
 #        PB_PERF_B_CLASSPATH, when set, another build) through every step, interleaved: an A/B in one run,
 #        PB_PERF_PROFILE=cpu|alloc profiles the PortBroker process(es) with async-profiler 4.0 (from ~/.m2, else
 #        fetched with `mvn dependency:get`) over the recorded sequential and closed-loop rounds: collapsed stacks in
-#        the run's folder (profile-<event>-<system>.collapsed) and a split printed by bench/perf/profile_split.py
+#        the run's folder (profile-<event>-<system>.collapsed; alloc counts bytes) and a split by bench/perf/profile_split.py
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -202,9 +202,9 @@ for s in $systems; do
 done
 
 # ---- optional profile of the PortBroker process(es) over the recorded rounds (async-profiler, loaded with jcmd)
-profiled=()
+profiled=() ap_total=""
 if [ -n "${PB_PERF_PROFILE:-}" ]; then
-  case "$PB_PERF_PROFILE" in cpu) ap_event="event=itimer,interval=1ms" ;; alloc) ap_event="event=alloc" ;;
+  case "$PB_PERF_PROFILE" in cpu) ap_event="event=itimer,interval=1ms" ;; alloc) ap_event="event=alloc" ap_total=",total" ;;
     *) echo "PB_PERF_PROFILE must be cpu or alloc" >&2; exit 2 ;; esac
   ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.0/async-profiler-4.0.jar"
   [ -f "$ap_jar" ] || $MVN -q dependency:get -Dartifact=tools.profiler:async-profiler:4.0 >"$out/async-profiler-get.log" 2>&1 \
@@ -232,7 +232,7 @@ for r in $(seq 1 "$rounds"); do
 done
 for s in "${profiled[@]}"; do
   f="$out/profile-$PB_PERF_PROFILE-$s.collapsed"
-  jcmd "$(pid_of "$s")" JVMTI.agent_load "$ap_lib" "\"stop,file=$f,collapsed\"" >> "$out/profile-$s.log" 2>&1 || true
+  jcmd "$(pid_of "$s")" JVMTI.agent_load "$ap_lib" "\"stop,file=$f,collapsed${ap_total}\"" >> "$out/profile-$s.log" 2>&1 || true
   if [ -s "$f" ]; then
     echo "== profile ($PB_PERF_PROFILE) of $s over the recorded rounds: $f"
     python3 bench/perf/profile_split.py "$f" 15 | tee "$out/profile-$PB_PERF_PROFILE-$s.txt"
