@@ -2,12 +2,15 @@
 # Performance harness: direct vs PortBroker (vs LiteLLM proxy and claude-code-router with --peers), all against one
 # fixed-answer nginx on loopback, interleaved rounds. Prints one table with ratios; raw data in bench/results/perf-*/.
 #
-#   bench/run-perf.sh                 PortBroker vs direct, every step (~4 min)
+#   bench/run-perf.sh                 PortBroker vs direct, every step (~5 min)
 #   bench/run-perf.sh --peers         also LiteLLM proxy 1.80.0 and claude-code-router 2.0.0 (PyPI / npm, installed into
 #                                     .portbroker/perf-peers; each takes the same Anthropic request on /v1/messages)
 #   bench/run-perf.sh --smoke         a few seconds per system, sequential + closed loop only (scripts/test-perf-smoke.sh)
 #   options: --rounds N (2)  --seconds S (8, per closed-loop / sequential step)  --open-seconds S (10)
 #            --rates "500 1000 2000 5000"  --streams N (500)  --skip-build
+#            --warmup S (30; smoke 2): closed loop at 32 connections per system before anything is recorded, the same
+#                for every system (PortBroker plateaus after ~24-30 s from cold here, see README)
+#            --warmup-curve S: first records each system's closed-loop rps per 2 s window from cold for S seconds
 #   env: PB_PERF_MAX_IN_FLIGHT (64: throughput stops growing by 32 connections on 2 cores, so more admitted work only
 #        queues), PB_PERF_OVERLOAD=0 skips the 2x-capacity step, PB_PERF_JAVA_OPTS adds JVM flags,
 #        PB_PERF_BASE_OPTS replaces the local stack's own flags (scripts/local-java-opts.sh; empty: JVM defaults),
@@ -18,24 +21,29 @@
 #        near-limit requests of PB_PERF_BIG_BYTES (30000000) base64 image characters: answered, never an OOM,
 #        PB_PERF_CLASSPATH runs another build (A/B: copy target/portbroker-local.jar + target/lib aside first),
 #        PB_PERF_B="VAR=value ..." also runs a second PortBroker "pb-b" with those extra environment variables (and
-#        PB_PERF_B_CLASSPATH, when set, another build) through every step, interleaved: an A/B in one run
+#        PB_PERF_B_CLASSPATH, when set, another build) through every step, interleaved: an A/B in one run,
+#        PB_PERF_PROFILE=cpu|alloc profiles the PortBroker process(es) with async-profiler 4.0 (from ~/.m2, else
+#        fetched with `mvn dependency:get`) over the recorded sequential and closed-loop rounds: collapsed stacks in
+#        the run's folder (profile-<event>-<system>.collapsed; alloc counts bytes) and a split by bench/perf/profile_split.py
 # Every load goes to 127.0.0.1 and is bounded in count and time. The machine is shared: compare ratios, not absolutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$PB_ROOT"
 
-peers=0 smoke=0 rounds=2 seconds=8 open_seconds=10 rates="500 1000 2000 5000" streams=500 build=1
+peers=0 smoke=0 rounds=2 seconds=8 open_seconds=10 rates="500 1000 2000 5000" streams=500 build=1 warmup=30 curve=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --peers) peers=1 ;;
-    --smoke) smoke=1 rounds=1 seconds=3 ;;
+    --smoke) smoke=1 rounds=1 seconds=3 warmup=2 ;;
     --rounds) rounds="$2"; shift ;;
     --seconds) seconds="$2"; shift ;;
     --open-seconds) open_seconds="$2"; shift ;;
     --rates) rates="$2"; shift ;;
     --streams) streams="$2"; shift ;;
     --skip-build) build=0 ;;
-    *) sed -n '2,18p' "$0"; exit 2 ;;
+    --warmup) warmup="$2"; shift ;;
+    --warmup-curve) curve="$2"; shift ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
   esac
   shift
 done
@@ -176,10 +184,41 @@ tree() { echo "$1"; for c in $(pgrep -P "$1" 2>/dev/null); do tree "$c"; done; }
 cpu_ticks() { local t=0; for p in $(tree "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 pid_of() { case "$1" in direct) echo "$nginx_worker" ;; portbroker) echo "$gw_pid" ;; pb-b) echo "$gwb_pid" ;; *) echo "${peer_pid[$1]}" ;; esac; }
 
-# warm-up: JIT and pools (not recorded)
+closed_loop() {   # closed_loop SYSTEM SECONDS: wrk at 32 connections, prints the PB_WRK line
+  PB_BODY_FILE="${body[$1]}" PB_HEADERS="${headers_of[$1]}" wrk -t2 -c32 -d"$2s" --timeout 5s -s bench/perf/post.lua "${url[$1]}" \
+    | grep PB_WRK || true
+}
+if [ "$curve" != 0 ]; then   # how fast each system reaches its plateau from cold: rps per 2 s window
+  for s in $systems; do
+    note "warm-up curve: $s, closed loop from cold, ${curve}s in 2 s windows"
+    for w in $(seq 1 $((curve / 2))); do
+      line="$(closed_loop "$s" 2)"; record "$s" warmup "$w" "${line#PB_WRK } window_s=2"
+    done
+  done
+fi
+# warm-up: JIT and pools (not recorded), the same closed loop and time for every system
 for s in $systems; do
-  PB_BODY_FILE="${body[$s]}" PB_HEADERS="${headers_of[$s]}" wrk -t1 -c8 -d"$((smoke ? 2 : 5))"s -s bench/perf/post.lua "${url[$s]}" > /dev/null 2>&1 || true
+  note "warm-up: $s, closed loop, ${warmup}s"
+  closed_loop "$s" "$warmup" > /dev/null
 done
+
+# ---- optional profile of the PortBroker process(es) over the recorded rounds (async-profiler, loaded with jcmd)
+profiled=() ap_total=""
+if [ -n "${PB_PERF_PROFILE:-}" ]; then
+  case "$PB_PERF_PROFILE" in cpu) ap_event="event=itimer,interval=1ms" ;; alloc) ap_event="event=alloc" ap_total=",total" ;;
+    *) echo "PB_PERF_PROFILE must be cpu or alloc" >&2; exit 2 ;; esac
+  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/4.0/async-profiler-4.0.jar"
+  [ -f "$ap_jar" ] || $MVN -q dependency:get -Dartifact=tools.profiler:async-profiler:4.0 >"$out/async-profiler-get.log" 2>&1 \
+    || { echo "could not fetch async-profiler 4.0 (see $out/async-profiler-get.log)" >&2; exit 1; }
+  ap_arch="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
+  ap_lib="$tools/async-profiler-4.0/$ap_arch/libasyncProfiler.so"
+  [ -f "$ap_lib" ] || (mkdir -p "$tools/async-profiler-4.0" && cd "$tools/async-profiler-4.0" && unzip -o -q "$ap_jar" "$ap_arch/*")
+  for s in portbroker pb-b; do
+    case " $systems " in *" $s "*) ;; *) continue ;; esac
+    jcmd "$(pid_of "$s")" JVMTI.agent_load "$ap_lib" "\"start,$ap_event\"" > "$out/profile-$s.log" 2>&1 || true
+    grep -q "return code: 0" "$out/profile-$s.log" && profiled+=("$s") || note "async-profiler did not attach to $s (see $out/profile-$s.log)"
+  done
+fi
 
 for r in $(seq 1 "$rounds"); do
   for s in $systems; do
@@ -191,6 +230,16 @@ for r in $(seq 1 "$rounds"); do
     after="$(cpu_ticks "$pid")"
     record "$s" closed32 "$r" "${line#PB_WRK } cpu_ticks=$((after - before)) hz=$(getconf CLK_TCK)"
   done
+done
+for s in "${profiled[@]}"; do
+  f="$out/profile-$PB_PERF_PROFILE-$s.collapsed"
+  jcmd "$(pid_of "$s")" JVMTI.agent_load "$ap_lib" "\"stop,file=$f,collapsed${ap_total}\"" >> "$out/profile-$s.log" 2>&1 || true
+  if [ -s "$f" ]; then
+    echo "== profile ($PB_PERF_PROFILE) of $s over the recorded rounds: $f"
+    python3 bench/perf/profile_split.py "$f" 15 | tee "$out/profile-$PB_PERF_PROFILE-$s.txt"
+  else
+    note "no profile written for $s (see $out/profile-$s.log)"
+  fi
 done
 
 if [ "$smoke" = 0 ]; then

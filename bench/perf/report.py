@@ -68,6 +68,12 @@ def main():
         if pb and peer in summary and summary[peer]["rps"]:
             print("PortBroker vs %s: %.1fx the throughput, %+.3f ms sequential p50" % (
                 peer, pb["rps"] / summary[peer]["rps"], pb["seq_p50"] - summary[peer]["seq_p50"]))
+    curves = [s for s in systems if data[s].get("warmup")]
+    if curves:
+        print("\nWarm-up from cold (closed loop, 32 connections): rps per 2 s window")
+        for s in curves:
+            rates = [r["requests"] / (r["duration_us"] / 1e6) for r in data[s]["warmup"] if r.get("duration_us")]
+            print("%-11s %s" % (s, " ".join("%.0f" % v for v in rates)))
     opens = sorted({k for s in systems for k in data[s] if k.startswith("open")}, key=lambda k: int(k[4:]))
     if opens:
         print("\nOpen loop (vegeta, constant arrival): achieved rps / success / p50 / p99 ms")

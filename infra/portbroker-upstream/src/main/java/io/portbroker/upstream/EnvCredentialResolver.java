@@ -5,6 +5,8 @@ import io.portbroker.core.upstream.CredentialEnvPolicy;
 import io.portbroker.core.upstream.CredentialResolver;
 import io.portbroker.error.ProviderAuthError;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves {@code env:NAME} references from an environment map handed in by the container (never read from
@@ -15,6 +17,13 @@ import java.util.Map;
 public final class EnvCredentialResolver implements CredentialResolver {
     private final Map<String, String> environment;
     private final CredentialEnvPolicy policy;
+    /**
+     * Names the policy allowed, so it is asked once per name, not on every request (the policy never changes for
+     * this resolver). Bounded: names come from the configuration, a handful.
+     */
+    private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+
+    private static final int MAX_ALLOWED_REMEMBERED = 1_024;
 
     public EnvCredentialResolver(Map<String, String> environment) {
         this(environment, CredentialEnvPolicy.ofDefaults());
@@ -29,8 +38,13 @@ public final class EnvCredentialResolver implements CredentialResolver {
     public String resolve(String credentialRef) {
         if (credentialRef.startsWith("env:")) {
             String name = credentialRef.substring(4);
-            if (!policy.allows(name)) {
-                throw new ProviderAuthError("the provider's credential variable is not an allowed name");
+            if (!allowed.contains(name)) {
+                if (!policy.allows(name)) {
+                    throw new ProviderAuthError("the provider's credential variable is not an allowed name");
+                }
+                if (allowed.size() < MAX_ALLOWED_REMEMBERED) {
+                    allowed.add(name);
+                }
             }
             String value = environment.get(name);
             if (value == null || value.isBlank()) {

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * The {@link Metrics} port on a Micrometer {@link MeterRegistry}: counters, timers published as histograms with
  * fixed service-level buckets (5 ms … 60 s), and gauges that hold the last value set. Labels pass through
  * {@link MetricLabels} first. A failing registry never reaches the caller.
+ *
+ * <p>Counters and timers are looked up once per name and published labels and kept ({@link #MAX_REMEMBERED} at
+ * most; the labels are bounded by their declaration anyway): building and registering a meter on every request cost
+ * more than recording into it.
  */
 public class MicrometerMetrics implements Metrics {
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetrics.class);
@@ -35,7 +39,12 @@ public class MicrometerMetrics implements Metrics {
     private final MeterRegistry registry;
     private final MetricLabels labels;
     private final boolean histograms;
+    /** Meters remembered at most; past that a meter is looked up in the registry each time, as before. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final ConcurrentMap<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final ConcurrentMap<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
     /** @param labels the declared label values; anything else is published as {@code other} */
     public MicrometerMetrics(MeterRegistry registry, MetricLabels labels) {
@@ -57,7 +66,13 @@ public class MicrometerMetrics implements Metrics {
     @Override
     public void count(String name, Map<String, String> dimensions, long amount) {
         try {
-            Counter.builder(name).tags(tags(dimensions)).register(registry).increment(amount);
+            MeterKey key = new MeterKey(name, labels.apply(dimensions));
+            Counter counter = counters.get(key);
+            if (counter == null) {
+                counter = Counter.builder(name).tags(tags(key.labels())).register(registry);
+                remember(counters, key, counter);
+            }
+            counter.increment(amount);
         } catch (RuntimeException e) {
             LOG.warn("metric {} not recorded: {}", name, e.toString());
         }
@@ -66,11 +81,16 @@ public class MicrometerMetrics implements Metrics {
     @Override
     public void time(String name, Map<String, String> dimensions, Duration duration) {
         try {
-            Timer.builder(name)
-                    .tags(tags(dimensions))
-                    .serviceLevelObjectives(histograms ? BUCKETS : new Duration[0])
-                    .register(registry)
-                    .record(duration);
+            MeterKey key = new MeterKey(name, labels.apply(dimensions));
+            Timer timer = timers.get(key);
+            if (timer == null) {
+                timer = Timer.builder(name)
+                        .tags(tags(key.labels()))
+                        .serviceLevelObjectives(histograms ? BUCKETS : new Duration[0])
+                        .register(registry);
+                remember(timers, key, timer);
+            }
+            timer.record(duration);
         } catch (RuntimeException e) {
             LOG.warn("metric {} not recorded: {}", name, e.toString());
         }
@@ -79,7 +99,7 @@ public class MicrometerMetrics implements Metrics {
     @Override
     public void gauge(String name, Map<String, String> dimensions, double value) {
         try {
-            Tags tags = tags(dimensions);
+            Tags tags = tags(labels.apply(dimensions));
             AtomicLong holder = gauges.computeIfAbsent(name + tags, k -> {
                 AtomicLong bits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
                 Gauge.builder(name, bits, b -> Double.longBitsToDouble(b.get()))
@@ -93,9 +113,23 @@ public class MicrometerMetrics implements Metrics {
         }
     }
 
-    private Tags tags(Map<String, String> dimensions) {
+    private static Tags tags(Map<String, String> published) {
         List<Tag> list = new ArrayList<>();
-        labels.apply(dimensions).forEach((k, v) -> list.add(Tag.of(k, v)));
+        published.forEach((k, v) -> list.add(Tag.of(k, v)));
         return Tags.of(list);
     }
+
+    private static <M> void remember(ConcurrentMap<MeterKey, M> meters, MeterKey key, M meter) {
+        if (meters.size() < MAX_REMEMBERED) {
+            meters.putIfAbsent(key, meter);
+        }
+    }
+
+    /** Counters and timers remembered (for tests). */
+    int remembered() {
+        return counters.size() + timers.size();
+    }
+
+    /** A meter's name and its labels as published (after {@link MetricLabels#apply}). */
+    private record MeterKey(String name, Map<String, String> labels) {}
 }

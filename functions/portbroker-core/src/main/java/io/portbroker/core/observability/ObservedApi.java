@@ -109,6 +109,9 @@ public final class ObservedApi implements ApiHandler {
 
     private static void logStarted(
             ApiRequest request, String endpoint, String traceId, String requestId, String clientRequestId) {
+        if (!LOG.isInfoEnabled()) {
+            return; // the fields and MDC copies cost more than the line when it is not written
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event", "request_started");
         fields.put("trace_id", traceId);
@@ -124,6 +127,10 @@ public final class ObservedApi implements ApiHandler {
 
     private void logCompleted(
             ApiRequest request, String endpoint, int status, Duration took, String requestId, String traceId) {
+        if (!LOG.isInfoEnabled()) {
+            facts.take(requestId); // still taken: the board must not keep it
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("event", "request_completed");
         fields.put("trace_id", traceId);

@@ -1,9 +1,9 @@
 package io.portbroker.core.upstream;
 
 import io.portbroker.error.ProviderServerError;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * The largest non-streamed answer read from a provider. A provider (or something posing as one) sending more is cut
@@ -12,7 +12,11 @@ import java.io.InputStream;
  * @param maxBytes bytes read at most from one non-streamed answer
  */
 public record UpstreamBodyLimit(long maxBytes) {
-    private static final int CHUNK = 16 * 1024;
+    /**
+     * The first read buffer; it doubles while the answer fills it. A typical completion is a few hundred bytes: the
+     * two 16 KiB buffers read before were a third of all bytes allocated per request (async-profiler, event=alloc).
+     */
+    private static final int FIRST = 1024;
 
     /** @throws IllegalArgumentException when {@code maxBytes} is not positive or past what an array holds */
     public UpstreamBodyLimit {
@@ -27,24 +31,28 @@ public record UpstreamBodyLimit(long maxBytes) {
     }
 
     /**
-     * The whole body, read chunk by chunk.
+     * The whole body, read into a buffer that grows as it fills.
      *
      * @throws ProviderServerError when the body is longer than {@code maxBytes} (nothing past the limit is read)
      * @throws IOException when reading fails
      */
     public byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
-        byte[] buffer = new byte[CHUNK];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - total))) > 0) {
-            total += n;
-            if (total > maxBytes) {
+        int cap = (int) maxBytes + 1; // one byte past the limit shows that the answer is too long
+        byte[] buffer = new byte[Math.min(FIRST, cap)];
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, cap));
+            }
+            int n = in.read(buffer, length, buffer.length - length);
+            if (n < 0) {
+                return Arrays.copyOf(buffer, length);
+            }
+            length += n;
+            if (length > maxBytes) {
                 throw new ProviderServerError(
                         "the provider's answer is larger than the " + maxBytes + "-byte limit for a complete answer");
             }
-            out.write(buffer, 0, n);
         }
-        return out.toByteArray();
     }
 }

@@ -23,6 +23,29 @@ class UpstreamBodyLimitTest {
     }
 
     @Test
+    void readAll_shouldReturnEveryByteInOrder_whenTheBodyArrivesInShortReadsAcrossManyBufferSizes() throws Exception {
+        // given: a body larger than several doublings of the first buffer, handed out 7 bytes at a time
+        byte[] body = new byte[70_001];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i * 31);
+        }
+        InputStream trickle = new ByteArrayInputStream(body) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+
+        // when
+        byte[] read = new UpstreamBodyLimit(70_001).readAll(trickle);
+
+        // then
+        assertThat(read).isEqualTo(body);
+        assertThat(new UpstreamBodyLimit(10).readAll(new ByteArrayInputStream(new byte[0])))
+                .isEmpty();
+    }
+
+    @Test
     void readAll_shouldRefuseWithA502_whenTheBodyIsOneByteTooLong() {
         assertThatThrownBy(() -> new UpstreamBodyLimit(40_000).readAll(new ByteArrayInputStream(new byte[40_001])))
                 .isInstanceOfSatisfying(ProviderServerError.class, e -> {

@@ -3,8 +3,8 @@ package io.portbroker.protocol.anthropic;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.error.InternalMappingError;
+import io.portbroker.protocol.codec.SharedJson;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.NormalizedResponse;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
  * ({@code id, type, role, model, content, stop_reason, stop_sequence, usage}). Stateless and thread-safe.
  */
 public final class AnthropicResponseEncoder {
-    private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
+    private static final JsonFactory FACTORY = SharedJson.MAPPER.getFactory();
 
     /**
      * Encodes a response.

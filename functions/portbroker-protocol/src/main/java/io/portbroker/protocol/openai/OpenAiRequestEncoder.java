@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portbroker.error.InternalMappingError;
 import io.portbroker.protocol.codec.Notes;
+import io.portbroker.protocol.codec.SharedJson;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.codec.UpstreamTarget;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -26,7 +27,7 @@ import java.util.List;
  * thread-safe.
  */
 public final class OpenAiRequestEncoder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = SharedJson.MAPPER;
     private static final int MAX_USER_LENGTH = 64;
 
     /**

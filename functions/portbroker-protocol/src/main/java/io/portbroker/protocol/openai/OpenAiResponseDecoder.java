@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portbroker.error.InternalMappingError;
 import io.portbroker.error.ProviderServerError;
+import io.portbroker.protocol.codec.SharedJson;
 import io.portbroker.protocol.codec.ThinkingSignatures;
 import io.portbroker.protocol.ir.ContentBlock;
 import io.portbroker.protocol.ir.NormalizedRequest;
@@ -20,7 +21,7 @@ import java.util.Map;
  * names restored and ids normalised. The model reported is the one the client asked for. Stateless.
  */
 public final class OpenAiResponseDecoder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = SharedJson.MAPPER;
 
     /**
      * Decodes one answer.

@@ -1,6 +1,5 @@
 package io.portbroker.upstream.http1;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +28,7 @@ public final class Http1Connection implements AutoCloseable {
     public Http1Connection(OriginKey origin, Socket socket) throws IOException {
         this.origin = origin;
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+        this.in = new ConnectionInput(socket.getInputStream(), BUFFER);
         this.out = socket.getOutputStream();
     }
 

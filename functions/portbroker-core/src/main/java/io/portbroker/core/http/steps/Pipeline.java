@@ -7,6 +7,7 @@ import io.opentelemetry.context.Scope;
 import io.portbroker.core.observability.Tracing;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Steps run in order; the last one answers. Immutable and thread-safe when its steps are. Each named step (a
@@ -15,18 +16,32 @@ import java.util.Locale;
  * work.
  */
 public final class Pipeline {
+    private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
+
     private final List<Step> steps;
+    /** The chain from each step on, built once: the span names and links are the same for every request. */
+    private final Step.Chain first;
 
     public Pipeline(List<Step> steps) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs at least one step");
         }
         this.steps = List.copyOf(steps);
+        Step.Chain chain = exchange -> {
+            // the last step answered; nothing follows
+        };
+        for (int i = this.steps.size() - 1; i >= 0; i--) {
+            Step step = this.steps.get(i);
+            String name = spanName(step);
+            Step.Chain next = chain;
+            chain = exchange -> traced(name, step, exchange, next);
+        }
+        this.first = chain;
     }
 
     /** Runs the steps on {@code exchange}. */
     public void run(Exchange exchange) {
-        at(0).proceed(exchange);
+        first.proceed(exchange);
     }
 
     /** The steps, in order (for tests and the route listing). */
@@ -72,20 +87,9 @@ public final class Pipeline {
         if (!simple.endsWith("Step") || simple.length() == 4) {
             return null;
         }
-        return simple.substring(0, simple.length() - 4)
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        return WORD_START
+                .matcher(simple.substring(0, simple.length() - 4))
+                .replaceAll("$1_$2")
                 .toLowerCase(Locale.ROOT);
-    }
-
-    private Step.Chain at(int index) {
-        if (index == steps.size()) {
-            return exchange -> {
-                // the last step answered; nothing follows
-            };
-        }
-        return exchange -> {
-            Step step = steps.get(index);
-            traced(spanName(step), step, exchange, at(index + 1));
-        };
     }
 }
