@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Authenticates a presented key: format and checksum first (no lookup for garbage), then HMAC hash (remembered per
- * presented key, {@link KeyHashCache}: the hash never changes, validity is still read through the cache), then a
- * short in-container cache ({@link KeyCache}: one lookup per key at a time, refreshed ahead of expiry), then one
+ * Authenticates a presented key: format and checksum first (no lookup for garbage), then HMAC hash (computed per
+ * request: a map from presented key to hash would keep plaintext keys in the heap for the container's life, to save
+ * about a microsecond), then a short in-container cache ({@link KeyCache}: one lookup per key at a time, refreshed ahead of expiry), then one
  * store lookup by hash. Revocation made in another container is seen here once the cache entry expires ({@code
  * ttl}, a few seconds, measured on the injected clock), and at once in the container that made it, which calls
  * {@link #invalidate}.
@@ -21,7 +21,6 @@ public final class ApiKeyAuthenticator {
     private final ApiKeyStore store;
     private final KeyCacheSettings cacheSettings;
     private final KeyCache cache;
-    private final KeyHashCache hashes;
     private final io.portbroker.core.metrics.Metrics metrics;
     /** Set by the cache's loader on the calling thread: this call read the store (a miss). */
     private final ThreadLocal<Boolean> loaded = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -46,7 +45,6 @@ public final class ApiKeyAuthenticator {
         this.clock = clock;
         this.cacheSettings = cacheSettings;
         this.metrics = metrics;
-        this.hashes = new KeyHashCache(hasher, cacheSettings.maxEntries());
         this.cache = new KeyCache(cacheSettings, hash -> {
             loaded.set(Boolean.TRUE);
             return store.findByHash(hash);
@@ -71,7 +69,7 @@ public final class ApiKeyAuthenticator {
         if (!ApiKeyFormat.isWellFormed(presentedKey)) {
             throw new AuthenticationError("invalid API key");
         }
-        String hash = hashes.hash(presentedKey);
+        String hash = hasher.hash(presentedKey);
         Instant now = clock.instant();
         loaded.set(Boolean.FALSE);
         Optional<ApiKeyRecord> found = cache.get(hash, now);
