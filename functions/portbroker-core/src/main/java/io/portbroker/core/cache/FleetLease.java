@@ -98,6 +98,13 @@ public final class FleetLease {
                 }
                 held = still.get();
             } while (held);
+            // the holder let go: it writes its answer before it releases, so an answer that landed between the last
+            // poll and that check is there now (without this read, that race sent a second call upstream)
+            Optional<ResponseCache.Hit> landed = poll.get();
+            if (landed.isPresent()) {
+                joined.increment();
+                return new Turn(landed, null);
+            }
             // the holder gave up without an answer, or its lease expired: claim it again
         }
     }

@@ -203,6 +203,24 @@ class CacheResilienceTest {
     }
 
     @Test
+    void complete_shouldTakeTheHoldersAnswer_whenItLandsBetweenThePollAndTheLeaseCheck() {
+        Container other = container(CacheResilienceSettings.ofDefaults());
+        Container waiting = container(LEASE);
+        lease.foreign = true; // the other container holds the lease...
+        lease.beforeHeld = () -> { // ...and, just after this one's poll missed, writes its answer and lets go
+            if (upstream.calls.get() == 0) {
+                other.header("q");
+                other.cache().flush(Duration.ofSeconds(5));
+                lease.foreign = false;
+            }
+        };
+
+        assertThat(waiting.header("q")).isEqualTo("hit-l2");
+        assertThat(upstream.calls).hasValue(1);
+        assertThat(waiting.cache().fleet().acquired.sum()).isZero();
+    }
+
+    @Test
     void complete_shouldCallUpstreamItself_whenTheHolderGaveUp_orTheWaitRanOut() {
         Container c = container(LEASE);
         lease.foreign = true;

@@ -8,13 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A lease for core tests (core cannot see the testkit's InMemoryCacheLease, which runs the contract suite):
- * {@code foreign} makes every key look held by another container; {@code down} makes every call fail.
+ * {@code foreign} makes every key look held by another container; {@code down} makes every call fail;
+ * {@code beforeHeld} runs at the start of every {@link #held} (what another container does meanwhile).
  */
 final class MemoryCacheLease implements CacheLease {
     final Map<String, String> claims = new ConcurrentHashMap<>();
     final List<String> released = new CopyOnWriteArrayList<>();
     volatile boolean foreign;
     volatile boolean down;
+    volatile Runnable beforeHeld = () -> {};
 
     @Override
     public boolean acquire(String key, String owner, Instant until, Instant now) {
@@ -24,6 +26,7 @@ final class MemoryCacheLease implements CacheLease {
 
     @Override
     public boolean held(String key, Instant now) {
+        beforeHeld.run();
         check();
         return foreign || claims.containsKey(key);
     }
