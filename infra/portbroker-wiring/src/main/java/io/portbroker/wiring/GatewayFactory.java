@@ -1,5 +1,6 @@
 package io.portbroker.wiring;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.admin.AdminApi;
 import io.portbroker.core.cors.CorsHandler;
@@ -96,6 +97,7 @@ public class GatewayFactory {
 
     @Singleton
     @Named("watchdog")
+    @Bean(preDestroy = "shutdownNow") // a closed context stops its timers
     ScheduledExecutorService watchdogScheduler() {
         var scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().daemon().name("pb-watchdog").factory());

@@ -1,6 +1,7 @@
 package io.portbroker.wiring;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.portbroker.core.health.DiskCheck;
 import io.portbroker.core.health.HealthCheck;
@@ -95,6 +96,7 @@ public class ObservabilityFactory {
 
     @Singleton
     @Named("observability")
+    @Bean(preDestroy = "shutdownNow") // a closed context stops its timers
     ScheduledExecutorService observabilityScheduler() {
         return Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("pb-observability").daemon(true).factory());
