@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +67,14 @@ public class MicrometerMetrics implements Metrics {
     @Override
     public void count(String name, Map<String, String> dimensions, long amount) {
         try {
-            MeterKey key = new MeterKey(name, labels.apply(dimensions));
-            Counter counter = counters.get(key);
-            if (counter == null) {
-                counter = Counter.builder(name).tags(tags(key.labels())).register(registry);
-                remember(counters, key, counter);
-            }
-            counter.increment(amount);
+            meter(
+                            counters,
+                            name,
+                            dimensions,
+                            key -> Counter.builder(name)
+                                    .tags(tags(key.labels()))
+                                    .register(registry))
+                    .increment(amount);
         } catch (RuntimeException e) {
             LOG.warn("metric {} not recorded: {}", name, e.toString());
         }
@@ -81,16 +83,15 @@ public class MicrometerMetrics implements Metrics {
     @Override
     public void time(String name, Map<String, String> dimensions, Duration duration) {
         try {
-            MeterKey key = new MeterKey(name, labels.apply(dimensions));
-            Timer timer = timers.get(key);
-            if (timer == null) {
-                timer = Timer.builder(name)
-                        .tags(tags(key.labels()))
-                        .serviceLevelObjectives(histograms ? BUCKETS : new Duration[0])
-                        .register(registry);
-                remember(timers, key, timer);
-            }
-            timer.record(duration);
+            meter(
+                            timers,
+                            name,
+                            dimensions,
+                            key -> Timer.builder(name)
+                                    .tags(tags(key.labels()))
+                                    .serviceLevelObjectives(histograms ? BUCKETS : new Duration[0])
+                                    .register(registry))
+                    .record(duration);
         } catch (RuntimeException e) {
             LOG.warn("metric {} not recorded: {}", name, e.toString());
         }
@@ -119,10 +120,21 @@ public class MicrometerMetrics implements Metrics {
         return Tags.of(list);
     }
 
-    private static <M> void remember(ConcurrentMap<MeterKey, M> meters, MeterKey key, M meter) {
-        if (meters.size() < MAX_REMEMBERED) {
-            meters.putIfAbsent(key, meter);
+    /** The remembered meter of {@code name} and its published labels, registered (and remembered) on first use. */
+    private <M> M meter(
+            ConcurrentMap<MeterKey, M> meters,
+            String name,
+            Map<String, String> dimensions,
+            Function<MeterKey, M> register) {
+        MeterKey key = new MeterKey(name, labels.apply(dimensions));
+        M meter = meters.get(key);
+        if (meter == null) {
+            meter = register.apply(key);
+            if (meters.size() < MAX_REMEMBERED) {
+                meters.putIfAbsent(key, meter);
+            }
         }
+        return meter;
     }
 
     /** Counters and timers remembered (for tests). */
